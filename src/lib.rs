@@ -1,0 +1,16 @@
+//! kansli compiles a regional cooperation's TOML sources into a public transparency site
+//! and typeset PDFs.
+//!
+//! The stages, each depending only on the ones before it:
+//! 1. [`load`]: files → raw structs with spans (parallel, every syntax fault reported);
+//! 2. [`model`]: raw structs → one validated [`model::Model`] with resolved references;
+//!
+//! [`source`] is the one seam to the file system and the clock, [`diag`] the one
+//! diagnostic type, and [`cli`] the command line on top. ARCHITECTURE.md has the map.
+
+pub mod check;
+pub mod cli;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod source;

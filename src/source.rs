@@ -1,0 +1,169 @@
+//! The one seam to the outside world: listing and reading a site's files, and the clock.
+//!
+//! Every stage that needs the environment asks a [`Source`]; nothing else in the library
+//! reads the file system or the system clock. Tests swap in [`MemSource`] with a fixed
+//! date. Paths are relative to the site root and always use `/`.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+/// A file found under a listed folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Relative to the site root, with `/` separators.
+    pub path: String,
+    pub size: u64,
+    /// A symbolic link (not followed when listing; reading one is refused by the loader).
+    pub symlink: bool,
+}
+
+pub trait Source: Send + Sync {
+    /// Every file below `dir` (relative to the root), recursively, sorted by path.
+    /// A missing folder is an empty list.
+    fn list(&self, dir: &str) -> io::Result<Vec<Entry>>;
+
+    /// The bytes of one file.
+    fn read(&self, path: &str) -> io::Result<Vec<u8>>;
+
+    /// Today's date in the site's time zone: what "open" and "late" are measured against.
+    fn today(&self) -> Date;
+
+    /// Where a relative path lives on disk, for error messages and for copying; `None` for
+    /// sources that are not on disk.
+    fn disk_path(&self, path: &str) -> Option<PathBuf>;
+}
+
+/// A site on disk, rooted at the folder that holds `content/` and `themes/`.
+#[derive(Clone, Debug)]
+pub struct FsSource {
+    root: PathBuf,
+    today: Date,
+}
+
+impl FsSource {
+    /// Uses the system clock in Europe/Stockholm for today's date.
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        let today = jiff::Zoned::now().with_time_zone(crate::model::time_zone()).date();
+        FsSource { root: root.into(), today }
+    }
+
+    pub fn with_today(root: impl Into<PathBuf>, today: Date) -> Self {
+        FsSource { root: root.into(), today }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+}
+
+impl Source for FsSource {
+    fn list(&self, dir: &str) -> io::Result<Vec<Entry>> {
+        let mut out = Vec::new();
+        let start = self.root.join(dir);
+        match std::fs::symlink_metadata(&start) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(out),
+            Err(e) => return Err(with_path(e, &start)),
+            Ok(_) => {}
+        }
+        walk(&start, dir.trim_end_matches('/'), &mut out)?;
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(out)
+    }
+
+    fn read(&self, path: &str) -> io::Result<Vec<u8>> {
+        let full = self.root.join(path);
+        std::fs::read(&full).map_err(|e| with_path(e, &full))
+    }
+
+    fn today(&self) -> Date {
+        self.today
+    }
+
+    fn disk_path(&self, path: &str) -> Option<PathBuf> {
+        Some(self.root.join(path))
+    }
+}
+
+fn walk(dir: &Path, rel: &str, out: &mut Vec<Entry>) -> io::Result<()> {
+    for entry in std::fs::read_dir(dir).map_err(|e| with_path(e, dir))? {
+        let entry = entry.map_err(|e| with_path(e, dir))?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            // A name that is not UTF-8 cannot be referenced from TOML; list it lossily so
+            // the loader can report it.
+            let lossy = name.to_string_lossy().into_owned();
+            out.push(Entry { path: format!("{rel}/{lossy}"), size: 0, symlink: false });
+            continue;
+        };
+        let path = format!("{rel}/{name}");
+        let meta = entry.metadata().map_err(|e| with_path(e, &entry.path()))?;
+        if meta.file_type().is_symlink() {
+            out.push(Entry { path, size: 0, symlink: true });
+        } else if meta.is_dir() {
+            walk(&entry.path(), &path, out)?;
+        } else if meta.is_file() {
+            out.push(Entry { path, size: meta.len(), symlink: false });
+        }
+    }
+    Ok(())
+}
+
+/// Every I/O error names its path.
+pub fn with_path(error: io::Error, path: &Path) -> io::Error {
+    io::Error::new(error.kind(), format!("{}: {error}", path.display()))
+}
+
+/// An in-memory site, for tests and for generated benchmark sites.
+#[derive(Clone, Debug)]
+pub struct MemSource {
+    files: BTreeMap<String, Vec<u8>>,
+    today: Date,
+}
+
+impl MemSource {
+    pub fn new(today: Date) -> Self {
+        MemSource { files: BTreeMap::new(), today }
+    }
+
+    pub fn insert(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
+        self.files.insert(path.into(), bytes.into());
+    }
+
+    pub fn remove(&mut self, path: &str) -> Option<Vec<u8>> {
+        self.files.remove(path)
+    }
+
+    pub fn files(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.files.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
+    }
+}
+
+impl Source for MemSource {
+    fn list(&self, dir: &str) -> io::Result<Vec<Entry>> {
+        let prefix = format!("{}/", dir.trim_end_matches('/'));
+        Ok(self
+            .files
+            .range(prefix.clone()..)
+            .take_while(|(k, _)| k.starts_with(&prefix))
+            .map(|(k, v)| Entry { path: k.clone(), size: v.len() as u64, symlink: false })
+            .collect())
+    }
+
+    fn read(&self, path: &str) -> io::Result<Vec<u8>> {
+        self.files
+            .get(path)
+            .cloned()
+            .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, format!("{path}: filen finns inte")))
+    }
+
+    fn today(&self) -> Date {
+        self.today
+    }
+
+    fn disk_path(&self, _path: &str) -> Option<PathBuf> {
+        None
+    }
+}
