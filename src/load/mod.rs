@@ -1,0 +1,332 @@
+//! Stage 1, load: a site's files → raw structs with spans, and the diagnostics found.
+//!
+//! Finds the source files under `content/`, tells their kind from their path, reads and
+//! decodes them in parallel, and keeps the other files (attachments) as a list. It does no
+//! cross-file logic: whether a reference resolves is the model's business.
+
+pub mod decode;
+pub mod raw;
+pub mod scalar;
+pub mod schema;
+pub mod spanned;
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+
+use crate::diag::{Diagnostic, Diagnostics, FileId, Location, SourceFiles};
+use crate::source::{Entry, Source};
+use raw::*;
+
+/// The folder under the site root that holds the sources.
+pub const CONTENT: &str = "content";
+
+/// Larger source files are refused rather than parsed (a pasted 100 MB file is a mistake).
+pub const MAX_SOURCE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A decoded file: its id in [`SourceFiles`] and its value.
+#[derive(Clone, Debug)]
+pub struct Parsed<T> {
+    pub file: FileId,
+    pub value: T,
+}
+
+/// Where a body's file lives: central bodies in organisation/bodies/, groups in groups/.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BodyHome {
+    Organisation,
+    Groups,
+}
+
+#[derive(Clone, Debug)]
+pub struct LoadedBody {
+    pub id: String,
+    pub home: BodyHome,
+    pub parsed: Parsed<RawBody>,
+}
+
+#[derive(Clone, Debug)]
+pub struct LoadedMeeting {
+    /// The folder name: the body's id.
+    pub body: String,
+    /// The file stem: should be the meeting's date.
+    pub stem: String,
+    pub parsed: Parsed<RawMeeting>,
+}
+
+#[derive(Clone, Debug)]
+pub struct LoadedYearly<T> {
+    pub group: String,
+    pub year: i32,
+    pub parsed: Parsed<T>,
+}
+
+#[derive(Clone, Debug)]
+pub struct LoadedIndicator {
+    pub id: String,
+    pub parsed: Parsed<RawIndicator>,
+}
+
+/// Everything the loader found. Files that failed to decode are absent here; their
+/// diagnostics explain why.
+#[derive(Clone, Debug, Default)]
+pub struct Loaded {
+    pub files: SourceFiles,
+    pub site: Option<Parsed<RawSite>>,
+    pub municipalities: Option<Parsed<RawMunicipalities>>,
+    pub people: Option<Parsed<RawPeople>>,
+    pub bodies: Vec<LoadedBody>,
+    pub strategy: Option<Parsed<RawStrategy>>,
+    pub areas: Option<Parsed<RawAreas>>,
+    pub meetings: Vec<LoadedMeeting>,
+    pub plans: Vec<LoadedYearly<RawPlan>>,
+    pub reports: Vec<LoadedYearly<RawReport>>,
+    pub indicators: Vec<LoadedIndicator>,
+    /// Files under content/ that are not sources: attachments and the like.
+    pub assets: Vec<Entry>,
+    /// The number of source (TOML) files read.
+    pub source_count: usize,
+    pub diagnostics: Diagnostics,
+}
+
+/// The kind of a source file, told from its path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Kind {
+    Site,
+    Municipalities,
+    People,
+    Body { id: String, home: BodyHome },
+    Strategy,
+    Areas,
+    Meeting { body: String, stem: String },
+    Plan { group: String, year: i32 },
+    Report { group: String, year: i32 },
+    Indicator { id: String },
+    Unknown,
+}
+
+fn classify(path: &str) -> Kind {
+    let Some(rel) = path.strip_prefix("content/") else { return Kind::Unknown };
+    let parts: Vec<&str> = rel.split('/').collect();
+    let stem = |name: &str| name.strip_suffix(".toml").map(str::to_string);
+    match parts.as_slice() {
+        ["site.toml"] => Kind::Site,
+        ["organisation", "municipalities.toml"] => Kind::Municipalities,
+        ["organisation", "people.toml"] => Kind::People,
+        ["organisation", "bodies", name] => match stem(name) {
+            Some(id) => Kind::Body { id, home: BodyHome::Organisation },
+            None => Kind::Unknown,
+        },
+        ["strategy", "plan.toml"] => Kind::Strategy,
+        ["strategy", "areas.toml"] => Kind::Areas,
+        ["meetings", body, name] => match stem(name) {
+            Some(stem) => Kind::Meeting { body: body.to_string(), stem },
+            None => Kind::Unknown,
+        },
+        ["groups", group, "group.toml"] => Kind::Body { id: group.to_string(), home: BodyHome::Groups },
+        ["groups", group, name] => {
+            let year = |prefix: &str| {
+                stem(name)?.strip_prefix(prefix)?.parse::<i32>().ok().filter(|y| (1900..=2999).contains(y))
+            };
+            if let Some(year) = year("plan-") {
+                Kind::Plan { group: group.to_string(), year }
+            } else if let Some(year) = year("report-") {
+                Kind::Report { group: group.to_string(), year }
+            } else {
+                Kind::Unknown
+            }
+        }
+        ["indicators", name] => match stem(name) {
+            Some(id) => Kind::Indicator { id },
+            None => Kind::Unknown,
+        },
+        _ => Kind::Unknown,
+    }
+}
+
+/// One decoded file, before it is sorted into [`Loaded`].
+enum Value {
+    Site(RawSite),
+    Municipalities(RawMunicipalities),
+    People(RawPeople),
+    Body(RawBody),
+    Strategy(RawStrategy),
+    Areas(RawAreas),
+    Meeting(RawMeeting),
+    Plan(RawPlan),
+    Report(RawReport),
+    Indicator(RawIndicator),
+}
+
+struct FileResult {
+    text: String,
+    value: Option<Value>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads and decodes every source file of the site.
+pub fn load(source: &dyn Source) -> Result<Loaded, std::io::Error> {
+    let entries = source.list(CONTENT)?;
+    let mut loaded = Loaded::default();
+    let mut toml_entries = Vec::new();
+    for entry in entries {
+        if entry.path.ends_with(".toml") && !entry.symlink {
+            toml_entries.push(entry);
+        } else {
+            loaded.assets.push(entry);
+        }
+    }
+    loaded.source_count = toml_entries.len();
+
+    let results: Vec<(Kind, FileResult)> = toml_entries
+        .par_iter()
+        .enumerate()
+        .map(|(index, entry)| {
+            let file = FileId(index as u32);
+            let kind = classify(&entry.path);
+            let result = read_and_decode(source, entry, file, &kind);
+            (kind, result)
+        })
+        .collect();
+
+    for ((kind, result), entry) in results.into_iter().zip(&toml_entries) {
+        let file = loaded.files.add(entry.path.clone(), result.text);
+        loaded.diagnostics.extend(result.diagnostics);
+        let Some(value) = result.value else { continue };
+        match (kind, value) {
+            (Kind::Site, Value::Site(v)) => loaded.site = Some(Parsed { file, value: v }),
+            (Kind::Municipalities, Value::Municipalities(v)) => loaded.municipalities = Some(Parsed { file, value: v }),
+            (Kind::People, Value::People(v)) => loaded.people = Some(Parsed { file, value: v }),
+            (Kind::Body { id, home }, Value::Body(v)) => {
+                loaded.bodies.push(LoadedBody { id, home, parsed: Parsed { file, value: v } })
+            }
+            (Kind::Strategy, Value::Strategy(v)) => loaded.strategy = Some(Parsed { file, value: v }),
+            (Kind::Areas, Value::Areas(v)) => loaded.areas = Some(Parsed { file, value: v }),
+            (Kind::Meeting { body, stem }, Value::Meeting(v)) => {
+                loaded.meetings.push(LoadedMeeting { body, stem, parsed: Parsed { file, value: v } })
+            }
+            (Kind::Plan { group, year }, Value::Plan(v)) => {
+                loaded.plans.push(LoadedYearly { group, year, parsed: Parsed { file, value: v } })
+            }
+            (Kind::Report { group, year }, Value::Report(v)) => {
+                loaded.reports.push(LoadedYearly { group, year, parsed: Parsed { file, value: v } })
+            }
+            (Kind::Indicator { id }, Value::Indicator(v)) => {
+                loaded.indicators.push(LoadedIndicator { id, parsed: Parsed { file, value: v } })
+            }
+            _ => {}
+        }
+    }
+
+    for (path, what) in [
+        ("content/site.toml", "webbplatsens inställningar"),
+        ("content/organisation/municipalities.toml", "kommunerna"),
+        ("content/organisation/people.toml", "personerna"),
+    ] {
+        if loaded.files.find(path).is_none() {
+            loaded.diagnostics.push(
+                Diagnostic::error(format!("filen {path} saknas"))
+                    .with_hint(format!("den innehåller {what}; se innehållsguiden (docs/content-guide.md)")),
+            );
+        }
+    }
+    Ok(loaded)
+}
+
+fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind) -> FileResult {
+    let mut diagnostics = Vec::new();
+    let location = Location::file(file);
+    if entry.size > MAX_SOURCE_BYTES {
+        diagnostics.push(
+            Diagnostic::error(format!("filen är för stor ({} byte)", entry.size))
+                .at(location)
+                .with_hint(format!("en källfil får vara högst {MAX_SOURCE_BYTES} byte; bilagor läggs som egna filer")),
+        );
+        return FileResult { text: String::new(), value: None, diagnostics };
+    }
+    let bytes = match source.read(&entry.path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            diagnostics.push(Diagnostic::error(format!("kunde inte läsa filen: {error}")).at(location));
+            return FileResult { text: String::new(), value: None, diagnostics };
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let valid = error.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            diagnostics.push(
+                Diagnostic::error("filen är inte giltig UTF-8")
+                    .at(Location::new(file, valid..valid + 1))
+                    .with_label("ogiltig byte")
+                    .with_hint("spara filen som UTF-8 i redigeraren"),
+            );
+            return FileResult { text, value: None, diagnostics };
+        }
+    };
+    // A byte order mark is harmless but not TOML: blank it out without moving any span.
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            diagnostics.push(
+                Diagnostic::warning("filen börjar med en BOM (byte order mark)")
+                    .at(Location::new(file, 0..3))
+                    .with_hint("spara filen som UTF-8 utan BOM; tecknet ignoreras"),
+            );
+            format!("   {rest}")
+        }
+        None => text,
+    };
+
+    let value = match kind {
+        Kind::Site => decode_as(file, &text, &mut diagnostics, Value::Site),
+        Kind::Municipalities => decode_as(file, &text, &mut diagnostics, Value::Municipalities),
+        Kind::People => decode_as(file, &text, &mut diagnostics, Value::People),
+        Kind::Body { .. } => decode_as(file, &text, &mut diagnostics, Value::Body),
+        Kind::Strategy => decode_as(file, &text, &mut diagnostics, Value::Strategy),
+        Kind::Areas => decode_as(file, &text, &mut diagnostics, Value::Areas),
+        Kind::Meeting { .. } => decode_as(file, &text, &mut diagnostics, Value::Meeting),
+        Kind::Plan { .. } => decode_as(file, &text, &mut diagnostics, Value::Plan),
+        Kind::Report { .. } => decode_as(file, &text, &mut diagnostics, Value::Report),
+        Kind::Indicator { .. } => decode_as(file, &text, &mut diagnostics, Value::Indicator),
+        Kind::Unknown => {
+            diagnostics.push(Diagnostic::warning("okänd källfil; den används inte").at(location).with_hint(
+                "källfiler ligger i content/site.toml, organisation/, strategy/, \
+                         meetings/<organ>/<ÅÅÅÅ-MM-DD>.toml, groups/<id>/ och indicators/",
+            ));
+            None
+        }
+    };
+    FileResult { text, value, diagnostics }
+}
+
+fn decode_as<T: DeserializeOwned + schema::Described>(
+    file: FileId,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+    wrap: fn(T) -> Value,
+) -> Option<Value> {
+    let decoded = decode::decode::<T>(file, text, T::schema_json());
+    diagnostics.extend(decoded.diagnostics);
+    decoded.value.map(wrap)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_paths_by_layout() {
+        assert_eq!(classify("content/site.toml"), Kind::Site);
+        assert_eq!(
+            classify("content/meetings/kommunchefsgruppen/2013-05-15.toml"),
+            Kind::Meeting { body: "kommunchefsgruppen".into(), stem: "2013-05-15".into() }
+        );
+        assert_eq!(classify("content/groups/webb/plan-2013.toml"), Kind::Plan { group: "webb".into(), year: 2013 });
+        assert_eq!(classify("content/groups/webb/plan-13.toml"), Kind::Unknown);
+        assert_eq!(classify("content/groups/webb/notes.toml"), Kind::Unknown);
+        assert_eq!(
+            classify("content/groups/webb/group.toml"),
+            Kind::Body { id: "webb".into(), home: BodyHome::Groups }
+        );
+    }
+}
