@@ -1,0 +1,40 @@
+//! Load and validate a whole site: the part `check`, `build` and `serve` share.
+
+use std::time::{Duration, Instant};
+
+use crate::diag::{Diagnostic, SourceFiles};
+use crate::model::{self, Model};
+use crate::source::Source;
+
+/// The outcome of checking a site.
+pub struct Checked {
+    /// The model; valid for rendering only when `errors() == 0`.
+    pub model: Model,
+    pub files: SourceFiles,
+    /// Every diagnostic, sorted by file and position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The number of source files read.
+    pub source_count: usize,
+    pub elapsed: Duration,
+}
+
+impl Checked {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+/// Loads and validates every source of the site. Errors of the site's content are
+/// diagnostics; only failing to list the content folder is an I/O error.
+pub fn check(source: &dyn Source) -> std::io::Result<Checked> {
+    let started = Instant::now();
+    let loaded = crate::load::load(source)?;
+    let source_count = loaded.source_count;
+    let built = model::build(loaded, source.today());
+    let diagnostics = built.diagnostics.sorted(&built.files);
+    Ok(Checked { model: built.model, files: built.files, diagnostics, source_count, elapsed: started.elapsed() })
+}

@@ -1,0 +1,340 @@
+//! The name tables a build resolves references against, and the diagnostics it collects.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+use super::types::*;
+use crate::diag::{Diagnostic, FileId, Location};
+use crate::load::decode::suggest;
+use crate::load::spanned::Spanned;
+
+/// What an id in the shared namespace of people, bodies and municipalities names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Named {
+    Municipality(MunicipalityId),
+    Person(PersonId),
+    Body(BodyId),
+}
+
+/// Where an id was first defined, for "först definierat här" notes.
+#[derive(Clone, Debug)]
+pub(crate) struct Definition {
+    pub(crate) named: Named,
+    pub(crate) location: Location,
+}
+
+#[derive(Default)]
+pub(crate) struct Ctx {
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    /// People, bodies and municipalities share one namespace.
+    pub(crate) names: HashMap<String, Definition>,
+    pub(crate) goals: HashMap<String, GoalId>,
+    pub(crate) subgoals: HashMap<String, SubgoalId>,
+    pub(crate) areas: HashMap<String, AreaId>,
+    /// "body/date" → meeting.
+    pub(crate) meetings: HashMap<String, MeetingId>,
+    /// Item numbers of each meeting, in order.
+    pub(crate) item_numbers: Vec<Vec<u32>>,
+    /// Dates of each body's meetings, sorted, for hints.
+    pub(crate) meeting_dates: HashMap<BodyId, Vec<Date>>,
+    /// Files under content/ that are not sources: path relative to content/ → size.
+    pub(crate) assets: HashMap<String, u64>,
+}
+
+impl Ctx {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Registers an id in the shared namespace; a second definition is an error.
+    pub(crate) fn define(&mut self, id: &str, named: Named, location: Location) -> bool {
+        if let Some(first) = self.names.get(id) {
+            let what = match first.named {
+                Named::Municipality(_) => "en kommun",
+                Named::Person(_) => "en person",
+                Named::Body(_) => "ett organ",
+            };
+            self.diagnostics.push(
+                Diagnostic::error(format!("id:t \"{id}\" används redan"))
+                    .at(location)
+                    .with_label("dubblett")
+                    .with_note(first.location.clone(), format!("först definierat här, för {what}"))
+                    .with_hint("personer, organ och kommuner måste ha olika id; byt namn på det ena"),
+            );
+            return false;
+        }
+        self.names.insert(id.to_string(), Definition { named, location });
+        true
+    }
+
+    fn candidates(&self, want: fn(Named) -> bool) -> Vec<String> {
+        let mut list: Vec<String> = self.names.iter().filter(|(_, d)| want(d.named)).map(|(k, _)| k.clone()).collect();
+        list.sort_unstable();
+        list
+    }
+
+    fn dangling(
+        &mut self,
+        file: FileId,
+        written: &Spanned<String>,
+        what: &str,
+        label: &str,
+        candidates: &[String],
+        fallback: &str,
+    ) {
+        let candidates: Vec<&str> = candidates.iter().map(String::as_str).collect();
+        let hint = match suggest(&written.value, &candidates) {
+            Some(best) => format!("menade du \"{best}\"?"),
+            None => fallback.to_string(),
+        };
+        self.diagnostics.push(
+            Diagnostic::error(format!("{what} \"{}\"", written.value))
+                .at(Location::new(file, written.span.clone()))
+                .with_label(label.to_string())
+                .with_hint(hint),
+        );
+    }
+
+    pub(crate) fn person(&mut self, file: FileId, written: &Spanned<String>) -> Option<PersonId> {
+        if let Some(Definition { named: Named::Person(id), .. }) = self.names.get(&written.value) {
+            return Some(*id);
+        }
+        let candidates = self.candidates(|n| matches!(n, Named::Person(_)));
+        self.dangling(
+            file,
+            written,
+            "okänd person",
+            "ingen person med detta id",
+            &candidates,
+            "personer finns i content/organisation/people.toml",
+        );
+        None
+    }
+
+    pub(crate) fn body(&mut self, file: FileId, written: &Spanned<String>) -> Option<BodyId> {
+        if let Some(Definition { named: Named::Body(id), .. }) = self.names.get(&written.value) {
+            return Some(*id);
+        }
+        let candidates = self.candidates(|n| matches!(n, Named::Body(_)));
+        self.dangling(
+            file,
+            written,
+            "okänt organ",
+            "inget organ med detta id",
+            &candidates,
+            "organ finns i content/organisation/bodies/ och content/groups/",
+        );
+        None
+    }
+
+    pub(crate) fn municipality(&mut self, file: FileId, written: &Spanned<String>) -> Option<MunicipalityId> {
+        if let Some(Definition { named: Named::Municipality(id), .. }) = self.names.get(&written.value) {
+            return Some(*id);
+        }
+        let candidates = self.candidates(|n| matches!(n, Named::Municipality(_)));
+        self.dangling(
+            file,
+            written,
+            "okänd kommun",
+            "ingen kommun med detta id",
+            &candidates,
+            "kommunerna finns i content/organisation/municipalities.toml",
+        );
+        None
+    }
+
+    /// A person, body or municipality.
+    pub(crate) fn party(&mut self, file: FileId, written: &Spanned<String>) -> Option<Party> {
+        match self.names.get(&written.value).map(|d| d.named) {
+            Some(Named::Person(id)) => return Some(Party::Person(id)),
+            Some(Named::Body(id)) => return Some(Party::Body(id)),
+            Some(Named::Municipality(id)) => return Some(Party::Municipality(id)),
+            None => {}
+        }
+        let candidates = self.candidates(|_| true);
+        self.dangling(
+            file,
+            written,
+            "okänd mottagare",
+            "ingen person, inget organ och ingen kommun med detta id",
+            &candidates,
+            "ange id:t för en person, ett organ eller en kommun",
+        );
+        None
+    }
+
+    pub(crate) fn goal(&mut self, file: FileId, written: &Spanned<String>) -> Option<GoalId> {
+        if let Some(id) = self.goals.get(&written.value) {
+            return Some(*id);
+        }
+        let mut candidates: Vec<String> = self.goals.keys().cloned().collect();
+        candidates.sort_unstable();
+        let fallback = format!("målen är {}", list_owned(&candidates));
+        self.dangling(file, written, "okänt mål", "inget strategiskt mål med detta id", &candidates, &fallback);
+        None
+    }
+
+    pub(crate) fn subgoal(&mut self, file: FileId, written: &Spanned<String>) -> Option<SubgoalId> {
+        if let Some(id) = self.subgoals.get(&written.value) {
+            return Some(*id);
+        }
+        let mut candidates: Vec<String> = self.subgoals.keys().cloned().collect();
+        candidates.sort_unstable();
+        self.dangling(
+            file,
+            written,
+            "okänt delmål",
+            "inget delmål med detta id",
+            &candidates,
+            "delmålen finns i content/strategy/plan.toml",
+        );
+        None
+    }
+
+    pub(crate) fn area(&mut self, file: FileId, written: &Spanned<String>) -> Option<AreaId> {
+        if let Some(id) = self.areas.get(&written.value) {
+            return Some(*id);
+        }
+        let mut candidates: Vec<String> = self.areas.keys().cloned().collect();
+        candidates.sort_unstable();
+        let fallback = format!("områdena är {}", list_owned(&candidates));
+        self.dangling(file, written, "okänt prioriterat område", "inget område med detta id", &candidates, &fallback);
+        None
+    }
+
+    /// "body/ÅÅÅÅ-MM-DD" or "body/ÅÅÅÅ-MM-DD#n" (or "#n" within `here`).
+    pub(crate) fn target(
+        &mut self,
+        file: FileId,
+        written: &Spanned<String>,
+        here: Option<MeetingId>,
+    ) -> Option<Target> {
+        let location = Location::new(file, written.span.clone());
+        let (meeting_part, item_part) = match written.value.split_once('#') {
+            Some((m, i)) => (m, Some(i)),
+            None => (written.value.as_str(), None),
+        };
+        let meeting = if meeting_part.is_empty() && item_part.is_some() {
+            here?
+        } else {
+            self.meeting_by_slug(meeting_part, &location)?
+        };
+        let Some(item) = item_part else { return Some(Target::Meeting(meeting)) };
+        let numbers = &self.item_numbers[meeting.index()];
+        let number = item.parse::<u32>().ok();
+        match number.and_then(|n| numbers.iter().position(|&x| x == n)) {
+            Some(index) => Some(Target::Item(ItemRef { meeting, index: index as u32 })),
+            None => {
+                let hint = match (numbers.first(), numbers.last()) {
+                    (Some(first), Some(last)) => format!("mötet har ärendena {first}–{last}"),
+                    _ => "mötet har inga ärenden; hänvisa till mötet utan #nummer".to_string(),
+                };
+                self.push(
+                    Diagnostic::error(format!("okänt ärende \"{}\"", written.value))
+                        .at(location)
+                        .with_label(format!("mötet har inget ärende {item}"))
+                        .with_hint(hint),
+                );
+                None
+            }
+        }
+    }
+
+    /// A meeting, not an item.
+    pub(crate) fn meeting(&mut self, file: FileId, written: &Spanned<String>) -> Option<MeetingId> {
+        let location = Location::new(file, written.span.clone());
+        if written.value.contains('#') {
+            self.push(
+                Diagnostic::error(format!("väntade ett möte, fick ett ärende \"{}\"", written.value))
+                    .at(location)
+                    .with_label("här hänvisas till ett helt möte")
+                    .with_hint("ta bort #nummer"),
+            );
+            return None;
+        }
+        self.meeting_by_slug(&written.value, &location)
+    }
+
+    fn meeting_by_slug(&mut self, slug: &str, location: &Location) -> Option<MeetingId> {
+        if let Some(id) = self.meetings.get(slug) {
+            return Some(*id);
+        }
+        let Some((body, date)) = slug.split_once('/') else {
+            self.push(
+                Diagnostic::error(format!("ogiltig hänvisning \"{slug}\""))
+                    .at(location.clone())
+                    .with_label("väntade \"organ/ÅÅÅÅ-MM-DD\"")
+                    .with_hint("skriv t.ex. \"kommunchefsgruppen/2013-04-17\", eller med ärendenummer \"kommunchefsgruppen/2013-04-17#3\""),
+            );
+            return None;
+        };
+        let body_id = match self.names.get(body).map(|d| d.named) {
+            Some(Named::Body(id)) => id,
+            _ => {
+                let candidates = self.candidates(|n| matches!(n, Named::Body(_)));
+                let candidates: Vec<&str> = candidates.iter().map(String::as_str).collect();
+                let hint = match suggest(body, &candidates) {
+                    Some(best) => format!("menade du \"{best}/{date}\"?"),
+                    None => "organ finns i content/organisation/bodies/ och content/groups/".into(),
+                };
+                self.push(
+                    Diagnostic::error(format!("okänt möte \"{slug}\""))
+                        .at(location.clone())
+                        .with_label(format!("inget organ \"{body}\""))
+                        .with_hint(hint),
+                );
+                return None;
+            }
+        };
+        let dates = self.meeting_dates.get(&body_id).cloned().unwrap_or_default();
+        let hint = match date.parse::<Date>().ok().and_then(|d| nearest(&dates, d)) {
+            Some(near) => {
+                format!("närmaste mötet för {body} är {near}; varje möte är en fil i content/meetings/{body}/")
+            }
+            None => format!(
+                "lägg till mötet som content/meetings/{body}/{date}.toml (status = \"hänvisning\" om dess handling saknas)"
+            ),
+        };
+        self.push(
+            Diagnostic::error(format!("okänt möte \"{slug}\""))
+                .at(location.clone())
+                .with_label("inget möte den dagen")
+                .with_hint(hint),
+        );
+        None
+    }
+
+    /// An attachment file under content/.
+    pub(crate) fn asset(&mut self, file: FileId, written: &Spanned<String>) -> Option<(String, u64)> {
+        let path = written.value.trim_start_matches("./");
+        if let Some(size) = self.assets.get(path) {
+            return Some((format!("content/{path}"), *size));
+        }
+        let mut candidates: Vec<&str> = self.assets.keys().map(String::as_str).collect();
+        candidates.sort_unstable();
+        let hint = match suggest(path, &candidates) {
+            Some(best) => format!("menade du \"{best}\"?"),
+            None => "sökvägen räknas från content/, t.ex. \"bilagor/2013/projektdirektiv.pdf\"".into(),
+        };
+        self.push(
+            Diagnostic::error(format!("bilagan finns inte: \"{}\"", written.value))
+                .at(Location::new(file, written.span.clone()))
+                .with_label("ingen fil med detta namn under content/")
+                .with_hint(hint),
+        );
+        None
+    }
+}
+
+fn nearest(dates: &[Date], wanted: Date) -> Option<Date> {
+    dates.iter().copied().min_by_key(|d| (d.since(wanted).map(|s| s.get_days().abs()).unwrap_or(i32::MAX), *d))
+}
+
+pub(crate) fn list_owned(items: &[String]) -> String {
+    items.iter().map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(", ")
+}
+
+pub(crate) fn list(items: &[&str]) -> String {
+    items.iter().map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(", ")
+}

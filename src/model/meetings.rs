@@ -1,0 +1,609 @@
+//! Meetings and their items: the records the public site exists for.
+
+use std::collections::{HashMap, HashSet};
+
+use jiff::civil::Date;
+
+use super::context::{Ctx, Named};
+use super::err;
+use super::types::*;
+use super::values::{date, opt_text, text, time};
+use crate::diag::{Diagnostic, FileId, Location};
+use crate::load::LoadedMeeting;
+use crate::load::raw::*;
+use crate::load::spanned::Spanned;
+
+/// A meeting file that named a known body and a valid date: ready to be given an id.
+struct Registered<'a> {
+    body: BodyId,
+    date: Date,
+    slug: String,
+    loaded: &'a LoadedMeeting,
+}
+
+pub(super) fn meetings(
+    ctx: &mut Ctx,
+    loaded: &[LoadedMeeting],
+    bodies: &[Body],
+    people: &[Person],
+    site: &Site,
+) -> Vec<Meeting> {
+    let mut registered = register(ctx, loaded);
+    registered.sort_by(|a, b| (a.date, &bodies[a.body.index()].slug).cmp(&(b.date, &bodies[b.body.index()].slug)));
+
+    for (index, r) in registered.iter().enumerate() {
+        let id = MeetingId(index as u32);
+        ctx.meetings.insert(r.slug.clone(), id);
+        ctx.meeting_dates.entry(r.body).or_default().push(r.date);
+        // Only well-formed numbers can be referred to; faults are reported in `meeting`.
+        let numbers = r.loaded.parsed.value.item.iter().filter_map(|i| u32::try_from(i.number.value).ok()).collect();
+        ctx.item_numbers.push(numbers);
+    }
+
+    let mut meetings: Vec<Meeting> = registered
+        .iter()
+        .enumerate()
+        .map(|(index, r)| meeting(ctx, r, MeetingId(index as u32), bodies, people, site))
+        .collect();
+    link(ctx, &mut meetings, &registered);
+    meetings
+}
+
+fn register<'a>(ctx: &mut Ctx, loaded: &'a [LoadedMeeting]) -> Vec<Registered<'a>> {
+    let mut out = Vec::new();
+    for m in loaded {
+        let file = m.parsed.file;
+        let raw = &m.parsed.value;
+        let body = match ctx.names.get(&m.body).map(|d| d.named) {
+            Some(Named::Body(id)) => id,
+            _ => {
+                ctx.push(
+                    err(format!("okänt organ \"{}\" (mappens namn)", m.body)).at(Location::file(file)).with_hint(
+                        "mötesfiler ligger i content/meetings/<organ-id>/; mappen ska heta som ett organs id",
+                    ),
+                );
+                continue;
+            }
+        };
+        let file_date = m.stem.parse::<Date>().ok().filter(|d| d.to_string() == m.stem);
+        let Some(file_date) = file_date else {
+            ctx.push(
+                err(format!("filnamnet \"{}.toml\" är inget datum", m.stem))
+                    .at(Location::file(file))
+                    .with_hint(format!("ett möte heter content/meetings/{}/ÅÅÅÅ-MM-DD.toml efter mötesdagen", m.body)),
+            );
+            continue;
+        };
+        let mut diags = Vec::new();
+        if let Some(written) = date(file, &raw.date, &mut diags)
+            && written != file_date
+        {
+            diags.push(
+                err(format!("mötesdagen {written} stämmer inte med filnamnet {}.toml", m.stem))
+                    .at(Location::new(file, raw.date.span.clone()))
+                    .with_label("annan dag än i filnamnet")
+                    .with_hint(format!("ändra date eller döp om filen till {written}.toml")),
+            );
+        }
+        ctx.diagnostics.extend(diags);
+        out.push(Registered { body, date: file_date, slug: format!("{}/{}", m.body, m.stem), loaded: m });
+    }
+    out
+}
+
+fn meeting(
+    ctx: &mut Ctx,
+    r: &Registered<'_>,
+    id: MeetingId,
+    bodies: &[Body],
+    people: &[Person],
+    site: &Site,
+) -> Meeting {
+    let file = r.loaded.parsed.file;
+    let raw = &r.loaded.parsed.value;
+    let status = raw.status.as_ref().map_or(MeetingStatus::Publicerad, |s| s.value);
+    if raw.kind.is_none() && status != MeetingStatus::Hanvisning {
+        ctx.push(
+            err("nyckeln `kind` saknas")
+                .at(Location::file(file))
+                .with_hint("lägg till kind = \"minnesanteckningar\" eller kind = \"protokoll\""),
+        );
+    }
+    if status == MeetingStatus::Hanvisning && !raw.item.is_empty() {
+        ctx.push(
+            Diagnostic::warning("ett möte med status \"hänvisning\" har inga egna ärenden")
+                .at(Location::new(file, raw.item[0].number.span.clone()))
+                .with_label("ärendena visas inte")
+                .with_hint("ta bort status = \"hänvisning\" om mötets handling finns, annars ärendena"),
+        );
+    }
+
+    let start = raw.start.as_ref().and_then(|t| time(file, t, &mut ctx.diagnostics));
+    let end = raw.end.as_ref().and_then(|t| time(file, t, &mut ctx.diagnostics));
+    if let (Some(s), Some(e), Some(raw_end)) = (start, end, &raw.end)
+        && e <= s
+    {
+        ctx.push(
+            err(format!("sluttiden {} är inte efter starttiden {}", hhmm(e), hhmm(s)))
+                .at(Location::new(file, raw_end.span.clone()))
+                .with_label("före eller lika med start")
+                .with_hint("kontrollera start och end; tider skrivs TT:MM:SS"),
+        );
+    }
+    let adjusted = raw.adjusted.as_ref().and_then(|d| date(file, d, &mut ctx.diagnostics));
+    if let (Some(a), Some(raw_adjusted)) = (adjusted, &raw.adjusted)
+        && a < r.date
+    {
+        ctx.push(
+            err(format!("protokollet justerades {a}, före mötet"))
+                .at(Location::new(file, raw_adjusted.span.clone()))
+                .with_label("före mötesdagen")
+                .with_hint("justeringsdatumet är mötesdagen eller senare"),
+        );
+    }
+
+    let numbers = ctx.item_numbers[id.index()].clone();
+    let chair = raw.chair.as_ref().and_then(|p| ctx.person(file, p));
+    let secretary = raw.secretary.as_ref().and_then(|p| ctx.person(file, p));
+    let adjusters = raw.adjusters.iter().filter_map(|p| ctx.person(file, p)).collect();
+    let mut seen = HashMap::new();
+    let attendees = attendance(ctx, file, &raw.attendee, Some(Role::Ledamot), &numbers, &mut seen);
+    let participants = attendance(ctx, file, &raw.participant, None, &numbers, &mut seen);
+    let absentees = raw
+        .absentee
+        .iter()
+        .filter_map(|a| {
+            let person = ctx.person(file, &a.person)?;
+            note_once(ctx, file, &mut seen, person, &a.person).then_some(person)
+        })
+        .collect();
+
+    let body = &bodies[r.body.index()];
+    if !body.members.is_empty() {
+        for (raw_attendee, attendee) in raw.attendee.iter().zip(&attendees) {
+            if raw_attendee.person.value != people[attendee.person.index()].slug {
+                continue;
+            }
+            if !body.members.iter().any(|m| m.person == attendee.person && m.active_on(r.date)) {
+                let body_file = if body.kind.is_group() {
+                    format!("content/groups/{}/group.toml", body.slug)
+                } else {
+                    format!("content/organisation/bodies/{}.toml", body.slug)
+                };
+                ctx.push(
+                    Diagnostic::warning(format!(
+                        "{} är inte medlem i {} på mötesdagen {}",
+                        people[attendee.person.index()].name,
+                        body.name,
+                        r.date
+                    ))
+                    .at(Location::new(file, raw_attendee.person.span.clone()))
+                    .with_label("beslutande utan medlemskap")
+                    .with_hint(format!("lägg till personen som [[member]] i {body_file}, eller rätta from/until där")),
+                );
+            }
+        }
+    }
+
+    let mut items = Vec::new();
+    let mut previous: Option<&Spanned<i64>> = None;
+    let mut used = HashMap::new();
+    for raw_item in &raw.item {
+        let number = &raw_item.number;
+        if number.value < 1 || number.value > i64::from(u32::MAX) {
+            ctx.push(
+                err(format!("ogiltigt ärendenummer {}", number.value))
+                    .at(Location::new(file, number.span.clone()))
+                    .with_label("inte ett positivt heltal")
+                    .with_hint("ärenden numreras 1, 2, 3 …"),
+            );
+            continue;
+        }
+        if let Some(first) = used.get(&number.value) {
+            ctx.push(
+                err(format!("ärendenummer {} finns redan", number.value))
+                    .at(Location::new(file, number.span.clone()))
+                    .with_label("dubblett")
+                    .with_note(Location::new(file, std::ops::Range::clone(first)), "först använt här")
+                    .with_hint("varje ärende har ett eget nummer"),
+            );
+            continue;
+        }
+        if let Some(prev) = previous
+            && number.value < prev.value
+        {
+            ctx.push(
+                err(format!("ärendenummer {} kommer efter {}", number.value, prev.value))
+                    .at(Location::new(file, number.span.clone()))
+                    .with_label("lägre än föregående ärende")
+                    .with_hint("ordna [[item]] i stigande nummerordning"),
+            );
+        }
+        used.insert(number.value, number.span.clone());
+        previous = Some(number);
+        items.push(item(ctx, file, raw_item, id, r.date, site));
+    }
+
+    Meeting {
+        slug: r.slug.clone(),
+        body: r.body,
+        date: r.date,
+        kind: raw.kind.as_ref().map(|k| k.value),
+        status,
+        start,
+        end,
+        place: opt_text(&raw.place),
+        chair,
+        secretary,
+        adjusters,
+        adjusted,
+        note: opt_text(&raw.note),
+        attendees,
+        participants,
+        absentees,
+        items,
+        referenced_by: Vec::new(),
+        file,
+    }
+}
+
+fn hhmm(t: jiff::civil::Time) -> String {
+    format!("{:02}.{:02}", t.hour(), t.minute())
+}
+
+/// Reports a person listed twice among attendees, participants and absentees.
+fn note_once(
+    ctx: &mut Ctx,
+    file: FileId,
+    seen: &mut HashMap<PersonId, std::ops::Range<usize>>,
+    person: PersonId,
+    written: &Spanned<String>,
+) -> bool {
+    if let Some(first) = seen.get(&person) {
+        ctx.push(
+            err(format!("\"{}\" står redan i närvarolistan", written.value))
+                .at(Location::new(file, written.span.clone()))
+                .with_label("dubblett")
+                .with_note(Location::new(file, first.clone()), "först här")
+                .with_hint("en person står en gång: som beslutande, övrig deltagare eller frånvarande"),
+        );
+        return false;
+    }
+    seen.insert(person, written.span.clone());
+    true
+}
+
+fn attendance(
+    ctx: &mut Ctx,
+    file: FileId,
+    raw: &[RawAttendance],
+    default_role: Option<Role>,
+    numbers: &[u32],
+    seen: &mut HashMap<PersonId, std::ops::Range<usize>>,
+) -> Vec<Attendance> {
+    let mut out = Vec::new();
+    for a in raw {
+        let Some(person) = ctx.person(file, &a.person) else { continue };
+        if !note_once(ctx, file, seen, person, &a.person) {
+            continue;
+        }
+        let items = a.items.as_ref().map(|list| {
+            list.iter()
+                .filter_map(|n| {
+                    let known = u32::try_from(n.value).ok().filter(|v| numbers.contains(v));
+                    if known.is_none() {
+                        let hint = match (numbers.first(), numbers.last()) {
+                            (Some(first), Some(last)) => format!("mötet har ärendena {first}–{last}"),
+                            _ => "mötet har inga ärenden".to_string(),
+                        };
+                        ctx.push(
+                            err(format!("ärende {} finns inte i mötet", n.value))
+                                .at(Location::new(file, n.span.clone()))
+                                .with_label("inte på dagordningen")
+                                .with_hint(hint),
+                        );
+                    }
+                    known
+                })
+                .collect()
+        });
+        out.push(Attendance { person, role: a.role.as_ref().map(|r| r.value).or(default_role), items });
+    }
+    out
+}
+
+/// What may be confidential, for the wording of its diagnostics.
+#[derive(Clone, Copy)]
+enum Subject {
+    Item,
+    Attachment,
+}
+
+fn secrecy(
+    ctx: &mut Ctx,
+    file: FileId,
+    public: &Option<Spanned<bool>>,
+    osl: &Option<Spanned<String>>,
+    subject: Subject,
+) -> Option<String> {
+    let (confidential_one, public_one) = match subject {
+        Subject::Item => ("sekretessbelagt ärende", "ärendet är publikt"),
+        Subject::Attachment => ("sekretessbelagd bilaga", "bilagan är publik"),
+    };
+    let confidential = public.as_ref().is_some_and(|p| !p.value);
+    match (confidential, opt_text(osl)) {
+        (true, Some(ground)) => Some(ground),
+        (true, None) => {
+            let span = public.as_ref().map(|p| p.span.clone()).unwrap_or(0..0);
+            ctx.push(
+                err(format!("{confidential_one} saknar sekretessgrund"))
+                    .at(Location::new(file, span))
+                    .with_label("public = false kräver osl")
+                    .with_hint("ange grunden, t.ex. osl = \"21 kap. 1 § OSL\""),
+            );
+            // Still confidential: a missing ground must never make an item public.
+            Some(String::new())
+        }
+        (false, Some(_)) => {
+            let span = osl.as_ref().map(|o| o.span.clone()).unwrap_or(0..0);
+            ctx.push(
+                Diagnostic::warning(format!("sekretessgrund anges men {public_one}"))
+                    .at(Location::new(file, span))
+                    .with_label("osl utan public = false")
+                    .with_hint("sätt public = false om innehållet omfattas av sekretess, annars ta bort osl"),
+            );
+            None
+        }
+        (false, None) => None,
+    }
+}
+
+fn item(ctx: &mut Ctx, file: FileId, raw: &RawItem, here: MeetingId, meeting_date: Date, site: &Site) -> Item {
+    let presenter = raw.presenter.as_ref().and_then(|p| match &p.value {
+        RawPresenter::Person(id) => ctx.person(file, &Spanned::new(id.clone(), p.span.clone())).map(Presenter::Person),
+        RawPresenter::Guest(g) => {
+            Some(Presenter::Guest { name: g.name.trim().to_string(), organisation: g.organisation.clone() })
+        }
+    });
+    let withdrawn = opt_text(&raw.withdrawn);
+    if let (Some(_), Some(decision)) = (&withdrawn, &raw.decision) {
+        ctx.push(
+            Diagnostic::warning("ärendet har utgått men har ett beslut")
+                .at(Location::new(file, decision.span.clone()))
+                .with_label("beslut i ett ärende som utgått")
+                .with_hint("ta bort decision, eller withdrawn om ärendet behandlades"),
+        );
+    }
+    let item_secrecy = secrecy(ctx, file, &raw.public, &raw.osl, Subject::Item);
+
+    let attachments = raw
+        .attachment
+        .iter()
+        .map(|a| {
+            let target = match (&a.file, &a.meeting) {
+                (Some(_), Some(m)) => {
+                    ctx.push(
+                        err("en bilaga är antingen en fil eller ett annat mötes handling")
+                            .at(Location::new(file, m.span.clone()))
+                            .with_label("både file och meeting")
+                            .with_hint("ta bort file eller meeting"),
+                    );
+                    AttachmentTarget::None
+                }
+                (Some(f), None) => ctx
+                    .asset(file, f)
+                    .map_or(AttachmentTarget::None, |(path, size)| AttachmentTarget::File { path, size }),
+                (None, Some(m)) => ctx.meeting(file, m).map_or(AttachmentTarget::None, AttachmentTarget::Meeting),
+                (None, None) => AttachmentTarget::None,
+            };
+            Attachment {
+                title: text(&a.title),
+                target,
+                secrecy: secrecy(ctx, file, &a.public, &a.osl, Subject::Attachment),
+            }
+        })
+        .collect();
+
+    let assignments = raw
+        .assignment
+        .iter()
+        .filter_map(|a| {
+            let assignee = ctx.party(file, &a.assignee);
+            let deadline = a.deadline.as_ref().and_then(|d| date(file, d, &mut ctx.diagnostics));
+            let report_to = a.report_to.as_ref().and_then(|p| ctx.party(file, p));
+            Some(Assignment { assignee: assignee?, task: text(&a.task), deadline, report_to, completed_by: None })
+        })
+        .collect();
+
+    let money = raw
+        .money
+        .iter()
+        .filter_map(|m| {
+            if m.amount.value <= 0 {
+                ctx.push(
+                    err(format!("beloppet {} är inte positivt", m.amount.value))
+                        .at(Location::new(file, m.amount.span.clone()))
+                        .with_label("väntade kronor, större än noll")
+                        .with_hint("skriv beloppet i hela kronor utan mellanslag, t.ex. 300000"),
+                );
+                return None;
+            }
+            let decided = m.decided.as_ref().and_then(|d| ctx.target(file, d, Some(here)));
+            Some(Money {
+                amount: m.amount.value,
+                kind: m.kind.as_ref().map_or(MoneyKind::Beviljat, |k| k.value),
+                purpose: text(&m.purpose),
+                source: opt_text(&m.source),
+                per: opt_text(&m.per),
+                decided,
+            })
+        })
+        .collect();
+
+    let references = raw
+        .reference
+        .iter()
+        .filter_map(|r| {
+            let target = ctx.target(file, &r.to, Some(here))?;
+            let completes = r.completes.as_ref().is_some_and(|c| c.value);
+            if completes && matches!(target, Target::Meeting(_)) {
+                ctx.push(
+                    err("completes gäller uppdragen i ett ärende, inte ett helt möte")
+                        .at(Location::new(file, r.to.span.clone()))
+                        .with_label("hänvisning utan #nummer")
+                        .with_hint("hänvisa till ärendet som gav uppdraget, t.ex. \"kommunchefsgruppen/2013-05-15#9\""),
+                );
+            }
+            Some(Reference { target, note: opt_text(&r.note), completes })
+        })
+        .collect();
+
+    let periods = raw
+        .period
+        .iter()
+        .filter_map(|p| {
+            let from = date(file, &p.from, &mut ctx.diagnostics)?;
+            let until = p.until.as_ref().and_then(|d| date(file, d, &mut ctx.diagnostics));
+            if let (Some(u), Some(raw_until)) = (until, &p.until)
+                && u < from
+            {
+                ctx.push(
+                    err(format!("perioden slutar {u}, före den börjar {from}"))
+                        .at(Location::new(file, raw_until.span.clone()))
+                        .with_label("före from")
+                        .with_hint("until ska vara samma dag som from eller senare"),
+                );
+            }
+            Some(Period { what: text(&p.what), from, until })
+        })
+        .collect();
+
+    let follow_up = raw.follow_up.as_ref().map(|f| {
+        let municipalities: Vec<MunicipalityId> = match &f.municipalities {
+            Some(list) => list.iter().filter_map(|m| ctx.municipality(file, m)).collect(),
+            None => site.members.iter().filter(|m| m.member_on(meeting_date)).map(|m| m.municipality).collect(),
+        };
+        let mut answered = HashSet::new();
+        let answers = f
+            .answer
+            .iter()
+            .filter_map(|a| {
+                let municipality = ctx.municipality(file, &a.municipality)?;
+                if !municipalities.contains(&municipality) {
+                    ctx.push(
+                        err(format!("kommunen \"{}\" är inte tillfrågad", a.municipality.value))
+                            .at(Location::new(file, a.municipality.span.clone()))
+                            .with_label("inte bland frågans kommuner")
+                            .with_hint("lägg till kommunen i follow_up.municipalities, eller rätta id:t"),
+                    );
+                    return None;
+                }
+                if !answered.insert(municipality) {
+                    ctx.push(
+                        err(format!("kommunen \"{}\" har redan svarat", a.municipality.value))
+                            .at(Location::new(file, a.municipality.span.clone()))
+                            .with_label("dubblett")
+                            .with_hint("en kommun har ett svar; skriv ihop dem"),
+                    );
+                    return None;
+                }
+                let date = a.date.as_ref().and_then(|d| date(file, d, &mut ctx.diagnostics));
+                Some(Answer { municipality, answer: text(&a.answer), date })
+            })
+            .collect();
+        FollowUp {
+            question: text(&f.question),
+            deadline: f.deadline.as_ref().and_then(|d| date(file, d, &mut ctx.diagnostics)),
+            respond_to: f.respond_to.as_ref().and_then(|p| ctx.person(file, p)),
+            municipalities,
+            answers,
+        }
+    });
+
+    Item {
+        number: raw.number.value as u32,
+        title: text(&raw.title),
+        presenter,
+        proposal: opt_text(&raw.proposal),
+        decision: opt_text(&raw.decision),
+        description: opt_text(&raw.description),
+        withdrawn,
+        secrecy: item_secrecy,
+        goals: raw.goals.iter().filter_map(|g| ctx.goal(file, g)).collect(),
+        subgoals: raw.subgoals.iter().filter_map(|g| ctx.subgoal(file, g)).collect(),
+        areas: raw.areas.iter().filter_map(|a| ctx.area(file, a)).collect(),
+        attachments,
+        assignments,
+        money,
+        references,
+        periods,
+        follow_up,
+        referenced_by: Vec::new(),
+    }
+}
+
+/// Back-references (who refers to this meeting or item) and completed assignments.
+fn link(ctx: &mut Ctx, meetings: &mut [Meeting], registered: &[Registered<'_>]) {
+    let mut meeting_refs: Vec<(MeetingId, ItemRef)> = Vec::new();
+    let mut item_refs: Vec<(ItemRef, ItemRef)> = Vec::new();
+    let mut completions: Vec<(ItemRef, ItemRef, usize)> = Vec::new();
+    for (m, meeting) in meetings.iter().enumerate() {
+        for (i, item) in meeting.items.iter().enumerate() {
+            let from = ItemRef { meeting: MeetingId(m as u32), index: i as u32 };
+            let mut targets: Vec<Target> = item.references.iter().map(|r| r.target).collect();
+            targets.extend(item.attachments.iter().filter_map(|a| match a.target {
+                AttachmentTarget::Meeting(id) => Some(Target::Meeting(id)),
+                _ => None,
+            }));
+            targets.extend(item.money.iter().filter_map(|m| m.decided));
+            let mut seen = HashSet::new();
+            for target in targets {
+                if !seen.insert(target) {
+                    continue;
+                }
+                match target {
+                    Target::Meeting(id) if id != from.meeting => meeting_refs.push((id, from)),
+                    Target::Item(to) if to != from => item_refs.push((to, from)),
+                    _ => {}
+                }
+            }
+            for (r, reference) in item.references.iter().enumerate() {
+                if let (true, Target::Item(to)) = (reference.completes, reference.target) {
+                    completions.push((to, from, r));
+                }
+            }
+        }
+    }
+    for (to, from) in meeting_refs {
+        meetings[to.index()].referenced_by.push(from);
+    }
+    for (to, from) in item_refs {
+        meetings[to.meeting.index()].items[to.index as usize].referenced_by.push(from);
+    }
+    for (to, from, r) in completions {
+        let target = &mut meetings[to.meeting.index()].items[to.index as usize];
+        if target.assignments.is_empty() {
+            let raw = &registered[from.meeting.index()].loaded.parsed;
+            let raw_item =
+                raw.value.item.iter().find(|i| {
+                    i.number.value as u32 == meetings[from.meeting.index()].items[from.index as usize].number
+                });
+            if let Some(reference) = raw_item.and_then(|i| i.reference.get(r)) {
+                let span = reference.completes.as_ref().map_or(reference.to.span.clone(), |c| c.span.clone());
+                ctx.push(
+                    Diagnostic::warning("det hänvisade ärendet har inga uppdrag att avsluta")
+                        .at(Location::new(raw.file, span))
+                        .with_label("completes = true utan uppdrag")
+                        .with_hint("lägg till [[item.assignment]] i det hänvisade ärendet, eller ta bort completes"),
+                );
+            }
+            continue;
+        }
+        for assignment in &mut target.assignments {
+            // The earliest report counts.
+            if assignment.completed_by.is_none_or(|existing| from < existing) {
+                assignment.completed_by = Some(from);
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! Stage 2, model: raw structs → one validated model with every reference resolved.
+//!
+//! `build` turns [`Loaded`](crate::load::Loaded) into a [`Model`] and the diagnostics of
+//! every rule (dangling references, duplicates, dates, plans and reports …). It does no
+//! I/O: the list of attachment files and today's date come in as data. Later stages read
+//! the model only when it has no errors.
+
+mod context;
+mod groups;
+mod meetings;
+mod organisation;
+mod strategy;
+pub mod types;
+pub(crate) mod values;
+
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+use crate::diag::{Diagnostic, Diagnostics, SourceFiles};
+use crate::load::Loaded;
+use context::Ctx;
+pub use types::*;
+
+/// The time zone of every date and time in the sources.
+pub fn time_zone() -> TimeZone {
+    TimeZone::get("Europe/Stockholm").expect("the bundled tz database has Europe/Stockholm")
+}
+
+#[derive(Clone, Debug)]
+pub struct Model {
+    pub site: Site,
+    pub municipalities: Vec<Municipality>,
+    pub people: Vec<Person>,
+    pub bodies: Vec<Body>,
+    pub strategy: Option<Strategy>,
+    pub goals: Vec<Goal>,
+    pub subgoals: Vec<Subgoal>,
+    pub areas_info: Option<AreasInfo>,
+    pub areas: Vec<Area>,
+    /// Sorted by date, then body id.
+    pub meetings: Vec<Meeting>,
+    /// Sorted by group id, then year.
+    pub plans: Vec<Plan>,
+    /// Sorted by group id, then year.
+    pub reports: Vec<Report>,
+    pub indicators: Vec<Indicator>,
+    /// The day "open" and "late" are measured against.
+    pub today: Date,
+}
+
+/// The model (possibly incomplete when there are errors) and every diagnostic.
+pub struct Built {
+    pub model: Model,
+    pub files: SourceFiles,
+    pub diagnostics: Diagnostics,
+}
+
+/// Validates and resolves everything the loader found.
+pub fn build(loaded: Loaded, today: Date) -> Built {
+    let Loaded {
+        files,
+        site,
+        municipalities,
+        people,
+        bodies,
+        strategy,
+        areas,
+        meetings,
+        plans,
+        reports,
+        indicators,
+        assets,
+        diagnostics: load_diagnostics,
+        ..
+    } = loaded;
+
+    let mut ctx = Ctx::default();
+    for asset in &assets {
+        if let Some(rel) = asset.path.strip_prefix("content/") {
+            ctx.assets.insert(rel.to_string(), asset.size);
+        }
+    }
+
+    let municipalities = organisation::municipalities(&mut ctx, municipalities.as_ref());
+    let person_ids = organisation::register_people(&mut ctx, people.as_ref());
+    let body_ids = organisation::register_bodies(&mut ctx, &bodies);
+    let site = organisation::site(&mut ctx, site.as_ref(), &files);
+    let (strategy, goals, subgoals) = strategy::strategy(&mut ctx, strategy.as_ref());
+    let (areas_info, areas) = strategy::areas(&mut ctx, areas.as_ref());
+    let people = organisation::people(&mut ctx, people.as_ref(), &person_ids);
+    let bodies = organisation::bodies(&mut ctx, &bodies, &body_ids);
+    let meetings = meetings::meetings(&mut ctx, &meetings, &bodies, &people, &site);
+    let plans = groups::plans(&mut ctx, &plans, &bodies);
+    let reports = groups::reports(&mut ctx, &reports, &plans, &bodies);
+    let indicators = groups::indicators(&mut ctx, &indicators);
+
+    let model = Model {
+        site,
+        municipalities,
+        people,
+        bodies,
+        strategy,
+        goals,
+        subgoals,
+        areas_info,
+        areas,
+        meetings,
+        plans,
+        reports,
+        indicators,
+        today,
+    };
+    let mut diagnostics = load_diagnostics;
+    diagnostics.extend(ctx.diagnostics);
+    Built { model, files, diagnostics }
+}
+
+impl Model {
+    pub fn municipality(&self, id: MunicipalityId) -> &Municipality {
+        &self.municipalities[id.index()]
+    }
+    pub fn person(&self, id: PersonId) -> &Person {
+        &self.people[id.index()]
+    }
+    pub fn body(&self, id: BodyId) -> &Body {
+        &self.bodies[id.index()]
+    }
+    pub fn goal(&self, id: GoalId) -> &Goal {
+        &self.goals[id.index()]
+    }
+    pub fn subgoal(&self, id: SubgoalId) -> &Subgoal {
+        &self.subgoals[id.index()]
+    }
+    pub fn area(&self, id: AreaId) -> &Area {
+        &self.areas[id.index()]
+    }
+    pub fn meeting(&self, id: MeetingId) -> &Meeting {
+        &self.meetings[id.index()]
+    }
+    pub fn item(&self, item: ItemRef) -> &Item {
+        &self.meetings[item.meeting.index()].items[item.index as usize]
+    }
+    pub fn plan(&self, id: PlanId) -> &Plan {
+        &self.plans[id.index()]
+    }
+
+    /// The member municipalities on a date, in the order site.toml lists them.
+    pub fn members_on(&self, date: Date) -> Vec<MunicipalityId> {
+        self.site.members.iter().filter(|m| m.member_on(date)).map(|m| m.municipality).collect()
+    }
+
+    pub fn meeting_ids(&self) -> impl Iterator<Item = MeetingId> + '_ {
+        (0..self.meetings.len() as u32).map(MeetingId)
+    }
+
+    pub fn body_ids(&self) -> impl Iterator<Item = BodyId> + '_ {
+        (0..self.bodies.len() as u32).map(BodyId)
+    }
+}
+
+/// A model with no content at all: what the builders return around a missing file.
+pub(crate) fn placeholder_site(file: crate::diag::FileId) -> Site {
+    Site {
+        title: String::new(),
+        cooperation: String::new(),
+        description: None,
+        base_url: "/".into(),
+        language: "sv".into(),
+        theme: "default".into(),
+        example: false,
+        confidential_notice: DEFAULT_CONFIDENTIAL_NOTICE.into(),
+        members: Vec::new(),
+        accessibility: Accessibility {
+            compliance: String::new(),
+            known_problems: Vec::new(),
+            method: String::new(),
+            assessed: Date::constant(2000, 1, 1),
+            published: Date::constant(2000, 1, 1),
+            contact_email: String::new(),
+            contact_phone: None,
+            response_time: None,
+        },
+        file,
+    }
+}
+
+pub const DEFAULT_CONFIDENTIAL_NOTICE: &str = "Sekretess enligt offentlighets- och sekretesslagen (OSL)";
+
+/// Shorthand used by the builders.
+pub(crate) fn err(message: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(message)
+}

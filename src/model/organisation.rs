@@ -1,0 +1,293 @@
+//! Site settings, municipalities, people and bodies.
+
+use super::context::{Ctx, Named};
+use super::types::*;
+use super::values::{self, check_id, date, opt_text, partial_date, text};
+use super::{DEFAULT_CONFIDENTIAL_NOTICE, err, placeholder_site};
+use crate::diag::{FileId, Location, SourceFiles};
+use crate::load::raw::*;
+use crate::load::{BodyHome, LoadedBody, Parsed};
+
+pub(super) fn municipalities(ctx: &mut Ctx, parsed: Option<&Parsed<RawMunicipalities>>) -> Vec<Municipality> {
+    let Some(Parsed { file, value }) = parsed else { return Vec::new() };
+    let mut out = Vec::new();
+    for raw in &value.municipality {
+        if !check_id(*file, &raw.id, &mut ctx.diagnostics) {
+            continue;
+        }
+        let id = MunicipalityId(out.len() as u32);
+        if !ctx.define(&raw.id, Named::Municipality(id), Location::new(*file, raw.id.span.clone())) {
+            continue;
+        }
+        out.push(Municipality {
+            slug: raw.id.value.clone(),
+            name: text(&raw.name),
+            official_name: text(&raw.official_name),
+        });
+    }
+    out
+}
+
+/// Gives every person with a valid, unique id its `PersonId`; returns, per entry of the
+/// file, the id it got.
+pub(super) fn register_people(ctx: &mut Ctx, parsed: Option<&Parsed<RawPeople>>) -> Vec<Option<PersonId>> {
+    let Some(Parsed { file, value }) = parsed else { return Vec::new() };
+    let mut next = 0u32;
+    value
+        .person
+        .iter()
+        .map(|raw| {
+            if !check_id(*file, &raw.id, &mut ctx.diagnostics) {
+                return None;
+            }
+            let id = PersonId(next);
+            ctx.define(&raw.id, Named::Person(id), Location::new(*file, raw.id.span.clone())).then(|| {
+                next += 1;
+                id
+            })
+        })
+        .collect()
+}
+
+pub(super) fn register_bodies(ctx: &mut Ctx, bodies: &[LoadedBody]) -> Vec<Option<BodyId>> {
+    let mut next = 0u32;
+    bodies
+        .iter()
+        .map(|body| {
+            let file = body.parsed.file;
+            if !values::is_valid_id(&body.id) {
+                let folder = if body.home == BodyHome::Groups { "mappen" } else { "filen" };
+                ctx.push(
+                    err(format!("ogiltigt id \"{}\" ({folder}s namn)", body.id)).at(Location::file(file)).with_hint(
+                        format!(
+                            "döp om {folder} till \"{}\": id får bara innehålla a–z, 0–9 och bindestreck",
+                            values::suggest_id(&body.id)
+                        ),
+                    ),
+                );
+                return None;
+            }
+            let id = BodyId(next);
+            ctx.define(&body.id, Named::Body(id), Location::file(file)).then(|| {
+                next += 1;
+                id
+            })
+        })
+        .collect()
+}
+
+pub(super) fn site(ctx: &mut Ctx, parsed: Option<&Parsed<RawSite>>, files: &SourceFiles) -> Site {
+    let Some(Parsed { file, value: raw }) = parsed else {
+        return placeholder_site(files.find("content/site.toml").unwrap_or(FileId(0)));
+    };
+    let file = *file;
+    let mut members = Vec::new();
+    for member in &raw.member {
+        let Some(municipality) = ctx.municipality(file, &member.municipality) else { continue };
+        if members.iter().any(|m: &SiteMember| m.municipality == municipality) {
+            ctx.push(
+                err(format!("kommunen \"{}\" står redan som medlem", member.municipality.value))
+                    .at(Location::new(file, member.municipality.span.clone()))
+                    .with_label("dubblett")
+                    .with_hint("en kommun har en [[member]]; ändra dess from/until i stället"),
+            );
+            continue;
+        }
+        let from = member.from.as_ref().and_then(|d| date(file, d, &mut ctx.diagnostics));
+        let until = member.until.as_ref().and_then(|d| date(file, d, &mut ctx.diagnostics));
+        if let (Some(f), Some(u), Some(span)) = (from, until, member.until.as_ref().map(|u| u.span.clone()))
+            && u < f
+        {
+            ctx.push(
+                err(format!("medlemskapet slutar {u}, före det börjar {f}"))
+                    .at(Location::new(file, span))
+                    .with_label("före from")
+                    .with_hint("until ska vara samma dag som from eller senare"),
+            );
+        }
+        members.push(SiteMember { municipality, from, until });
+    }
+
+    let mut base_url = raw.base_url.value.trim().to_string();
+    if !(base_url.starts_with("https://") || base_url.starts_with("http://")) {
+        ctx.push(
+            err(format!("ogiltig adress \"{base_url}\""))
+                .at(Location::new(file, raw.base_url.span.clone()))
+                .with_label("väntade en adress som börjar med https://")
+                .with_hint("skriv den fullständiga publika adressen, t.ex. \"https://umearegionen.se/beslut/\""),
+        );
+    }
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    let language = raw.language.as_ref().map_or_else(|| "sv".to_string(), |l| l.value.clone());
+    if language != "sv"
+        && let Some(l) = &raw.language
+    {
+        ctx.push(
+            err(format!("språket \"{language}\" stöds inte"))
+                .at(Location::new(file, l.span.clone()))
+                .with_label("bara \"sv\" stöds")
+                .with_hint("ta bort language eller skriv language = \"sv\""),
+        );
+    }
+
+    let a = &raw.accessibility;
+    const COMPLIANCE: [&str; 3] = ["helt förenlig", "delvis förenlig", "inte förenlig"];
+    if !COMPLIANCE.contains(&a.compliance.value.as_str()) {
+        ctx.push(
+            err(format!("okänd förenlighet \"{}\"", a.compliance.value))
+                .at(Location::new(file, a.compliance.span.clone()))
+                .with_label("inte ett tillåtet värde")
+                .with_hint(
+                    "skriv \"helt förenlig\", \"delvis förenlig\" eller \"inte förenlig\" (DIGG:s formuleringar)",
+                ),
+        );
+    }
+    let placeholder = Date_::constant(2000, 1, 1);
+    let accessibility = Accessibility {
+        compliance: text(&a.compliance),
+        known_problems: a.known_problems.iter().map(text).collect(),
+        method: text(&a.method),
+        assessed: date(file, &a.assessed, &mut ctx.diagnostics).unwrap_or(placeholder),
+        published: date(file, &a.published, &mut ctx.diagnostics).unwrap_or(placeholder),
+        contact_email: text(&a.contact_email),
+        contact_phone: opt_text(&a.contact_phone),
+        response_time: opt_text(&a.response_time),
+    };
+
+    Site {
+        title: text(&raw.title),
+        cooperation: text(&raw.cooperation),
+        description: opt_text(&raw.description),
+        base_url,
+        language,
+        theme: raw.theme.as_ref().map_or_else(|| "default".into(), |t| t.value.clone()),
+        example: raw.example.as_ref().is_some_and(|e| e.value),
+        confidential_notice: opt_text(&raw.confidential_notice).unwrap_or_else(|| DEFAULT_CONFIDENTIAL_NOTICE.into()),
+        members,
+        accessibility,
+        file,
+    }
+}
+
+type Date_ = jiff::civil::Date;
+
+pub(super) fn people(ctx: &mut Ctx, parsed: Option<&Parsed<RawPeople>>, ids: &[Option<PersonId>]) -> Vec<Person> {
+    let Some(Parsed { file, value }) = parsed else { return Vec::new() };
+    let file = *file;
+    let mut out = Vec::new();
+    for (raw, id) in value.person.iter().zip(ids) {
+        if id.is_none() {
+            continue;
+        }
+        let affiliation = match (&raw.municipality, &raw.organisation) {
+            (Some(m), None) => ctx.municipality(file, m).map_or(Affiliation::Unknown, Affiliation::Municipality),
+            (None, Some(o)) => ctx.body(file, o).map_or(Affiliation::Unknown, Affiliation::Body),
+            (Some(_), Some(o)) => {
+                ctx.push(
+                    err("en person har antingen municipality eller organisation, inte båda")
+                        .at(Location::new(file, o.span.clone()))
+                        .with_label("ta bort den ena")
+                        .with_hint("organisation används för den som inte är anställd av en kommun, t.ex. \"kansli\""),
+                );
+                Affiliation::Unknown
+            }
+            (None, None) => Affiliation::Unknown,
+        };
+        out.push(Person {
+            slug: raw.id.value.clone(),
+            name: text(&raw.name),
+            affiliation,
+            title: opt_text(&raw.title),
+            email: opt_text(&raw.email),
+            phone: opt_text(&raw.phone),
+            publish_contact: raw.publish_contact.as_ref().is_some_and(|p| p.value),
+        });
+    }
+    out
+}
+
+pub(super) fn bodies(ctx: &mut Ctx, loaded: &[LoadedBody], ids: &[Option<BodyId>]) -> Vec<Body> {
+    let mut out = Vec::new();
+    for (body, id) in loaded.iter().zip(ids) {
+        if id.is_none() {
+            continue;
+        }
+        let file = body.parsed.file;
+        let raw = &body.parsed.value;
+        let kind = raw.kind.value;
+        let expected_home = if kind.is_group() { BodyHome::Groups } else { BodyHome::Organisation };
+        if body.home != expected_home {
+            let (here, there) = match expected_home {
+                BodyHome::Groups => ("content/organisation/bodies/", format!("content/groups/{}/group.toml", body.id)),
+                BodyHome::Organisation => ("content/groups/", format!("content/organisation/bodies/{}.toml", body.id)),
+            };
+            ctx.push(
+                err(format!("ett organ av slaget \"{}\" hör inte hemma i {here}", kind_name(kind)))
+                    .at(Location::new(file, raw.kind.span.clone()))
+                    .with_label("fel mapp för detta slag")
+                    .with_hint(format!("flytta filen till {there}")),
+            );
+        }
+        let goals = raw.goals.iter().filter_map(|g| ctx.goal(file, g)).collect();
+        let contact = raw.contact.as_ref().and_then(|c| ctx.person(file, c));
+        let start = raw.start.as_ref().and_then(|d| partial_date(file, d, &mut ctx.diagnostics));
+        let end = raw.end.as_ref().and_then(|d| partial_date(file, d, &mut ctx.diagnostics));
+        if let (Some(s), Some(e), Some(raw_end)) = (start, end, &raw.end)
+            && e.last_day() < s.first_day()
+        {
+            ctx.push(
+                err("slutdatumet är före startdatumet")
+                    .at(Location::new(file, raw_end.span.clone()))
+                    .with_label("före start")
+                    .with_hint("kontrollera start och end"),
+            );
+        }
+        let mut members = Vec::new();
+        for m in &raw.member {
+            let Some(person) = ctx.person(file, &m.person) else { continue };
+            let from = m.from.as_ref().and_then(|d| partial_date(file, d, &mut ctx.diagnostics));
+            let until = m.until.as_ref().and_then(|d| partial_date(file, d, &mut ctx.diagnostics));
+            if let (Some(f), Some(u), Some(raw_until)) = (from, until, &m.until)
+                && u.last_day() < f.first_day()
+            {
+                ctx.push(
+                    err("uppdraget slutar innan det börjar")
+                        .at(Location::new(file, raw_until.span.clone()))
+                        .with_label("före from")
+                        .with_hint("until ska vara samma dag som from eller senare"),
+                );
+            }
+            members.push(Membership { person, role: m.role.as_ref().map_or(Role::Ledamot, |r| r.value), from, until });
+        }
+        out.push(Body {
+            slug: body.id.clone(),
+            name: text(&raw.name),
+            short_name: opt_text(&raw.short_name),
+            kind,
+            goals,
+            description: opt_text(&raw.description),
+            area: opt_text(&raw.area),
+            purpose: opt_text(&raw.purpose),
+            contact,
+            start,
+            end,
+            financing: opt_text(&raw.financing),
+            members,
+            file,
+        });
+    }
+    out
+}
+
+pub(crate) fn kind_name(kind: BodyKind) -> &'static str {
+    match kind {
+        BodyKind::Regionrad => "regionråd",
+        BodyKind::Kommunchefsgrupp => "kommunchefsgrupp",
+        BodyKind::Kansli => "kansli",
+        BodyKind::Arbetsgrupp => "arbetsgrupp",
+        BodyKind::Natverk => "nätverk",
+        BodyKind::Projekt => "projekt",
+    }
+}

@@ -1,0 +1,504 @@
+//! The validated, resolved model: what every later stage reads.
+//!
+//! Entities live in arenas on [`Model`](super::Model) and refer to each other by typed
+//! index ids, never by string. Each entity keeps its `slug` (the id written in the
+//! sources) because URLs and open data use it. Optional fields here are optional in the
+//! domain (a meeting known only by reference has no place); nothing is filled in later.
+
+use jiff::civil::{Date, Time};
+
+use crate::diag::FileId;
+pub use crate::load::raw::{BodyKind, Fulfilment, MeetingStatus, MoneyKind, RecordKind, Role};
+
+macro_rules! ids {
+    ($($name:ident),* $(,)?) => {$(
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(pub u32);
+        impl $name {
+            pub fn index(self) -> usize { self.0 as usize }
+        }
+    )*};
+}
+
+ids!(MunicipalityId, PersonId, BodyId, GoalId, SubgoalId, AreaId, MeetingId, PlanId, ReportId, IndicatorId);
+
+/// An item: the meeting and the item's position in `Meeting::items`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ItemRef {
+    pub meeting: MeetingId,
+    pub index: u32,
+}
+
+/// A date that may be known only to the month or the year ("maj 2011").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    pub year: i16,
+    pub month: Option<i8>,
+    pub day: Option<i8>,
+}
+
+impl PartialDate {
+    pub fn full(date: Date) -> Self {
+        PartialDate { year: date.year(), month: Some(date.month()), day: Some(date.day()) }
+    }
+
+    /// The first day the partial date can mean.
+    pub fn first_day(self) -> Date {
+        let month = self.month.unwrap_or(1);
+        Date::new(self.year, month, self.day.unwrap_or(1)).unwrap_or(Date::constant(2000, 1, 1))
+    }
+
+    /// The last day the partial date can mean.
+    pub fn last_day(self) -> Date {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => Date::new(self.year, m, d).unwrap_or(Date::constant(2000, 1, 1)),
+            (Some(m), None) => {
+                Date::new(self.year, m, 1).map(|d| d.last_of_month()).unwrap_or(Date::constant(2000, 1, 1))
+            }
+            _ => Date::new(self.year, 12, 31).unwrap_or(Date::constant(2000, 1, 1)),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Site {
+    pub title: String,
+    pub cooperation: String,
+    pub description: Option<String>,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub language: String,
+    pub theme: String,
+    pub example: bool,
+    pub confidential_notice: String,
+    pub members: Vec<SiteMember>,
+    pub accessibility: Accessibility,
+    pub file: FileId,
+}
+
+#[derive(Clone, Debug)]
+pub struct SiteMember {
+    pub municipality: MunicipalityId,
+    pub from: Option<Date>,
+    pub until: Option<Date>,
+}
+
+impl SiteMember {
+    pub fn member_on(&self, date: Date) -> bool {
+        self.from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date <= u)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Accessibility {
+    pub compliance: String,
+    pub known_problems: Vec<String>,
+    pub method: String,
+    pub assessed: Date,
+    pub published: Date,
+    pub contact_email: String,
+    pub contact_phone: Option<String>,
+    pub response_time: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Municipality {
+    pub slug: String,
+    pub name: String,
+    pub official_name: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Person {
+    pub slug: String,
+    pub name: String,
+    pub affiliation: Affiliation,
+    pub title: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// Contact details may be published only when the source says so.
+    pub publish_contact: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Affiliation {
+    Municipality(MunicipalityId),
+    Body(BodyId),
+    Unknown,
+}
+
+#[derive(Clone, Debug)]
+pub struct Body {
+    pub slug: String,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub kind: BodyKind,
+    pub goals: Vec<GoalId>,
+    pub description: Option<String>,
+    pub area: Option<String>,
+    pub purpose: Option<String>,
+    pub contact: Option<PersonId>,
+    pub start: Option<PartialDate>,
+    pub end: Option<PartialDate>,
+    pub financing: Option<String>,
+    pub members: Vec<Membership>,
+    pub file: FileId,
+}
+
+impl BodyKind {
+    /// Working groups, networks and projects: the bodies with yearly plans.
+    pub fn is_group(self) -> bool {
+        matches!(self, BodyKind::Arbetsgrupp | BodyKind::Natverk | BodyKind::Projekt)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Membership {
+    pub person: PersonId,
+    pub role: Role,
+    pub from: Option<PartialDate>,
+    pub until: Option<PartialDate>,
+}
+
+impl Membership {
+    pub fn active_on(&self, date: Date) -> bool {
+        self.from.is_none_or(|f| f.first_day() <= date) && self.until.is_none_or(|u| date <= u.last_day())
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Strategy {
+    pub title: String,
+    pub decided_by: BodyId,
+    pub decided: Date,
+    pub summary: Option<String>,
+    pub governance: Option<String>,
+    pub vision: Option<Vision>,
+    pub file: FileId,
+}
+
+#[derive(Clone, Debug)]
+pub struct Vision {
+    pub text: String,
+    pub decided_by: Option<BodyId>,
+    pub decided: Option<Date>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Goal {
+    pub slug: String,
+    pub number: u32,
+    pub title: String,
+    pub heading: Option<String>,
+    pub subgoals: Vec<SubgoalId>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Subgoal {
+    pub slug: String,
+    pub goal: GoalId,
+    pub text: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct AreasInfo {
+    pub title: String,
+    pub decided_by: BodyId,
+    pub decided: Date,
+    pub background: Option<String>,
+    pub annual_assignment: Option<String>,
+    pub file: FileId,
+}
+
+#[derive(Clone, Debug)]
+pub struct Area {
+    pub slug: String,
+    pub title: String,
+    pub commitments: Vec<Commitment>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Commitment {
+    pub aalborg: String,
+    pub text: String,
+    pub municipalities: Vec<MunicipalityId>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Meeting {
+    /// "kommunchefsgruppen/2013-05-15"
+    pub slug: String,
+    pub body: BodyId,
+    pub date: Date,
+    pub kind: Option<RecordKind>,
+    pub status: MeetingStatus,
+    pub start: Option<Time>,
+    pub end: Option<Time>,
+    pub place: Option<String>,
+    pub chair: Option<PersonId>,
+    pub secretary: Option<PersonId>,
+    pub adjusters: Vec<PersonId>,
+    pub adjusted: Option<Date>,
+    pub note: Option<String>,
+    /// Beslutande.
+    pub attendees: Vec<Attendance>,
+    /// Övriga deltagande.
+    pub participants: Vec<Attendance>,
+    pub absentees: Vec<PersonId>,
+    pub items: Vec<Item>,
+    /// Items elsewhere that refer to this meeting as a whole (references, attachments,
+    /// money decided here), in meeting order.
+    pub referenced_by: Vec<ItemRef>,
+    pub file: FileId,
+}
+
+#[derive(Clone, Debug)]
+pub struct Attendance {
+    pub person: PersonId,
+    /// Deciding members default to ledamot; other participants may have no role.
+    pub role: Option<Role>,
+    /// Present only for these item numbers; `None` for the whole meeting.
+    pub items: Option<Vec<u32>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Item {
+    pub number: u32,
+    pub title: String,
+    pub presenter: Option<Presenter>,
+    pub proposal: Option<String>,
+    pub decision: Option<String>,
+    pub description: Option<String>,
+    pub withdrawn: Option<String>,
+    /// The OSL ground when the item is confidential.
+    pub secrecy: Option<String>,
+    pub goals: Vec<GoalId>,
+    pub subgoals: Vec<SubgoalId>,
+    pub areas: Vec<AreaId>,
+    pub attachments: Vec<Attachment>,
+    pub assignments: Vec<Assignment>,
+    pub money: Vec<Money>,
+    pub references: Vec<Reference>,
+    pub periods: Vec<Period>,
+    pub follow_up: Option<FollowUp>,
+    /// Later (or other) items that refer to this item, in meeting order.
+    pub referenced_by: Vec<ItemRef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Presenter {
+    Person(PersonId),
+    Guest { name: String, organisation: Option<String> },
+}
+
+#[derive(Clone, Debug)]
+pub struct Attachment {
+    pub title: String,
+    pub target: AttachmentTarget,
+    pub secrecy: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AttachmentTarget {
+    /// A file under content/: the path relative to the site root, and its size.
+    File { path: String, size: u64 },
+    /// Another meeting's record.
+    Meeting(MeetingId),
+    /// Only the title is known.
+    None,
+}
+
+/// Someone who can be given an assignment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Party {
+    Person(PersonId),
+    Body(BodyId),
+    Municipality(MunicipalityId),
+}
+
+#[derive(Clone, Debug)]
+pub struct Assignment {
+    pub assignee: Party,
+    pub task: String,
+    pub deadline: Option<Date>,
+    pub report_to: Option<Party>,
+    /// The item that reported the assignment done.
+    pub completed_by: Option<ItemRef>,
+}
+
+/// Where an assignment stands on a given day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AssignmentStatus {
+    Open,
+    Late,
+    Done,
+}
+
+impl Assignment {
+    pub fn status(&self, today: Date) -> AssignmentStatus {
+        match (self.completed_by, self.deadline) {
+            (Some(_), _) => AssignmentStatus::Done,
+            (None, Some(deadline)) if deadline < today => AssignmentStatus::Late,
+            _ => AssignmentStatus::Open,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    Meeting(MeetingId),
+    Item(ItemRef),
+}
+
+impl Target {
+    pub fn meeting(self) -> MeetingId {
+        match self {
+            Target::Meeting(m) => m,
+            Target::Item(i) => i.meeting,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Money {
+    /// Whole kronor.
+    pub amount: i64,
+    pub kind: MoneyKind,
+    pub purpose: String,
+    pub source: Option<String>,
+    pub per: Option<String>,
+    /// Where it was decided, when not in the item that records it.
+    pub decided: Option<Target>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Reference {
+    pub target: Target,
+    pub note: Option<String>,
+    pub completes: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Period {
+    pub what: String,
+    pub from: Date,
+    pub until: Option<Date>,
+}
+
+#[derive(Clone, Debug)]
+pub struct FollowUp {
+    pub question: String,
+    pub deadline: Option<Date>,
+    pub respond_to: Option<PersonId>,
+    pub municipalities: Vec<MunicipalityId>,
+    pub answers: Vec<Answer>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Answer {
+    pub municipality: MunicipalityId,
+    pub answer: String,
+    pub date: Option<Date>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Plan {
+    pub group: BodyId,
+    pub year: i32,
+    pub contact: Option<PersonId>,
+    pub area: Option<String>,
+    pub purposes: Vec<Purpose>,
+    pub areas: Vec<AreaId>,
+    pub summary: Option<String>,
+    pub goals: Vec<PlanGoal>,
+    pub activities: Vec<Activity>,
+    pub approved: Option<ItemRef>,
+    pub file: FileId,
+}
+
+#[derive(Clone, Debug)]
+pub struct Purpose {
+    pub goal: GoalId,
+    pub text: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct PlanGoal {
+    /// The id within the plan ("m1").
+    pub key: String,
+    pub text: String,
+    pub measure: Option<String>,
+    pub baseline: Option<f64>,
+    pub target: f64,
+    pub unit: Option<String>,
+    pub deadline: Date,
+}
+
+#[derive(Clone, Debug)]
+pub struct Activity {
+    /// The id within the plan ("a1").
+    pub key: String,
+    pub what: String,
+    pub how: Option<String>,
+    pub when: Date,
+    pub responsible: PersonId,
+    /// Index into the plan's goals.
+    pub goal: Option<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub group: BodyId,
+    pub year: i32,
+    pub plan: PlanId,
+    pub summary: Option<String>,
+    pub goals: Vec<GoalOutcome>,
+    pub activities: Vec<ActivityOutcome>,
+    pub revisions: Vec<Revision>,
+    pub areas_work: Option<String>,
+    pub meetings_held: Option<u32>,
+    pub presented: Option<ItemRef>,
+    pub file: FileId,
+}
+
+#[derive(Clone, Debug)]
+pub struct GoalOutcome {
+    /// Index into the plan's goals.
+    pub goal: usize,
+    pub fulfilment: Fulfilment,
+    pub outcome: Option<f64>,
+    pub why: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ActivityOutcome {
+    /// Index into the plan's activities.
+    pub activity: usize,
+    pub done: bool,
+    pub comment: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Revision {
+    pub date: Date,
+    pub what: String,
+    pub why: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Indicator {
+    pub slug: String,
+    pub name: String,
+    pub area: AreaId,
+    pub unit: String,
+    pub description: Option<String>,
+    pub source: Option<String>,
+    pub values: Vec<IndicatorValue>,
+}
+
+#[derive(Clone, Debug)]
+pub struct IndicatorValue {
+    pub municipality: MunicipalityId,
+    pub year: i32,
+    pub value: f64,
+}
