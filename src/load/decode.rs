@@ -1,261 +1,139 @@
 //! One TOML file's text → one raw struct, with every fault reported, not just the first.
 //!
 //! Three passes over the text:
-//! 1. toml's recoverable parser gives a span-carrying document and all syntax errors;
-//! 2. the document is walked beside the JSON Schema of the target type, reporting each
-//!    unknown key and each value outside an allowed list, with a "menade du …?" hint;
-//! 3. serde decodes the document. Its first error is reported, the offending value is
-//!    removed, and decoding is retried, so one bad value doesn't hide the rest.
+//! 1. toml's recoverable parser gives a span-carrying document and every syntax error;
+//! 2. the document is walked beside the JSON Schema of the target type (as an editor's
+//!    TOML tooling does), reporting unknown keys (with "menade du …?"), values outside an
+//!    allowed list, values of the wrong type and missing required keys. Each fault is
+//!    *repaired* in the document — a misspelt key renamed, an allowed value or a
+//!    placeholder put in — so that the later passes see the whole file;
+//! 3. serde decodes the repaired document. Should it still fail, its error is reported,
+//!    the offending value removed, and decoding retried.
 //!
-//! serde's messages are English; `translate` words the common ones in Swedish.
+//! The spans of every reported and repaired place are handed on, so that the model does
+//! not report the same place again as something else (a placeholder date is not "another
+//! day than the file name"). serde's messages are English; `translate` words them in Swedish.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value as Json;
 use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::diag::{Diagnostic, FileId, Location};
 
-/// The outcome of decoding one file: the value when serde could build one (possibly from a
-/// document with faults removed), and every diagnostic.
+/// The outcome of decoding one file.
 pub(crate) struct Decoded<T> {
+    /// The value, when one could be built (possibly from a repaired document).
     pub(crate) value: Option<T>,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Places already reported: later diagnostics there are consequences, not news.
+    pub(crate) reported: Vec<Range<usize>>,
 }
 
-/// Decodes `text` into `T`, checking keys and allowed values against `schema` (the JSON
-/// Schema generated from `T`).
+/// Decodes `text` into `T`, checking it against `schema` (the JSON Schema of `T`).
 pub(crate) fn decode<T: DeserializeOwned>(file: FileId, text: &str, schema: &Json) -> Decoded<T> {
-    let mut diagnostics = Vec::new();
     let (mut doc, syntax_errors) = DeTable::parse_recoverable(text);
     let doc_span = doc.span();
-    // Spans already reported: serde errors inside them are consequences, not news.
-    let mut reported: Vec<Range<usize>> = Vec::new();
+    let mut out = Faults { file, doc_span: doc_span.clone(), diagnostics: Vec::new(), reported: Vec::new() };
     for error in &syntax_errors {
         let diagnostic = syntax_diagnostic(file, text, error);
-        if let Some(span) = diagnostic.location.as_ref().and_then(|l| l.span.clone()) {
-            reported.push(span);
-        }
-        diagnostics.push(diagnostic);
+        out.reported.push(diagnostic.location.as_ref().and_then(|l| l.span.clone()).unwrap_or(0..0));
+        out.diagnostics.push(diagnostic);
     }
+    // The recovered document may lack values lost in a syntax error; then "missing key"
+    // would only repeat the syntax error.
+    let report_missing = syntax_errors.is_empty();
 
-    let walker = SchemaWalker { root: schema };
-    let mut shape = Vec::new();
-    walker.check_table(doc.get_ref(), &doc_span, schema, &mut shape);
-    // Keys an unknown key probably meant: `titel` (unknown) explains `title` (missing).
-    let mut meant: Vec<RemovedKey> = Vec::new();
-    let mut removed: Vec<RemovedKey> = Vec::new();
-    for fault in shape {
-        if let Some(key) = &fault.meant {
-            meant.push((fault.table.clone(), key.clone()));
-        }
-        if let Some(replacement) = &fault.replace_with {
-            // A value outside its allowed list: put an allowed one in its place, so that
-            // neither serde nor the model reports the same fault again as something else.
-            replace_at(doc.get_mut(), &fault.span, replacement);
-        }
-        reported.push(fault.span.clone());
-        diagnostics.push(fault.into_diagnostic(file));
-    }
+    let walker = Walker { root: schema, report_missing };
+    walker.table(doc.get_mut(), &doc_span, schema, &mut out);
 
     // Each round either succeeds or removes one node, so this ends; the bound is a guard.
     for _ in 0..10_000 {
-        let attempt = toml::de::Deserializer::from(doc.clone());
-        match T::deserialize(attempt) {
-            Ok(value) => return Decoded { value: Some(value), diagnostics },
+        match T::deserialize(toml::de::Deserializer::from(doc.clone())) {
+            Ok(value) => return Decoded { value: Some(value), diagnostics: out.diagnostics, reported: out.reported },
             Err(error) => {
                 let span = error.span().unwrap_or(doc_span.clone());
-                let message = error.message().to_string();
-                let consequence = match missing_field(&message) {
-                    // Missing because its value was bad (and removed), misspelt, or lost in a
-                    // syntax error: reported already.
-                    Some(key) => {
-                        removed.iter().chain(&meant).any(|(table, k)| k == key && *table == span)
-                            || reported.iter().any(|r| contains(&span, r))
-                    }
-                    None => reported.iter().any(|r| overlaps(r, &span)),
-                };
-                if !consequence {
-                    diagnostics.push(serde_diagnostic(file, &span, &doc_span, &message));
-                    reported.push(span.clone());
+                if !out.reported.iter().any(|r| overlaps(r, &span)) {
+                    out.diagnostics.push(serde_diagnostic(file, &span, &doc_span, error.message()));
                 }
-                if !remove_at(doc.get_mut(), &doc_span, &span, &mut removed) {
-                    return Decoded { value: None, diagnostics };
+                out.reported.push(span.clone());
+                if !remove_at(doc.get_mut(), &span) {
+                    break;
                 }
             }
         }
     }
-    Decoded { value: None, diagnostics }
-}
-
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end.max(b.start + 1) && b.start < a.end.max(a.start + 1)
+    Decoded { value: None, diagnostics: out.diagnostics, reported: out.reported }
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
 }
 
-fn missing_field(message: &str) -> Option<&str> {
-    message.strip_prefix("missing field `")?.split('`').next()
+/// Overlap, counting an empty range as the position it marks.
+pub(crate) fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end.max(b.start + 1) && b.start < a.end.max(a.start + 1)
 }
 
-// ---------------------------------------------------------------------------------------
-// Removing a faulty node
-
-/// A key removed from a table: the table's span and the key.
-type RemovedKey = (Range<usize>, String);
-
-enum Found {
-    Removed,
-    RemoveMe,
-    No,
+struct Faults {
+    file: FileId,
+    doc_span: Range<usize>,
+    diagnostics: Vec<Diagnostic>,
+    reported: Vec<Range<usize>>,
 }
 
-/// Removes the node whose span is `span`, or else the smallest node containing it. Array
-/// of tables spans do not enclose their elements, so the whole tree is searched. Returns
-/// false when nothing but the whole document could be removed.
-fn remove_at(
-    table: &mut DeTable<'_>,
-    doc_span: &Range<usize>,
-    span: &Range<usize>,
-    removed: &mut Vec<RemovedKey>,
-) -> bool {
-    matches!(remove_in_table(table, doc_span, span, removed), Found::Removed)
-}
-
-/// Replaces the string value at `span` with `replacement`.
-fn replace_at(table: &mut DeTable<'_>, span: &Range<usize>, replacement: &str) {
-    fn visit(value: &mut Spanned<DeValue<'_>>, span: &Range<usize>, replacement: &str) -> bool {
-        if value.span() == *span
-            && let DeValue::String(s) = value.get_mut()
-        {
-            *s = std::borrow::Cow::Owned(replacement.to_string());
-            return true;
+impl Faults {
+    fn push(&mut self, span: Range<usize>, message: String, label: String, hint: String) {
+        let location =
+            if span == self.doc_span { Location::file(self.file) } else { Location::new(self.file, span.clone()) };
+        let mut diagnostic = Diagnostic::error(message).at(location).with_hint(hint);
+        if span != self.doc_span {
+            diagnostic = diagnostic.with_label(label);
         }
-        match value.get_mut() {
-            DeValue::Table(table) => table.iter_mut().any(|(_, v)| visit(v, span, replacement)),
-            DeValue::Array(array) => (0..array.len()).any(|i| visit(&mut (**array)[i], span, replacement)),
-            _ => false,
-        }
-    }
-    for (_, value) in table.iter_mut() {
-        if visit(value, span, replacement) {
-            return;
-        }
-    }
-}
-
-fn remove_in_table(
-    table: &mut DeTable<'_>,
-    table_span: &Range<usize>,
-    span: &Range<usize>,
-    removed: &mut Vec<RemovedKey>,
-) -> Found {
-    let mut doomed: Option<String> = None;
-    for (key, value) in table.iter_mut() {
-        if key.span() == *span {
-            doomed = Some(key.get_ref().to_string());
-            break;
-        }
-        match remove_in_value(value, span, removed) {
-            Found::Removed => return Found::Removed,
-            Found::RemoveMe => {
-                doomed = Some(key.get_ref().to_string());
-                break;
-            }
-            Found::No => {}
-        }
-    }
-    match doomed {
-        Some(name) => {
-            let old = std::mem::take(table);
-            *table = old.into_iter().filter(|(k, _)| k.get_ref().as_ref() != name).collect();
-            removed.push((table_span.clone(), name));
-            Found::Removed
-        }
-        None => Found::No,
-    }
-}
-
-fn remove_in_value(value: &mut Spanned<DeValue<'_>>, span: &Range<usize>, removed: &mut Vec<RemovedKey>) -> Found {
-    let own = value.span();
-    if own == *span {
-        return Found::RemoveMe;
-    }
-    let inner = match value.get_mut() {
-        DeValue::Table(table) => remove_in_table(table, &own, span, removed),
-        DeValue::Array(array) => {
-            let mut result = Found::No;
-            for i in 0..array.len() {
-                match remove_in_value(&mut (**array)[i], span, removed) {
-                    Found::Removed => {
-                        result = Found::Removed;
-                        break;
-                    }
-                    Found::RemoveMe => {
-                        let old = std::mem::replace(array, toml::de::DeArray::new());
-                        *array = old.into_iter().enumerate().filter(|(j, _)| *j != i).map(|(_, v)| v).collect();
-                        result = Found::Removed;
-                        break;
-                    }
-                    Found::No => {}
-                }
-            }
-            result
-        }
-        _ => Found::No,
-    };
-    match inner {
-        Found::No if contains(&own, span) => Found::RemoveMe,
-        other => other,
+        self.diagnostics.push(diagnostic);
+        self.reported.push(span);
     }
 }
 
 // ---------------------------------------------------------------------------------------
-// The schema walk: unknown keys and values outside an allowed list
+// The schema walk
 
-struct ShapeFault {
-    span: Range<usize>,
-    /// The span of the table the fault is in.
-    table: Range<usize>,
-    /// For an unknown key: the allowed key it probably meant.
-    meant: Option<String>,
-    /// An allowed value to put in place of a value outside its allowed list.
-    replace_with: Option<String>,
-    message: String,
-    label: String,
-    hint: String,
-}
-
-impl ShapeFault {
-    fn into_diagnostic(self, file: FileId) -> Diagnostic {
-        Diagnostic::error(self.message).at(Location::new(file, self.span)).with_label(self.label).with_hint(self.hint)
-    }
-}
-
-struct SchemaWalker<'s> {
+struct Walker<'s> {
     root: &'s Json,
+    report_missing: bool,
 }
 
 /// What a schema node allows, flattened over `$ref`, `anyOf`, `oneOf` and `allOf`.
 #[derive(Default)]
 struct Allowed<'s> {
     properties: Vec<(&'s str, &'s Json)>,
+    required: Vec<&'s str>,
     closed: bool,
     items: Vec<&'s Json>,
     values: Vec<&'s str>,
-    any_string: bool,
+    types: Vec<&'s str>,
+    example: Option<&'s str>,
 }
 
-impl<'s> SchemaWalker<'s> {
+impl Allowed<'_> {
+    fn accepts(&self, kind: &str) -> bool {
+        self.types.is_empty()
+            || self.types.contains(&kind)
+            || (kind == "integer" && self.types.contains(&"number"))
+            || (kind == "datetime" && self.types.contains(&"string"))
+    }
+}
+
+impl<'s> Walker<'s> {
     fn resolve(&self, node: &'s Json) -> &'s Json {
         let mut node = node;
         for _ in 0..32 {
-            let Some(reference) = node.get("$ref").and_then(Json::as_str) else { break };
-            let Some(name) = reference.strip_prefix("#/$defs/") else { break };
+            let Some(name) = node.get("$ref").and_then(Json::as_str).and_then(|r| r.strip_prefix("#/$defs/")) else {
+                break;
+            };
             match self.root.get("$defs").and_then(|d| d.get(name)) {
                 Some(target) => node = target,
                 None => break,
@@ -281,6 +159,9 @@ impl<'s> SchemaWalker<'s> {
                 allowed.closed = true;
             }
         }
+        if let Some(required) = node.get("required").and_then(Json::as_array) {
+            allowed.required.extend(required.iter().filter_map(Json::as_str));
+        }
         if let Some(items) = node.get("items") {
             allowed.items.push(items);
         }
@@ -290,13 +171,13 @@ impl<'s> SchemaWalker<'s> {
         if let Some(value) = node.get("const").and_then(Json::as_str) {
             allowed.values.push(value);
         }
-        let is_string = match node.get("type") {
-            Some(Json::String(t)) => t == "string",
-            Some(Json::Array(ts)) => ts.iter().any(|t| t == "string"),
-            _ => false,
-        };
-        if is_string && node.get("enum").is_none() {
-            allowed.any_string = true;
+        match node.get("type") {
+            Some(Json::String(t)) => allowed.types.push(t),
+            Some(Json::Array(ts)) => allowed.types.extend(ts.iter().filter_map(Json::as_str)),
+            _ => {}
+        }
+        if allowed.example.is_none() {
+            allowed.example = node.get("examples").and_then(|e| e.get(0)).and_then(Json::as_str);
         }
         for combinator in ["anyOf", "oneOf", "allOf"] {
             if let Some(alternatives) = node.get(combinator).and_then(Json::as_array) {
@@ -307,75 +188,196 @@ impl<'s> SchemaWalker<'s> {
         }
     }
 
-    fn check_table(&self, table: &DeTable<'_>, span: &Range<usize>, schema: &'s Json, out: &mut Vec<ShapeFault>) {
+    fn table(&self, table: &mut DeTable<'_>, span: &Range<usize>, schema: &'s Json, out: &mut Faults) {
         let allowed = self.allowed(schema);
-        for (key, value) in table {
-            let name: &str = key.get_ref();
-            match allowed.properties.iter().find(|(k, _)| *k == name) {
-                Some((_, property)) => self.check_value(value, property, out),
-                None if allowed.closed => out.push(unknown_key(name, key.span(), span, &allowed)),
-                None => {}
+        if allowed.closed {
+            let keys: Vec<&str> = allowed.properties.iter().map(|(k, _)| *k).collect();
+            let unknown: Vec<(String, Range<usize>)> = table
+                .iter()
+                .filter(|(k, _)| !keys.contains(&k.get_ref().as_ref()))
+                .map(|(k, _)| (k.get_ref().to_string(), k.span()))
+                .collect();
+            for (name, key_span) in unknown {
+                let meant = suggest(&name, &keys);
+                let hint = match meant {
+                    Some(best) => format!("menade du `{best}`?"),
+                    None => format!("tillåtna nycklar här: {}", quoted_list(&keys)),
+                };
+                out.push(key_span, format!("okänd nyckel `{name}`"), "okänd nyckel".into(), hint);
+                // Read a misspelt key as the key it meant, so its value is still checked
+                // and a required key is not reported missing as well.
+                if let Some(best) = meant.filter(|b| !table.iter().any(|(k, _)| k.get_ref() == b)) {
+                    rename(table, &name, best);
+                }
+            }
+        }
+        for (key, value) in table.iter_mut() {
+            if let Some((_, property)) = allowed.properties.iter().find(|(k, _)| *k == key.get_ref().as_ref()) {
+                self.value(value, property, out);
+            }
+        }
+        // The document's own span covers the whole file: placeholders there get an empty
+        // span at its start, so that they do not hide every later diagnostic of the file.
+        let here = if *span == out.doc_span { 0..0 } else { span.clone() };
+        for name in &allowed.required {
+            if table.iter().any(|(k, _)| k.get_ref() == name) {
+                continue;
+            }
+            let Some((_, property)) = allowed.properties.iter().find(|(k, _)| k == name) else { continue };
+            if self.report_missing {
+                out.push(
+                    span.clone(),
+                    format!("nyckeln `{name}` saknas"),
+                    format!("här behövs `{name}`"),
+                    format!("lägg till `{name} = …` (se innehållsguiden)"),
+                );
+            }
+            out.reported.push(here.clone());
+            if let Some(placeholder) = self.placeholder(property, 0) {
+                table.insert(
+                    Spanned::new(here.clone(), Cow::Owned(name.to_string())),
+                    Spanned::new(here.clone(), placeholder),
+                );
             }
         }
     }
 
-    fn check_value(&self, value: &Spanned<DeValue<'_>>, schema: &'s Json, out: &mut Vec<ShapeFault>) {
-        match value.get_ref() {
-            DeValue::Table(table) => self.check_table(table, &value.span(), schema, out),
+    fn value(&self, value: &mut Spanned<DeValue<'_>>, schema: &'s Json, out: &mut Faults) {
+        let allowed = self.allowed(schema);
+        let span = value.span();
+        let kind = kind_of(value.get_ref());
+        if !allowed.accepts(kind) {
+            let expected = allowed
+                .types
+                .iter()
+                .filter(|t| **t != "null")
+                .map(|t| type_name(t))
+                .collect::<Vec<_>>()
+                .join(" eller ");
+            out.push(
+                span.clone(),
+                format!("fel typ av värde: {}", type_name(kind)),
+                format!("väntade {expected}"),
+                type_hint(&allowed).to_string(),
+            );
+            if let Some(placeholder) = self.placeholder(schema, 0) {
+                *value = Spanned::new(span, placeholder);
+            }
+            return;
+        }
+        match value.get_mut() {
+            DeValue::Table(table) => self.table(table, &span, schema, out),
             DeValue::Array(array) => {
-                let allowed = self.allowed(schema);
-                for item_schema in allowed.items {
-                    for element in array {
-                        self.check_value(element, item_schema, out);
+                if let Some(item_schema) = allowed.items.first() {
+                    for i in 0..array.len() {
+                        self.value(&mut (**array)[i], item_schema, out);
                     }
                 }
             }
-            DeValue::String(s) => {
-                let allowed = self.allowed(schema);
-                if !allowed.values.is_empty() && !allowed.any_string && !allowed.values.contains(&s.as_ref()) {
-                    out.push(unknown_value(s, value.span(), &allowed.values));
+            DeValue::String(s)
+                if !allowed.values.is_empty() && !allowed.types.is_empty() && !allowed.values.contains(&s.as_ref()) =>
+            {
+                let best = suggest(s, &allowed.values);
+                let hint = match best {
+                    Some(best) => format!("menade du \"{best}\"?"),
+                    None => format!(
+                        "tillåtna värden: {}",
+                        allowed.values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ")
+                    ),
+                };
+                out.push(span, format!("okänt värde \"{s}\""), "inte ett tillåtet värde".into(), hint);
+                if let Some(replacement) = best.or(allowed.values.first().copied()) {
+                    *s = Cow::Owned(replacement.to_string());
                 }
             }
             _ => {}
         }
     }
-}
 
-fn unknown_key(name: &str, span: Range<usize>, table: &Range<usize>, allowed: &Allowed<'_>) -> ShapeFault {
-    let keys: Vec<&str> = allowed.properties.iter().map(|(k, _)| *k).collect();
-    let meant = suggest(name, &keys);
-    let hint = match meant {
-        Some(best) => format!("menade du `{best}`?"),
-        None => format!("tillåtna nycklar här: {}", quoted_list(&keys)),
-    };
-    ShapeFault {
-        span,
-        table: table.clone(),
-        meant: meant.map(str::to_string),
-        replace_with: None,
-        message: format!("okänd nyckel `{name}`"),
-        label: "okänd nyckel".into(),
-        hint,
+    /// A value of the right shape to stand in for a faulty or missing one.
+    fn placeholder(&self, schema: &'s Json, depth: usize) -> Option<DeValue<'static>> {
+        let allowed = self.allowed(schema);
+        if let Some(value) = allowed.values.first() {
+            return Some(DeValue::String(Cow::Owned(value.to_string())));
+        }
+        if let Some(example) = allowed.example {
+            return Some(DeValue::String(Cow::Owned(example.to_string())));
+        }
+        let kind = allowed.types.iter().copied().find(|t| *t != "null")?;
+        Some(match kind {
+            "string" => DeValue::String(Cow::Borrowed("")),
+            "integer" | "number" => zero(),
+            "boolean" => DeValue::Boolean(false),
+            "array" => DeValue::Array(DeArray::new()),
+            "object" if depth < 8 => {
+                let mut table = DeTable::new();
+                for name in &allowed.required {
+                    let property = allowed.properties.iter().find(|(k, _)| k == name)?.1;
+                    let value = self.placeholder(property, depth + 1)?;
+                    table.insert(Spanned::new(0..0, Cow::Owned(name.to_string())), Spanned::new(0..0, value));
+                }
+                DeValue::Table(table)
+            }
+            _ => return None,
+        })
     }
 }
 
-fn unknown_value(value: &str, span: Range<usize>, values: &[&str]) -> ShapeFault {
-    let best = suggest(value, values);
-    let replace_with = best.or(values.first().copied()).map(str::to_string);
-    let hint = match best {
-        Some(best) => format!("menade du \"{best}\"?"),
-        None => {
-            format!("tillåtna värden: {}", values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", "))
-        }
-    };
-    ShapeFault {
-        span,
-        table: 0..0,
-        meant: None,
-        replace_with,
-        message: format!("okänt värde \"{value}\""),
-        label: "inte ett tillåtet värde".into(),
-        hint,
+/// The integer 0 as a value: toml offers no constructor for integers, so parse one.
+fn zero() -> DeValue<'static> {
+    match DeTable::parse("v = 0").ok().and_then(|t| t.into_inner().into_iter().next()) {
+        Some((_, value)) => value.into_inner(),
+        None => DeValue::Boolean(false),
+    }
+}
+
+fn rename(table: &mut DeTable<'_>, from: &str, to: &str) {
+    let old = std::mem::take(table);
+    *table = old
+        .into_iter()
+        .map(
+            |(k, v)| if k.get_ref() == from { (Spanned::new(k.span(), Cow::Owned(to.to_string())), v) } else { (k, v) },
+        )
+        .collect();
+}
+
+fn kind_of(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "string",
+        DeValue::Integer(_) => "integer",
+        DeValue::Float(_) => "number",
+        DeValue::Boolean(_) => "boolean",
+        DeValue::Datetime(_) => "datetime",
+        DeValue::Array(_) => "array",
+        DeValue::Table(_) => "object",
+    }
+}
+
+fn type_name(kind: &str) -> &'static str {
+    match kind {
+        "string" => "text",
+        "integer" => "heltal",
+        "number" => "tal",
+        "boolean" => "true eller false",
+        "datetime" => "datum eller tid",
+        "array" => "en lista [ … ]",
+        "object" => "en tabell",
+        _ => "ett värde",
+    }
+}
+
+fn type_hint(allowed: &Allowed<'_>) -> &'static str {
+    if allowed.example.is_some() {
+        return "skriv datum som ÅÅÅÅ-MM-DD och klockslag som TT:MM:SS, utan citattecken";
+    }
+    match allowed.types.iter().find(|t| **t != "null").copied() {
+        Some("string") => "skriv texten inom citattecken: \"…\"",
+        Some("integer") => "skriv ett heltal utan citattecken, t.ex. 3",
+        Some("number") => "skriv ett tal utan citattecken, t.ex. 12.5",
+        Some("boolean") => "skriv true eller false utan citattecken",
+        Some("array") => "skriv en lista inom hakparenteser: [\"…\", \"…\"]",
+        Some("object") => "skriv en tabell: [namn] på egen rad, eller { nyckel = … }",
+        _ => "se innehållsguiden (docs/content-guide.md)",
     }
 }
 
@@ -406,7 +408,6 @@ const SWEDISH_KEYS: &[(&str, &str)] = &[
     ("belopp", "money"),
     ("namn", "name"),
     ("roll", "role"),
-    ("person", "person"),
     ("kommun", "municipality"),
     ("mål", "goal"),
     ("aktivitet", "activity"),
@@ -415,11 +416,9 @@ const SWEDISH_KEYS: &[(&str, &str)] = &[
     ("hur", "how"),
     ("vad", "what"),
     ("slutdatum", "deadline"),
-    ("deadline", "deadline"),
     ("sekretess", "public"),
     ("utgår", "withdrawn"),
     ("hänvisning", "reference"),
-    ("start", "start"),
     ("slut", "end"),
     ("sluttid", "end"),
     ("starttid", "start"),
@@ -442,22 +441,98 @@ pub(crate) fn suggest<'a>(written: &str, candidates: &[&'a str]) -> Option<&'a s
 }
 
 // ---------------------------------------------------------------------------------------
+// Removing a node serde could not decode
+
+enum Found {
+    Removed,
+    RemoveMe,
+    No,
+}
+
+/// Removes the node whose span is `span`, or else the smallest node containing it. Array
+/// of tables spans do not enclose their elements, so the whole tree is searched. Returns
+/// false when nothing but the whole document could be removed.
+fn remove_at(table: &mut DeTable<'_>, span: &Range<usize>) -> bool {
+    matches!(remove_in_table(table, span), Found::Removed)
+}
+
+fn remove_in_table(table: &mut DeTable<'_>, span: &Range<usize>) -> Found {
+    let mut doomed: Option<String> = None;
+    for (key, value) in table.iter_mut() {
+        if key.span() == *span {
+            doomed = Some(key.get_ref().to_string());
+            break;
+        }
+        match remove_in_value(value, span) {
+            Found::Removed => return Found::Removed,
+            Found::RemoveMe => {
+                doomed = Some(key.get_ref().to_string());
+                break;
+            }
+            Found::No => {}
+        }
+    }
+    match doomed {
+        Some(name) => {
+            let old = std::mem::take(table);
+            *table = old.into_iter().filter(|(k, _)| k.get_ref().as_ref() != name).collect();
+            Found::Removed
+        }
+        None => Found::No,
+    }
+}
+
+fn remove_in_value(value: &mut Spanned<DeValue<'_>>, span: &Range<usize>) -> Found {
+    let own = value.span();
+    if own == *span {
+        return Found::RemoveMe;
+    }
+    let inner = match value.get_mut() {
+        DeValue::Table(table) => remove_in_table(table, span),
+        DeValue::Array(array) => {
+            let mut result = Found::No;
+            for i in 0..array.len() {
+                match remove_in_value(&mut (**array)[i], span) {
+                    Found::Removed => {
+                        result = Found::Removed;
+                        break;
+                    }
+                    Found::RemoveMe => {
+                        let old = std::mem::replace(array, DeArray::new());
+                        *array = old.into_iter().enumerate().filter(|(j, _)| *j != i).map(|(_, v)| v).collect();
+                        result = Found::Removed;
+                        break;
+                    }
+                    Found::No => {}
+                }
+            }
+            result
+        }
+        _ => Found::No,
+    };
+    match inner {
+        Found::No if contains(&own, span) => Found::RemoveMe,
+        other => other,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
 // Messages
 
 fn syntax_diagnostic(file: FileId, text: &str, error: &toml::de::Error) -> Diagnostic {
     let span = error.span().unwrap_or(0..0);
     let message = error.message().trim();
     let token = token_at(text, span.start);
-    let location = Location::new(file, span.clone());
     if looks_like_date(token) {
-        return Diagnostic::error(format!("ogiltigt datum `{token}`"))
+        let (message, label, hint) = super::scalar::bad_date(token);
+        return Diagnostic::error(message)
             .at(Location::new(file, span.start..span.start + token.len()))
-            .with_label("inte ett datum")
-            .with_hint("skriv datum som ÅÅÅÅ-MM-DD utan citattecken, t.ex. 2013-06-15");
+            .with_label(label)
+            .with_hint(hint);
     }
     let first_line = message.lines().next().unwrap_or(message);
     Diagnostic::error(format!("TOML-syntaxfel: {first_line}"))
-        .at(location)
+        .at(Location::new(file, span))
         .with_hint("se innehållsguiden (docs/content-guide.md) för hur en källfil skrivs")
 }
 
@@ -474,11 +549,11 @@ fn looks_like_date(token: &str) -> bool {
 }
 
 fn serde_diagnostic(file: FileId, span: &Range<usize>, doc_span: &Range<usize>, message: &str) -> Diagnostic {
-    let whole_file = span == doc_span || span.start == span.end && span.start == 0;
+    let whole_file = span == doc_span;
     let location = if whole_file { Location::file(file) } else { Location::new(file, span.clone()) };
     let (message, label, hint) = translate(message);
     let mut diagnostic = Diagnostic::error(message).at(location);
-    if let Some(label) = label {
+    if let Some(label) = label.filter(|_| !whole_file) {
         diagnostic = diagnostic.with_label(label);
     }
     if let Some(hint) = hint {
@@ -489,25 +564,6 @@ fn serde_diagnostic(file: FileId, span: &Range<usize>, doc_span: &Range<usize>, 
 
 /// serde's English messages, worded for the secretary: (message, label, hint).
 fn translate(message: &str) -> (String, Option<String>, Option<String>) {
-    if let Some(key) = missing_field(message) {
-        return (
-            format!("nyckeln `{key}` saknas"),
-            Some(format!("här behövs `{key}`")),
-            Some(format!("lägg till `{key} = …` (se innehållsguiden)")),
-        );
-    }
-    if let Some(rest) = message.strip_prefix("invalid type: ")
-        && let Some((found, expected)) = rest.split_once(", expected ")
-    {
-        return (
-            format!("fel typ av värde: {}", type_word(found)),
-            Some(format!("väntade {}", type_word(expected))),
-            None,
-        );
-    }
-    if message.starts_with("invalid length") {
-        return ("fel antal värden".into(), None, None);
-    }
     if message.contains("untagged enum RawPresenter") {
         return (
             "ogiltig föredragande".into(),
@@ -516,41 +572,17 @@ fn translate(message: &str) -> (String, Option<String>, Option<String>) {
         );
     }
     match message {
-        "expected a date" => (
-            "ogiltigt datum".into(),
-            Some("inte ett datum".into()),
-            Some("skriv datum som ÅÅÅÅ-MM-DD utan citattecken, t.ex. 2013-06-15".into()),
-        ),
+        "expected a date" => {
+            ("ogiltigt datum".into(), Some("inte ett datum".into()), Some(super::scalar::DATE_HINT.into()))
+        }
         "expected a time" => (
             "ogiltigt klockslag".into(),
             Some("inte ett klockslag".into()),
             Some("skriv klockslag som TT:MM:SS utan citattecken, t.ex. 08:30:00".into()),
         ),
         "expected a number" => ("ogiltigt tal".into(), Some("väntade ett tal".into()), None),
-        _ => (message.to_string(), None, None),
+        _ => (format!("kunde inte läsa värdet: {message}"), None, None),
     }
-}
-
-/// serde's type descriptions in Swedish: "a string" → "text", "integer `3`" → "heltal `3`".
-fn type_word(text: &str) -> String {
-    let (kind, rest) = match text.find(" `") {
-        Some(i) => (&text[..i], &text[i..]),
-        None => (text, ""),
-    };
-    let word = match kind.trim() {
-        "a string" | "string" | "a borrowed string" => "text",
-        "integer" | "i64" | "an integer" | "u64" | "i32" | "u32" => "heltal",
-        "floating point" | "f64" | "a float" | "float" => "decimaltal",
-        "boolean" | "a boolean" | "bool" => "true eller false",
-        "sequence" | "a sequence" | "an array" | "array" => "en lista [ … ]",
-        "map" | "a map" | "table" | "a table" => "en tabell",
-        "struct RawMeeting" | "struct" => "en tabell",
-        "a date" | "datetime" | "a datetime" => "ett datum",
-        other if other.starts_with("struct ") => "en tabell",
-        other if other.starts_with("enum ") || other.starts_with("variant identifier") => "ett av de tillåtna värdena",
-        other => other,
-    };
-    format!("{word}{rest}")
 }
 
 #[cfg(test)]
@@ -570,5 +602,10 @@ mod tests {
         assert!(looks_like_date("203-06-15"));
         assert!(!looks_like_date("kansli"));
         assert_eq!(token_at("deadline = 203-06-15\n", 11), "203-06-15");
+    }
+
+    #[test]
+    fn makes_integer_placeholders() {
+        assert!(matches!(zero(), DeValue::Integer(_)));
     }
 }

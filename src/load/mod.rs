@@ -10,6 +10,8 @@ pub mod scalar;
 pub mod schema;
 pub mod spanned;
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
@@ -85,6 +87,9 @@ pub struct Loaded {
     pub assets: Vec<Entry>,
     /// The number of source (TOML) files read.
     pub source_count: usize,
+    /// Places in each file the loader has already reported (and repaired). Later stages
+    /// drop their own diagnostics there: they would repeat the same fault.
+    pub reported: Vec<(FileId, Range<usize>)>,
     pub diagnostics: Diagnostics,
 }
 
@@ -161,6 +166,7 @@ struct FileResult {
     text: String,
     value: Option<Value>,
     diagnostics: Vec<Diagnostic>,
+    reported: Vec<Range<usize>>,
 }
 
 /// Reads and decodes every source file of the site.
@@ -191,6 +197,7 @@ pub fn load(source: &dyn Source) -> Result<Loaded, std::io::Error> {
     for ((kind, result), entry) in results.into_iter().zip(&toml_entries) {
         let file = loaded.files.add(entry.path.clone(), result.text);
         loaded.diagnostics.extend(result.diagnostics);
+        loaded.reported.extend(result.reported.into_iter().map(|span| (file, span)));
         let Some(value) = result.value else { continue };
         match (kind, value) {
             (Kind::Site, Value::Site(v)) => loaded.site = Some(Parsed { file, value: v }),
@@ -241,13 +248,13 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
                 .at(location)
                 .with_hint(format!("en källfil får vara högst {MAX_SOURCE_BYTES} byte; bilagor läggs som egna filer")),
         );
-        return FileResult { text: String::new(), value: None, diagnostics };
+        return FileResult { text: String::new(), value: None, diagnostics, reported: Vec::new() };
     }
     let bytes = match source.read(&entry.path) {
         Ok(bytes) => bytes,
         Err(error) => {
             diagnostics.push(Diagnostic::error(format!("kunde inte läsa filen: {error}")).at(location));
-            return FileResult { text: String::new(), value: None, diagnostics };
+            return FileResult { text: String::new(), value: None, diagnostics, reported: Vec::new() };
         }
     };
     let text = match String::from_utf8(bytes) {
@@ -261,7 +268,7 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
                     .with_label("ogiltig byte")
                     .with_hint("spara filen som UTF-8 i redigeraren"),
             );
-            return FileResult { text, value: None, diagnostics };
+            return FileResult { text, value: None, diagnostics, reported: Vec::new() };
         }
     };
     // A byte order mark is harmless but not TOML: blank it out without moving any span.
@@ -277,17 +284,18 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
         None => text,
     };
 
+    let mut reported = Vec::new();
     let value = match kind {
-        Kind::Site => decode_as(file, &text, &mut diagnostics, Value::Site),
-        Kind::Municipalities => decode_as(file, &text, &mut diagnostics, Value::Municipalities),
-        Kind::People => decode_as(file, &text, &mut diagnostics, Value::People),
-        Kind::Body { .. } => decode_as(file, &text, &mut diagnostics, Value::Body),
-        Kind::Strategy => decode_as(file, &text, &mut diagnostics, Value::Strategy),
-        Kind::Areas => decode_as(file, &text, &mut diagnostics, Value::Areas),
-        Kind::Meeting { .. } => decode_as(file, &text, &mut diagnostics, Value::Meeting),
-        Kind::Plan { .. } => decode_as(file, &text, &mut diagnostics, Value::Plan),
-        Kind::Report { .. } => decode_as(file, &text, &mut diagnostics, Value::Report),
-        Kind::Indicator { .. } => decode_as(file, &text, &mut diagnostics, Value::Indicator),
+        Kind::Site => decode_as(file, &text, &mut diagnostics, &mut reported, Value::Site),
+        Kind::Municipalities => decode_as(file, &text, &mut diagnostics, &mut reported, Value::Municipalities),
+        Kind::People => decode_as(file, &text, &mut diagnostics, &mut reported, Value::People),
+        Kind::Body { .. } => decode_as(file, &text, &mut diagnostics, &mut reported, Value::Body),
+        Kind::Strategy => decode_as(file, &text, &mut diagnostics, &mut reported, Value::Strategy),
+        Kind::Areas => decode_as(file, &text, &mut diagnostics, &mut reported, Value::Areas),
+        Kind::Meeting { .. } => decode_as(file, &text, &mut diagnostics, &mut reported, Value::Meeting),
+        Kind::Plan { .. } => decode_as(file, &text, &mut diagnostics, &mut reported, Value::Plan),
+        Kind::Report { .. } => decode_as(file, &text, &mut diagnostics, &mut reported, Value::Report),
+        Kind::Indicator { .. } => decode_as(file, &text, &mut diagnostics, &mut reported, Value::Indicator),
         Kind::Unknown => {
             diagnostics.push(Diagnostic::warning("okänd källfil; den används inte").at(location).with_hint(
                 "källfiler ligger i content/site.toml, organisation/, strategy/, \
@@ -296,17 +304,19 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
             None
         }
     };
-    FileResult { text, value, diagnostics }
+    FileResult { text, value, diagnostics, reported }
 }
 
 fn decode_as<T: DeserializeOwned + schema::Described>(
     file: FileId,
     text: &str,
     diagnostics: &mut Vec<Diagnostic>,
+    reported: &mut Vec<Range<usize>>,
     wrap: fn(T) -> Value,
 ) -> Option<Value> {
     let decoded = decode::decode::<T>(file, text, T::schema_json());
     diagnostics.extend(decoded.diagnostics);
+    reported.extend(decoded.reported);
     decoded.value.map(wrap)
 }
 

@@ -5,6 +5,8 @@
 
 use std::borrow::Cow;
 
+use jiff::civil::Date;
+
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer};
 
@@ -41,6 +43,7 @@ impl JsonSchema for RawDate {
         json_schema!({
             "description": "Datum skrivet ÅÅÅÅ-MM-DD utan citattecken, t.ex. 2013-05-15.",
             "type": "string",
+            "examples": ["2013-05-15"],
             "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
         })
     }
@@ -72,6 +75,7 @@ impl JsonSchema for RawTime {
         json_schema!({
             "description": "Klockslag skrivet TT:MM:SS utan citattecken, t.ex. 08:30:00.",
             "type": "string",
+            "examples": ["08:30:00"],
             "pattern": "^[0-9]{2}[:.][0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?$"
         })
     }
@@ -105,4 +109,43 @@ impl JsonSchema for Number {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({ "type": "number" })
     }
+}
+
+/// How to write a date, for hints.
+pub const DATE_HINT: &str = "skriv datum som ÅÅÅÅ-MM-DD utan citattecken, t.ex. 2013-06-15";
+
+pub(crate) const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// What is wrong with a date written as `text`: (message, label, hint). A well-formed
+/// date that is not in the calendar says how many days its month has.
+pub fn bad_date(text: &str) -> (String, String, String) {
+    let parts: Vec<&str> = text.split('-').collect();
+    if let [y, m, d] = parts.as_slice()
+        && y.len() == 4
+        && m.len() == 2
+        && d.len() == 2
+        && let (Ok(year), Ok(month), Ok(_)) = (y.parse::<i16>(), m.parse::<i8>(), d.parse::<i8>())
+        && (1..=12).contains(&month)
+    {
+        let days = Date::new(year, month, 1).map(|first| first.days_in_month()).unwrap_or(31);
+        return (
+            format!("datumet {text} finns inte"),
+            "finns inte i kalendern".into(),
+            format!("{} {year} har {days} dagar", MONTHS[(month - 1) as usize]),
+        );
+    }
+    (format!("ogiltigt datum `{text}`"), "inte ett datum".into(), DATE_HINT.into())
 }

@@ -226,10 +226,7 @@ impl Ctx {
         match number.and_then(|n| numbers.iter().position(|&x| x == n)) {
             Some(index) => Some(Target::Item(ItemRef { meeting, index: index as u32 })),
             None => {
-                let hint = match (numbers.first(), numbers.last()) {
-                    (Some(first), Some(last)) => format!("mötet har ärendena {first}–{last}"),
-                    _ => "mötet har inga ärenden; hänvisa till mötet utan #nummer".to_string(),
-                };
+                let hint = agenda_range(numbers);
                 self.push(
                     Diagnostic::error(format!("okänt ärende \"{}\"", written.value))
                         .at(location)
@@ -337,4 +334,13 @@ pub(crate) fn list_owned(items: &[String]) -> String {
 
 pub(crate) fn list(items: &[&str]) -> String {
     items.iter().map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(", ")
+}
+
+/// "mötet har ärendena 1–11", "mötet har bara ärende 1" or "mötet har inga ärenden".
+pub(crate) fn agenda_range(numbers: &[u32]) -> String {
+    match (numbers.iter().min(), numbers.iter().max()) {
+        (Some(first), Some(last)) if first == last => format!("mötet har bara ärende {first}"),
+        (Some(first), Some(last)) => format!("mötet har ärendena {first}–{last}"),
+        _ => "mötet har inga ärenden; hänvisa till mötet utan #nummer".to_string(),
+    }
 }

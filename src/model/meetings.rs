@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use jiff::civil::Date;
 
-use super::context::{Ctx, Named};
+use super::context::{Ctx, Named, agenda_range};
 use super::err;
 use super::types::*;
 use super::values::{date, opt_text, text, time};
@@ -36,7 +36,14 @@ pub(super) fn meetings(
         ctx.meetings.insert(r.slug.clone(), id);
         ctx.meeting_dates.entry(r.body).or_default().push(r.date);
         // Only well-formed numbers can be referred to; faults are reported in `meeting`.
-        let numbers = r.loaded.parsed.value.item.iter().filter_map(|i| u32::try_from(i.number.value).ok()).collect();
+        let numbers = r
+            .loaded
+            .parsed
+            .value
+            .item
+            .iter()
+            .filter_map(|i| u32::try_from(i.number.value).ok().filter(|n| *n >= 1))
+            .collect();
         ctx.item_numbers.push(numbers);
     }
 
@@ -143,12 +150,16 @@ fn meeting(
     }
 
     let numbers = ctx.item_numbers[id.index()].clone();
+    // With a faulty item number the agenda is not known, so attendance is not checked
+    // against it (the faulty number is reported on its own).
+    let agenda_known = numbers.len() == raw.item.len();
     let chair = raw.chair.as_ref().and_then(|p| ctx.person(file, p));
     let secretary = raw.secretary.as_ref().and_then(|p| ctx.person(file, p));
     let adjusters = raw.adjusters.iter().filter_map(|p| ctx.person(file, p)).collect();
     let mut seen = HashMap::new();
-    let attendees = attendance(ctx, file, &raw.attendee, Some(Role::Ledamot), &numbers, &mut seen);
-    let participants = attendance(ctx, file, &raw.participant, None, &numbers, &mut seen);
+    let agenda = agenda_known.then_some(numbers.as_slice());
+    let attendees = attendance(ctx, file, &raw.attendee, Some(Role::Ledamot), agenda, &mut seen);
+    let participants = attendance(ctx, file, &raw.participant, None, agenda, &mut seen);
     let absentees = raw
         .absentee
         .iter()
@@ -278,7 +289,7 @@ fn attendance(
     file: FileId,
     raw: &[RawAttendance],
     default_role: Option<Role>,
-    numbers: &[u32],
+    agenda: Option<&[u32]>,
     seen: &mut HashMap<PersonId, std::ops::Range<usize>>,
 ) -> Vec<Attendance> {
     let mut out = Vec::new();
@@ -290,12 +301,11 @@ fn attendance(
         let items = a.items.as_ref().map(|list| {
             list.iter()
                 .filter_map(|n| {
-                    let known = u32::try_from(n.value).ok().filter(|v| numbers.contains(v));
+                    let number = u32::try_from(n.value).ok();
+                    let Some(numbers) = agenda else { return number };
+                    let known = number.filter(|v| numbers.contains(v));
                     if known.is_none() {
-                        let hint = match (numbers.first(), numbers.last()) {
-                            (Some(first), Some(last)) => format!("mötet har ärendena {first}–{last}"),
-                            _ => "mötet har inga ärenden".to_string(),
-                        };
+                        let hint = agenda_range(numbers);
                         ctx.push(
                             err(format!("ärende {} finns inte i mötet", n.value))
                                 .at(Location::new(file, n.span.clone()))

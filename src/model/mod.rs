@@ -71,6 +71,7 @@ pub fn build(loaded: Loaded, today: Date) -> Built {
         indicators,
         assets,
         diagnostics: load_diagnostics,
+        reported,
         ..
     } = loaded;
 
@@ -111,7 +112,11 @@ pub fn build(loaded: Loaded, today: Date) -> Built {
         today,
     };
     let mut diagnostics = load_diagnostics;
-    diagnostics.extend(ctx.diagnostics);
+    // A place the loader reported (and repaired with a placeholder) is not reported again.
+    diagnostics.extend(ctx.diagnostics.into_iter().filter(|d| {
+        let Some(crate::diag::Location { file, span: Some(span) }) = &d.location else { return true };
+        !reported.iter().any(|(f, r)| f == file && crate::load::decode::overlaps(r, span))
+    }));
     Built { model, files, diagnostics }
 }
 

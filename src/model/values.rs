@@ -4,25 +4,8 @@ use jiff::civil::{Date, Time};
 
 use super::types::PartialDate;
 use crate::diag::{Diagnostic, FileId, Location};
-use crate::load::scalar::{RawDate, RawTime};
+use crate::load::scalar::{DATE_HINT, RawDate, RawTime, bad_date};
 use crate::load::spanned::Spanned;
-
-pub(crate) const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
-const DATE_HINT: &str = "skriv datum som ÅÅÅÅ-MM-DD utan citattecken, t.ex. 2013-06-15";
 
 /// A full calendar date.
 pub(crate) fn date(file: FileId, raw: &Spanned<RawDate>, out: &mut Vec<Diagnostic>) -> Option<Date> {
@@ -100,13 +83,8 @@ fn parse_date(
     if let (Some(m), Some(d)) = (month, day)
         && Date::new(year, m, d).is_err()
     {
-        let days = Date::new(year, m, 1).map(|first| first.days_in_month()).unwrap_or(31);
-        out.push(
-            Diagnostic::error(format!("datumet {shown} finns inte"))
-                .at(location)
-                .with_label("finns inte i kalendern")
-                .with_hint(format!("{} {year} har {days} dagar", MONTHS[(m - 1) as usize])),
-        );
+        let (message, label, hint) = bad_date(&format!("{year:04}-{m:02}-{d:02}"));
+        out.push(Diagnostic::error(message).at(location).with_label(label).with_hint(hint));
         return None;
     }
     Some(PartialDate { year, month, day })

@@ -1,0 +1,312 @@
+//! The loader's diagnostics: syntax, unknown keys and values, types, encodings, and that
+//! one run reports every fault of a file.
+
+mod common;
+
+use common::{TestSite, repo};
+
+const KC: &str = "content/meetings/kommunchefsgruppen/2013-05-15.toml";
+
+#[track_caller]
+fn assert_diagnostics(site: &TestSite, expected: &str) {
+    let actual = site.diagnostics();
+    if actual != expected {
+        panic!("diagnostics differ.\n--- expected\n{expected}\n--- actual\n{actual}\n---");
+    }
+}
+
+/// The real content with the seed's own Kommunchefsgruppen 2013-05-15 file, typo kept.
+fn content_with_seed_typo() -> TestSite {
+    let mut site = TestSite::from_dir(&repo());
+    let original = std::fs::read_to_string(repo().join("tests/fixtures/seed-typo/2013-05-15.toml")).unwrap();
+    site.write(KC, &original);
+    site
+}
+
+#[test]
+fn seed_answer_date_203_06_15_is_an_invalid_date() {
+    assert_diagnostics(
+        &content_with_seed_typo(),
+        r#"fel: ogiltigt datum `203-06-15`
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:90:12
+   |
+90 | deadline = 203-06-15
+   |            ^^^^^^^^^ inte ett datum
+   |
+   = hjälp: skriv datum som ÅÅÅÅ-MM-DD utan citattecken, t.ex. 2013-06-15
+
+fel: ogiltigt datum `203-06-15`
+   --> content/meetings/kommunchefsgruppen/2013-05-15.toml:105:12
+    |
+105 | deadline = 203-06-15
+    |            ^^^^^^^^^ inte ett datum
+    |
+    = hjälp: skriv datum som ÅÅÅÅ-MM-DD utan citattecken, t.ex. 2013-06-15
+"#,
+    );
+}
+
+#[test]
+fn reports_toml_syntax_error_with_position() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "place = \"Stadshuset\"", "place = \"Stadshuset");
+    assert_diagnostics(
+        &site,
+        r#"fel: TOML-syntaxfel: invalid basic string, expected `"`
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:5:20
+  |
+5 | place = "Stadshuset
+  |                    ^
+  |
+  = hjälp: se innehållsguiden (docs/content-guide.md) för hur en källfil skrivs
+"#,
+    );
+}
+
+#[test]
+fn errors_on_unknown_key_with_suggestion() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "title = \"Lokalförsörjning\"", "titel = \"Lokalförsörjning\"");
+    assert_diagnostics(
+        &site,
+        r#"fel: okänd nyckel `titel`
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:28:1
+   |
+28 | titel = "Lokalförsörjning"
+   | ^^^^^ okänd nyckel
+   |
+   = hjälp: menade du `title`?
+"#,
+    );
+}
+
+#[test]
+fn suggests_english_key_for_swedish_word() {
+    let mut site = TestSite::minimal();
+    site.edit(
+        KC,
+        "decision = \"Utredningen läggs till handlingarna.\"",
+        "beslut = \"Utredningen läggs till handlingarna.\"",
+    );
+    assert_diagnostics(
+        &site,
+        r#"fel: okänd nyckel `beslut`
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:30:1
+   |
+30 | beslut = "Utredningen läggs till handlingarna."
+   | ^^^^^^ okänd nyckel
+   |
+   = hjälp: menade du `decision`?
+"#,
+    );
+}
+
+#[test]
+fn lists_allowed_keys_when_nothing_is_close() {
+    let mut site = TestSite::minimal();
+    site.edit("content/site.toml", "title = ", "xyzzy = 1\ntitle = ");
+    assert_diagnostics(
+        &site,
+        r#"fel: okänd nyckel `xyzzy`
+ --> content/site.toml:1:1
+  |
+1 | xyzzy = 1
+  | ^^^^^ okänd nyckel
+  |
+  = hjälp: tillåtna nycklar här: `accessibility`, `base_url`, `confidential_notice`, `cooperation`, `description`, `example`, `language`, `member`, `theme`, `title`
+"#,
+    );
+}
+
+#[test]
+fn errors_on_value_outside_allowed_list() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "kind = \"minnesanteckningar\"", "kind = \"protokol\"");
+    assert_diagnostics(
+        &site,
+        r#"fel: okänt värde "protokol"
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:1:8
+  |
+1 | kind = "protokol"
+  |        ^^^^^^^^^^ inte ett tillåtet värde
+  |
+  = hjälp: menade du "protokoll"?
+"#,
+    );
+}
+
+#[test]
+fn errors_on_value_of_wrong_type() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "number = 2\n", "number = \"två\"\n");
+    assert_diagnostics(
+        &site,
+        r#"fel: fel typ av värde: text
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:27:10
+   |
+27 | number = "två"
+   |          ^^^^^ väntade heltal
+   |
+   = hjälp: skriv ett heltal utan citattecken, t.ex. 3
+"#,
+    );
+}
+
+#[test]
+fn errors_on_missing_required_key() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "title = \"Lokalförsörjning\"\n", "");
+    assert_diagnostics(
+        &site,
+        r#"fel: nyckeln `title` saknas
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:26:1
+   |
+26 | [[item]]
+   | ^^^^^^^^ här behövs `title`
+   |
+   = hjälp: lägg till `title = …` (se innehållsguiden)
+"#,
+    );
+}
+
+#[test]
+fn errors_on_invalid_utf8() {
+    let mut site = TestSite::minimal();
+    let mut bytes = site.read(KC).into_bytes();
+    bytes.splice(40..40, [0xff, 0xfe]);
+    site.write_bytes(KC, &bytes);
+    assert_diagnostics(
+        &site,
+        r#"fel: filen är inte giltig UTF-8
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:2:13
+  |
+2 | date = 2013-��05-15
+  |             ^ ogiltig byte
+  |
+  = hjälp: spara filen som UTF-8 i redigeraren
+"#,
+    );
+}
+
+#[test]
+fn warns_on_byte_order_mark_and_reads_the_file() {
+    let mut site = TestSite::minimal();
+    let text = site.read(KC);
+    site.write(KC, &format!("\u{feff}{text}"));
+    assert_diagnostics(
+        &site,
+        r#"varning: filen börjar med en BOM (byte order mark)
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:1:1
+  |
+1 |    kind = "minnesanteckningar"
+  | ^^^
+  |
+  = hjälp: spara filen som UTF-8 utan BOM; tecknet ignoreras
+"#,
+    );
+}
+
+#[test]
+fn accepts_windows_line_endings() {
+    let mut site = TestSite::minimal();
+    let text = site.read(KC).replace('\n', "\r\n");
+    site.write(KC, &text);
+    assert_diagnostics(&site, "");
+}
+
+#[test]
+fn warns_on_source_file_in_unknown_place() {
+    let mut site = TestSite::minimal();
+    site.write("content/notes.toml", "x = 1\n");
+    assert_diagnostics(
+        &site,
+        r#"varning: okänd källfil; den används inte
+ --> content/notes.toml
+  |
+  = hjälp: källfiler ligger i content/site.toml, organisation/, strategy/, meetings/<organ>/<ÅÅÅÅ-MM-DD>.toml, groups/<id>/ och indicators/
+"#,
+    );
+}
+
+#[test]
+fn errors_on_missing_site_file() {
+    let mut site = TestSite::minimal();
+    site.remove("content/site.toml");
+    assert_diagnostics(
+        &site,
+        r#"fel: filen content/site.toml saknas
+  = hjälp: den innehåller webbplatsens inställningar; se innehållsguiden (docs/content-guide.md)
+"#,
+    );
+}
+
+#[test]
+fn refuses_oversized_source_file() {
+    let mut site = TestSite::minimal();
+    let mut text = site.read(KC);
+    text.push_str(&"# fyllnad\n".repeat(1_000_000));
+    site.write(KC, &text);
+    assert_diagnostics(
+        &site,
+        r#"fel: filen är för stor (10000783 byte)
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml
+  |
+  = hjälp: en källfil får vara högst 8388608 byte; bilagor läggs som egna filer
+"#,
+    );
+}
+
+#[test]
+fn reports_five_different_faults_of_one_file_in_one_run() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "kind = \"minnesanteckningar\"", "kind = \"protokol\"")
+        .edit(KC, "end = 11:00:00", "end = 08:00:00")
+        .edit(KC, "secretary = \"erik-sedig\"", "secretary = \"erik-sedg\"")
+        .edit(KC, "title = \"Lokalförsörjning\"", "titel = \"Lokalförsörjning\"")
+        .edit(KC, "goals = [\"utveckla\"]", "goals = [\"utvekla\"]");
+    let checked = site.check();
+    assert_eq!(checked.errors(), 5, "{}", site.diagnostics());
+    assert_diagnostics(
+        &site,
+        r#"fel: okänt värde "protokol"
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:1:8
+  |
+1 | kind = "protokol"
+  |        ^^^^^^^^^^ inte ett tillåtet värde
+  |
+  = hjälp: menade du "protokoll"?
+
+fel: sluttiden 08.00 är inte efter starttiden 08.30
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:4:7
+  |
+4 | end = 08:00:00
+  |       ^^^^^^^^ före eller lika med start
+  |
+  = hjälp: kontrollera start och end; tider skrivs TT:MM:SS
+
+fel: okänd person "erik-sedg"
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:7:13
+  |
+7 | secretary = "erik-sedg"
+  |             ^^^^^^^^^^^ ingen person med detta id
+  |
+  = hjälp: menade du "erik-sedig"?
+
+fel: okänd nyckel `titel`
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:28:1
+   |
+28 | titel = "Lokalförsörjning"
+   | ^^^^^ okänd nyckel
+   |
+   = hjälp: menade du `title`?
+
+fel: okänt mål "utvekla"
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:31:10
+   |
+31 | goals = ["utvekla"]
+   |          ^^^^^^^^^ inget strategiskt mål med detta id
+   |
+   = hjälp: menade du "utveckla"?
+"#,
+    );
+}

@@ -1,0 +1,519 @@
+//! One test per model rule: each breaks the minimal fixture site in one way and asserts
+//! the exact rendered diagnostic (caret, label and hint included).
+
+mod common;
+
+use common::TestSite;
+
+const KC: &str = "content/meetings/kommunchefsgruppen/2013-05-15.toml";
+const PEOPLE: &str = "content/organisation/people.toml";
+const PLAN: &str = "content/groups/webb/plan-2013.toml";
+const REPORT: &str = "content/groups/webb/report-2013.toml";
+
+#[track_caller]
+fn assert_diagnostics(site: &TestSite, expected: &str) {
+    let actual = site.diagnostics();
+    if actual != expected {
+        panic!("diagnostics differ.\n--- expected\n{expected}\n--- actual\n{actual}\n---");
+    }
+}
+
+#[test]
+fn minimal_site_is_clean() {
+    assert_diagnostics(&TestSite::minimal(), "");
+}
+
+#[test]
+fn errors_on_unknown_person() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "secretary = \"erik-sedig\"", "secretary = \"erik-sedg\"");
+    assert_diagnostics(
+        &site,
+        r#"fel: okänd person "erik-sedg"
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:7:13
+  |
+7 | secretary = "erik-sedg"
+  |             ^^^^^^^^^^^ ingen person med detta id
+  |
+  = hjälp: menade du "erik-sedig"?
+"#,
+    );
+}
+
+#[test]
+fn errors_on_unknown_body() {
+    let mut site = TestSite::minimal();
+    site.edit(PEOPLE, "organisation = \"kansli\"", "organisation = \"kanslit\"");
+    assert_diagnostics(
+        &site,
+        r#"fel: okänt organ "kanslit"
+  --> content/organisation/people.toml:16:16
+   |
+16 | organisation = "kanslit"
+   |                ^^^^^^^^^ inget organ med detta id
+   |
+   = hjälp: menade du "kansli"?
+"#,
+    );
+}
+
+#[test]
+fn errors_on_unknown_municipality() {
+    let mut site = TestSite::minimal();
+    site.edit("content/strategy/areas.toml", "municipalities = [\"alfa\"]", "municipalities = [\"alpha\"]");
+    assert_diagnostics(
+        &site,
+        r#"fel: okänd kommun "alpha"
+  --> content/strategy/areas.toml:12:19
+   |
+12 | municipalities = ["alpha"]
+   |                   ^^^^^^^ ingen kommun med detta id
+   |
+   = hjälp: menade du "alfa"?
+"#,
+    );
+}
+
+#[test]
+fn errors_on_unknown_meeting() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "to = \"kommunchefsgruppen/2013-04-17#2\"", "to = \"kommunchefsgruppen/2013-04-18#2\"");
+    assert_diagnostics(
+        &site,
+        r#"fel: okänt möte "kommunchefsgruppen/2013-04-18"
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:39:6
+   |
+39 | to = "kommunchefsgruppen/2013-04-18#2"
+   |      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ inget möte den dagen
+   |
+   = hjälp: närmaste mötet för kommunchefsgruppen är 2013-04-17; varje möte är en fil i content/meetings/kommunchefsgruppen/
+"#,
+    );
+}
+
+#[test]
+fn errors_on_unknown_item() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "to = \"kommunchefsgruppen/2013-04-17#2\"", "to = \"kommunchefsgruppen/2013-04-17#9\"");
+    assert_diagnostics(
+        &site,
+        r#"fel: okänt ärende "kommunchefsgruppen/2013-04-17#9"
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:39:6
+   |
+39 | to = "kommunchefsgruppen/2013-04-17#9"
+   |      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ mötet har inget ärende 9
+   |
+   = hjälp: mötet har ärendena 1–2
+"#,
+    );
+}
+
+#[test]
+fn errors_on_unknown_goal() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "goals = [\"utveckla\"]", "goals = [\"utvekla\"]");
+    assert_diagnostics(
+        &site,
+        r#"fel: okänt mål "utvekla"
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:31:10
+   |
+31 | goals = ["utvekla"]
+   |          ^^^^^^^^^ inget strategiskt mål med detta id
+   |
+   = hjälp: menade du "utveckla"?
+"#,
+    );
+}
+
+#[test]
+fn errors_on_unknown_area() {
+    let mut site = TestSite::minimal();
+    site.edit(PLAN, "areas = [\"halsa\"]", "areas = [\"hälsa\"]");
+    assert_diagnostics(
+        &site,
+        r#"fel: okänt prioriterat område "hälsa"
+ --> content/groups/webb/plan-2013.toml:1:10
+  |
+1 | areas = ["hälsa"]
+  |          ^^^^^^^ inget område med detta id
+  |
+  = hjälp: menade du "halsa"?
+"#,
+    );
+}
+
+#[test]
+fn errors_on_missing_attachment_file() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "file = \"bilagor/utredning.txt\"", "file = \"bilagor/utredningen.txt\"");
+    assert_diagnostics(
+        &site,
+        r#"fel: bilagan finns inte: "bilagor/utredningen.txt"
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:36:8
+   |
+36 | file = "bilagor/utredningen.txt"
+   |        ^^^^^^^^^^^^^^^^^^^^^^^^^ ingen fil med detta namn under content/
+   |
+   = hjälp: menade du "bilagor/utredning.txt"?
+"#,
+    );
+}
+
+#[test]
+fn errors_on_duplicate_person_id() {
+    let mut site = TestSite::minimal();
+    site.append(PEOPLE, "\n[[person]]\nid = \"bo-lind\"\nname = \"Bo Lindgren\"\n");
+    assert_diagnostics(
+        &site,
+        r#"fel: id:t "bo-lind" används redan
+  --> content/organisation/people.toml:19:6
+   |
+19 | id = "bo-lind"
+   |      ^^^^^^^^^ dubblett
+   |
+  ::: content/organisation/people.toml:8:6
+   |
+ 8 | id = "bo-lind"
+   |      ^^^^^^^^^ först definierat här, för en person
+   |
+   = hjälp: personer, organ och kommuner måste ha olika id; byt namn på det ena
+"#,
+    );
+}
+
+#[test]
+fn errors_on_id_shared_by_person_and_municipality() {
+    let mut site = TestSite::minimal();
+    site.append(PEOPLE, "\n[[person]]\nid = \"beta\"\nname = \"Beta Person\"\n");
+    assert_diagnostics(
+        &site,
+        r#"fel: id:t "beta" används redan
+  --> content/organisation/people.toml:19:6
+   |
+19 | id = "beta"
+   |      ^^^^^^ dubblett
+   |
+  ::: content/organisation/municipalities.toml:7:6
+   |
+ 7 | id = "beta"
+   |      ^^^^^^ först definierat här, för en kommun
+   |
+   = hjälp: personer, organ och kommuner måste ha olika id; byt namn på det ena
+"#,
+    );
+}
+
+#[test]
+fn errors_on_duplicate_item_number() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "number = 2\n", "number = 1\n").edit(KC, "items = [2]", "items = [1]");
+    assert_diagnostics(
+        &site,
+        r#"fel: ärendenummer 1 finns redan
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:27:10
+   |
+27 | number = 1
+   |          ^ dubblett
+   |
+  ::: content/meetings/kommunchefsgruppen/2013-05-15.toml:22:10
+   |
+22 | number = 1
+   |          ^ först använt här
+   |
+   = hjälp: varje ärende har ett eget nummer
+"#,
+    );
+}
+
+#[test]
+fn errors_on_item_numbers_out_of_order() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "number = 1\n", "number = 3\n");
+    assert_diagnostics(
+        &site,
+        r#"fel: ärendenummer 2 kommer efter 3
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:27:10
+   |
+27 | number = 2
+   |          ^ lägre än föregående ärende
+   |
+   = hjälp: ordna [[item]] i stigande nummerordning
+"#,
+    );
+}
+
+#[test]
+fn errors_when_meeting_ends_before_it_starts() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "end = 11:00:00", "end = 08:15:00");
+    assert_diagnostics(
+        &site,
+        r#"fel: sluttiden 08.15 är inte efter starttiden 08.30
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:4:7
+  |
+4 | end = 08:15:00
+  |       ^^^^^^^^ före eller lika med start
+  |
+  = hjälp: kontrollera start och end; tider skrivs TT:MM:SS
+"#,
+    );
+}
+
+#[test]
+fn errors_on_date_not_in_calendar() {
+    let mut site = TestSite::minimal();
+    site.edit("content/meetings/kommunchefsgruppen/2013-04-17.toml", "deadline = 2013-06-30", "deadline = 2013-02-30");
+    assert_diagnostics(
+        &site,
+        r#"fel: datumet 2013-02-30 finns inte
+  --> content/meetings/kommunchefsgruppen/2013-04-17.toml:34:12
+   |
+34 | deadline = 2013-02-30
+   |            ^^^^^^^^^^ finns inte i kalendern
+   |
+   = hjälp: februari 2013 har 28 dagar
+"#,
+    );
+}
+
+#[test]
+fn errors_when_date_differs_from_file_name() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "date = 2013-05-15", "date = 2013-05-16");
+    assert_diagnostics(
+        &site,
+        r#"fel: mötesdagen 2013-05-16 stämmer inte med filnamnet 2013-05-15.toml
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:2:8
+  |
+2 | date = 2013-05-16
+  |        ^^^^^^^^^^ annan dag än i filnamnet
+  |
+  = hjälp: ändra date eller döp om filen till 2013-05-16.toml
+"#,
+    );
+}
+
+#[test]
+fn errors_when_file_name_is_not_a_date() {
+    let mut site = TestSite::minimal();
+    let text = site.read(KC);
+    site.remove(KC).write("content/meetings/kommunchefsgruppen/maj.toml", &text);
+    assert_diagnostics(
+        &site,
+        r#"fel: filnamnet "maj.toml" är inget datum
+ --> content/meetings/kommunchefsgruppen/maj.toml
+  |
+  = hjälp: ett möte heter content/meetings/kommunchefsgruppen/ÅÅÅÅ-MM-DD.toml efter mötesdagen
+"#,
+    );
+}
+
+#[test]
+fn errors_on_attendance_for_item_not_on_agenda() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "items = [2]", "items = [2, 7]");
+    assert_diagnostics(
+        &site,
+        r#"fel: ärende 7 finns inte i mötet
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:15:13
+   |
+15 | items = [2, 7]
+   |             ^ inte på dagordningen
+   |
+   = hjälp: mötet har ärendena 1–2
+"#,
+    );
+}
+
+#[test]
+fn warns_when_deciding_member_is_not_a_member_on_the_day() {
+    let mut site = TestSite::minimal();
+    site.edit(
+        "content/organisation/bodies/kommunchefsgruppen.toml",
+        "person = \"bo-lind\"\nfrom = 2013-01-01",
+        "person = \"bo-lind\"\nfrom = 2013-06-01",
+    );
+    assert_diagnostics(
+        &site,
+        r#"varning: Bo Lind är inte medlem i Kommunchefsgruppen på mötesdagen 2013-04-17
+  --> content/meetings/kommunchefsgruppen/2013-04-17.toml:14:10
+   |
+14 | person = "bo-lind"
+   |          ^^^^^^^^^ beslutande utan medlemskap
+   |
+   = hjälp: lägg till personen som [[member]] i content/organisation/bodies/kommunchefsgruppen.toml, eller rätta from/until där
+
+varning: Bo Lind är inte medlem i Kommunchefsgruppen på mötesdagen 2013-05-15
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:14:10
+   |
+14 | person = "bo-lind"
+   |          ^^^^^^^^^ beslutande utan medlemskap
+   |
+   = hjälp: lägg till personen som [[member]] i content/organisation/bodies/kommunchefsgruppen.toml, eller rätta from/until där
+"#,
+    );
+}
+
+#[test]
+fn errors_when_plan_serves_no_goal() {
+    let mut site = TestSite::minimal();
+    site.edit(
+        PLAN,
+        "[[purpose]]\ngoal = \"utveckla\"\ntext = \"Genom gemensam webb bidrar vi till att utveckla regionen.\"\n",
+        "",
+    );
+    assert_diagnostics(
+        &site,
+        r#"fel: verksamhetsplanen 2013 tjänar inget övergripande mål
+ --> content/groups/webb/plan-2013.toml
+  |
+  = hjälp: lägg till minst ett [[purpose]] med goal = "…" och text = "Genom … bidrar vi till …"
+"#,
+    );
+}
+
+#[test]
+fn errors_when_plan_chooses_no_area() {
+    let mut site = TestSite::minimal();
+    site.edit(PLAN, "areas = [\"halsa\"]\n", "");
+    assert_diagnostics(
+        &site,
+        r#"fel: verksamhetsplanen 2013 väljer inget prioriterat område
+ --> content/groups/webb/plan-2013.toml
+  |
+  = hjälp: lägg till areas = ["…"] med minst ett område från Bilaga 1 (content/strategy/areas.toml)
+"#,
+    );
+}
+
+#[test]
+fn errors_when_plan_goal_has_no_target() {
+    let mut site = TestSite::minimal();
+    site.edit(PLAN, "target = 150\n", "");
+    assert_diagnostics(
+        &site,
+        r#"fel: målet "m1" är inte mätbart: `target` saknas
+ --> content/groups/webb/plan-2013.toml:8:6
+  |
+8 | id = "m1"
+  |      ^^^^ mål utan målvärde
+  |
+  = hjälp: ange target (målvärdet), gärna med baseline (utgångsläget) och unit
+"#,
+    );
+}
+
+#[test]
+fn errors_when_plan_goal_has_no_deadline() {
+    let mut site = TestSite::minimal();
+    site.edit(PLAN, "deadline = 2013-10-31\n", "");
+    assert_diagnostics(
+        &site,
+        r#"fel: målet "m1" är inte tidsatt: `deadline` saknas
+ --> content/groups/webb/plan-2013.toml:8:6
+  |
+8 | id = "m1"
+  |      ^^^^ mål utan datum
+  |
+  = hjälp: ange deadline = 2013-10-31 (dagen då målet ska vara nått)
+"#,
+    );
+}
+
+#[test]
+fn errors_when_activity_has_no_responsible_person() {
+    let mut site = TestSite::minimal();
+    site.edit(PLAN, "responsible = \"anna-ek\"\n", "");
+    assert_diagnostics(
+        &site,
+        r#"fel: aktiviteten "a1" har ingen ansvarig
+  --> content/groups/webb/plan-2013.toml:16:6
+   |
+16 | id = "a1"
+   |      ^^^^ vem ser till att det blir gjort?
+   |
+   = hjälp: ange responsible = "person-id"
+"#,
+    );
+}
+
+#[test]
+fn errors_when_activity_has_no_date() {
+    let mut site = TestSite::minimal();
+    site.edit(PLAN, "when = 2013-06-30\n", "");
+    assert_diagnostics(
+        &site,
+        r#"fel: aktiviteten "a1" har inget datum
+  --> content/groups/webb/plan-2013.toml:16:6
+   |
+16 | id = "a1"
+   |      ^^^^ när ska den vara genomförd?
+   |
+   = hjälp: ange when = 2013-06-30 (dagen då aktiviteten ska vara genomförd)
+"#,
+    );
+}
+
+#[test]
+fn errors_when_report_omits_a_goal_of_the_plan() {
+    let mut site = TestSite::minimal();
+    site.edit(
+        REPORT,
+        "[[goal]]\ngoal = \"m1\"\nfulfilment = \"delvis\"\noutcome = 130\nwhy = \"Lanseringen blev sen.\"\n\n",
+        "",
+    );
+    assert_diagnostics(
+        &site,
+        r#"fel: verksamhetsberättelsen redovisar inte målet "m1" i planen
+ --> content/groups/webb/report-2013.toml
+  |
+  = hjälp: lägg till [[goal]] med goal = "m1", fulfilment = "helt", "delvis" eller "inte" och why
+"#,
+    );
+}
+
+#[test]
+fn errors_when_report_omits_an_activity_of_the_plan() {
+    let mut site = TestSite::minimal();
+    site.edit(REPORT, "\n[[activity]]\nactivity = \"a1\"\ndone = true\n", "");
+    assert_diagnostics(
+        &site,
+        r#"fel: verksamhetsberättelsen redovisar inte aktiviteten "a1" i planen
+ --> content/groups/webb/report-2013.toml
+  |
+  = hjälp: lägg till [[activity]] med activity = "a1" och done = true eller false
+"#,
+    );
+}
+
+#[test]
+fn errors_on_report_without_plan() {
+    let mut site = TestSite::minimal();
+    let text = site.read(REPORT);
+    site.write("content/groups/webb/report-2014.toml", &text);
+    assert_diagnostics(
+        &site,
+        r#"fel: verksamhetsberättelse 2014 utan verksamhetsplan
+ --> content/groups/webb/report-2014.toml
+  |
+  = hjälp: berättelsen redovisar planens mål och aktiviteter; lägg till content/groups/webb/plan-2014.toml
+"#,
+    );
+}
+
+#[test]
+fn errors_when_confidential_item_names_no_osl_ground() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "goals = [\"utveckla\"]", "goals = [\"utveckla\"]\npublic = false");
+    assert_diagnostics(
+        &site,
+        r#"fel: sekretessbelagt ärende saknar sekretessgrund
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:32:10
+   |
+32 | public = false
+   |          ^^^^^ public = false kräver osl
+   |
+   = hjälp: ange grunden, t.ex. osl = "21 kap. 1 § OSL"
+"#,
+    );
+}

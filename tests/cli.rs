@@ -1,0 +1,84 @@
+//! The `kansli` binary: exit codes, the summary line, and the two acceptance runs.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use common::{TestSite, repo};
+
+fn kansli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kansli")).args(args).env("NO_COLOR", "1").output().unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// "kontrollerade N källfiler: …" with the time (which varies) replaced by "T".
+fn summary_line(output: &Output) -> String {
+    let text = stderr(output);
+    let line = text.lines().last().unwrap_or_default().to_string();
+    match (line.rfind('('), line.rfind(" s)")) {
+        (Some(open), Some(_)) => format!("{}(T s)", &line[..open]),
+        _ => line,
+    }
+}
+
+#[test]
+fn check_passes_on_the_real_content() {
+    let root = repo();
+    let output = kansli(&["--root", root.to_str().unwrap(), "check"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(summary_line(&output), "kontrollerade 35 källfiler: 0 fel, 0 varningar (T s)");
+}
+
+#[test]
+fn check_passes_on_the_demo_site() {
+    let root = repo().join("examples/demo");
+    let output = kansli(&["--root", root.to_str().unwrap(), "check"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(summary_line(&output).ends_with(": 0 fel, 0 varningar (T s)"), "{}", stderr(&output));
+}
+
+#[test]
+fn check_exits_1_and_points_at_the_seed_typo() {
+    let mut site = TestSite::from_dir(&repo());
+    let original = std::fs::read_to_string(repo().join("tests/fixtures/seed-typo/2013-05-15.toml")).unwrap();
+    site.write("content/meetings/kommunchefsgruppen/2013-05-15.toml", &original);
+    let dir = site.to_temp_dir();
+    let output = kansli(&["--root", dir.path().to_str().unwrap(), "check"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    assert!(text.starts_with(
+        "fel: ogiltigt datum `203-06-15`\n  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:90:12\n"
+    ));
+    assert_eq!(summary_line(&output), "kontrollerade 35 källfiler: 2 fel, 0 varningar (T s)");
+}
+
+#[test]
+fn warnings_do_not_fail_check() {
+    let mut site = TestSite::minimal();
+    site.write("content/notes.toml", "x = 1\n");
+    let dir = site.to_temp_dir();
+    let output = kansli(&["--root", dir.path().to_str().unwrap(), "check"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(summary_line(&output), "kontrollerade 14 källfiler: 0 fel, 1 varning (T s)");
+}
+
+#[test]
+fn check_exits_2_without_a_content_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = kansli(&["--root", dir.path().to_str().unwrap(), "check"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("innehåller ingen mapp content/"));
+}
+
+#[test]
+fn unknown_command_is_a_usage_error() {
+    assert_eq!(kansli(&["publicera"]).status.code(), Some(2));
+}
+
+#[test]
+fn help_exits_0() {
+    assert_eq!(kansli(&["--help"]).status.code(), Some(0));
+}
