@@ -31,6 +31,17 @@ pub struct Cli {
 pub enum Command {
     /// Kontrollera alla källfiler och visa fel och varningar.
     Check,
+    /// Skapa en syntetisk webbplats av valfri storlek (för prestandamätningar).
+    Generate {
+        /// Mappen som skapas; den får inte finnas.
+        dir: PathBuf,
+        /// Antal möten.
+        #[arg(long, default_value_t = 1000)]
+        meetings: usize,
+        /// Antal arbetsgrupper (standard: en per 500 möten, minst 5).
+        #[arg(long)]
+        groups: Option<usize>,
+    },
 }
 
 pub fn main() -> ExitCode {
@@ -47,6 +58,7 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check => run_check(&cli.root),
+        Command::Generate { dir, meetings, groups } => run_generate(&dir, meetings, groups),
     }
 }
 
@@ -92,4 +104,24 @@ pub fn summary(checked: &Checked) -> String {
 /// Seconds with two decimals and a decimal comma: "0,41".
 pub fn seconds(elapsed: std::time::Duration) -> String {
     format!("{:.2}", elapsed.as_secs_f64()).replace('.', ",")
+}
+
+fn run_generate(dir: &std::path::Path, meetings: usize, groups: Option<usize>) -> ExitCode {
+    if dir.exists() {
+        eprintln!("fel: {} finns redan", dir.display());
+        eprintln!("  = hjälp: ange en mapp som inte finns");
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let spec = crate::generate::Spec { groups, ..crate::generate::Spec::new(meetings) };
+    let files = crate::generate::generate(&spec);
+    for (path, bytes) in &files {
+        let full = dir.join(path);
+        let written = full.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&full, bytes));
+        if let Err(error) = written {
+            eprintln!("fel: {}: {error}", full.display());
+            return ExitCode::from(EXIT_USAGE);
+        }
+    }
+    eprintln!("skapade {} filer med {meetings} möten i {}", files.len(), dir.display());
+    ExitCode::SUCCESS
 }

@@ -11,6 +11,8 @@
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod generate;
 pub mod load;
 pub mod model;
+pub mod render;
 pub mod source;

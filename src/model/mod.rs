@@ -6,6 +6,8 @@
 //! the model only when it has no errors.
 
 mod context;
+pub mod derived;
+pub mod edition;
 mod groups;
 mod meetings;
 mod organisation;
@@ -19,6 +21,8 @@ use jiff::tz::TimeZone;
 use crate::diag::{Diagnostic, Diagnostics, SourceFiles};
 use crate::load::Loaded;
 use context::Ctx;
+pub use derived::{LedgerEntry, Matter};
+pub use edition::Edition;
 pub use types::*;
 
 /// The time zone of every date and time in the sources.

@@ -1,0 +1,132 @@
+//! Views of the model that several renderers share: matters and the money ledger.
+//!
+//! Computed on demand from whatever edition of the model is at hand, so the public
+//! edition's matters never include a redacted item.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
+use super::Model;
+use super::types::*;
+
+/// A matter: items linked by references to each other, followed across meetings and bodies.
+#[derive(Clone, Debug)]
+pub struct Matter {
+    /// "kommunchefsgruppen-2013-05-15-4": the first item's meeting and number.
+    pub key: String,
+    /// In meeting order (date, then body).
+    pub items: Vec<ItemRef>,
+    /// Meetings referred to as a whole by the matter's items (earlier history without a
+    /// record of its own), with the note that describes what happened there.
+    pub mentions: Vec<(MeetingId, ItemRef, Option<String>)>,
+}
+
+/// One amount, with who decided it and whether it counts in the totals.
+#[derive(Clone, Debug)]
+pub struct LedgerEntry<'a> {
+    pub item: ItemRef,
+    pub money: &'a Money,
+    /// The body that decided the amount.
+    pub body: BodyId,
+    /// The day it was decided.
+    pub date: Date,
+    /// False when the amount repeats one recorded in the item it points to with `decided`,
+    /// or when it is not granted (applied for, or a cost): totals count it once.
+    pub counted: bool,
+}
+
+impl Model {
+    /// Every item, as a reference, in meeting order.
+    pub fn items(&self) -> impl Iterator<Item = (ItemRef, &Item)> + '_ {
+        self.meetings.iter().enumerate().flat_map(|(m, meeting)| {
+            meeting.items.iter().enumerate().map(move |(i, item)| (ItemRef { meeting: MeetingId(m as u32), index: i as u32 }, item))
+        })
+    }
+
+    /// Chains of items that refer to one another. An item alone (no reference to or from
+    /// another item) is a matter only if it refers to an earlier meeting.
+    pub fn matters(&self) -> Vec<Matter> {
+        let all: Vec<ItemRef> = self.items().map(|(r, _)| r).collect();
+        let index: BTreeMap<ItemRef, usize> = all.iter().enumerate().map(|(i, r)| (*r, i)).collect();
+        let mut parent: Vec<usize> = (0..all.len()).collect();
+        fn find(parent: &mut [usize], mut x: usize) -> usize {
+            while parent[x] != x {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            x
+        }
+        let mut linked = vec![false; all.len()];
+        for (from, item) in self.items() {
+            for reference in &item.references {
+                if let Target::Item(to) = reference.target
+                    && let (Some(&a), Some(&b)) = (index.get(&from), index.get(&to))
+                {
+                    let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                    parent[ra.max(rb)] = ra.min(rb);
+                    linked[a] = true;
+                    linked[b] = true;
+                }
+            }
+        }
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..all.len() {
+            let mentions_meeting = self.item(all[i]).references.iter().any(|r| matches!(r.target, Target::Meeting(_)));
+            if linked[i] || mentions_meeting {
+                let root = find(&mut parent, i);
+                groups.entry(root).or_default().push(i);
+            }
+        }
+        groups
+            .into_values()
+            .map(|members| {
+                let items: Vec<ItemRef> = members.iter().map(|&i| all[i]).collect();
+                let first = items[0];
+                let meeting = self.meeting(first.meeting);
+                let key = format!("{}-{}-{}", self.body(meeting.body).slug, meeting.date, self.item(first).number);
+                let mentions = items
+                    .iter()
+                    .flat_map(|r| {
+                        self.item(*r).references.iter().filter_map(move |reference| match reference.target {
+                            Target::Meeting(m) => Some((m, *r, reference.note.clone())),
+                            Target::Item(_) => None,
+                        })
+                    })
+                    .collect();
+                Matter { key, items, mentions }
+            })
+            .collect()
+    }
+
+    /// Every amount, in meeting order, with its deciding body and day.
+    pub fn ledger(&self) -> Vec<LedgerEntry<'_>> {
+        let mut out = Vec::new();
+        for (r, item) in self.items() {
+            let meeting = self.meeting(r.meeting);
+            for money in &item.money {
+                let (body, date) = match money.decided {
+                    Some(target) => {
+                        let decided = self.meeting(target.meeting());
+                        (decided.body, decided.date)
+                    }
+                    None => (meeting.body, meeting.date),
+                };
+                let repeats = match money.decided {
+                    Some(Target::Item(source)) => {
+                        self.item(source).money.iter().any(|m| m.amount == money.amount && m.kind == money.kind)
+                    }
+                    _ => false,
+                };
+                out.push(LedgerEntry {
+                    item: r,
+                    money,
+                    body,
+                    date,
+                    counted: money.kind == MoneyKind::Beviljat && !repeats,
+                });
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,145 @@
+//! Swedish formatting of dates, times, amounts and sizes, as the public reads them.
+
+use jiff::civil::{Date, Time, Weekday};
+
+const MONTHS: [&str; 12] =
+    ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+
+pub fn month_name(month: i8) -> &'static str {
+    MONTHS[(month.clamp(1, 12) - 1) as usize]
+}
+
+pub fn weekday(date: Date) -> &'static str {
+    match date.weekday() {
+        Weekday::Monday => "måndag",
+        Weekday::Tuesday => "tisdag",
+        Weekday::Wednesday => "onsdag",
+        Weekday::Thursday => "torsdag",
+        Weekday::Friday => "fredag",
+        Weekday::Saturday => "lördag",
+        Weekday::Sunday => "söndag",
+    }
+}
+
+/// "onsdag 15 maj 2013"
+pub fn date_long(date: Date) -> String {
+    format!("{} {}", weekday(date), date_medium(date))
+}
+
+/// "15 maj 2013"
+pub fn date_medium(date: Date) -> String {
+    format!("{} {} {}", date.day(), month_name(date.month()), date.year())
+}
+
+/// "08.30"
+pub fn time(t: Time) -> String {
+    format!("{:02}.{:02}", t.hour(), t.minute())
+}
+
+/// "08.30–11.00", "från 08.30" or "".
+pub fn time_span(start: Option<Time>, end: Option<Time>) -> String {
+    match (start, end) {
+        (Some(s), Some(e)) => format!("{}–{}", time(s), time(e)),
+        (Some(s), None) => format!("från {}", time(s)),
+        _ => String::new(),
+    }
+}
+
+/// "23–26 maj 2013", "3–11 augusti 2013", "15 maj 2013 – 15 maj 2014".
+pub fn period(from: Date, until: Option<Date>) -> String {
+    let Some(until) = until.filter(|u| *u != from) else { return date_medium(from) };
+    if from.year() == until.year() && from.month() == until.month() {
+        format!("{}–{} {} {}", from.day(), until.day(), month_name(from.month()), from.year())
+    } else if from.year() == until.year() {
+        format!("{} {} – {} {} {}", from.day(), month_name(from.month()), until.day(), month_name(until.month()), from.year())
+    } else {
+        format!("{} – {}", date_medium(from), date_medium(until))
+    }
+}
+
+/// Groups digits by three with a no-break space: 2800000 → "2 800 000".
+pub fn grouped(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('\u{a0}');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("−{out}") } else { out }
+}
+
+/// "300 000 kr"
+pub fn amount(kronor: i64) -> String {
+    format!("{}\u{a0}kr", grouped(kronor))
+}
+
+/// A decimal number with a decimal comma and at most two decimals: 12.5 → "12,5".
+pub fn number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        return grouped(value as i64);
+    }
+    let text = format!("{value:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    let int: i64 = int.parse().unwrap_or(0);
+    let sign = if value < 0.0 && int == 0 { "−" } else { "" };
+    if frac.is_empty() { format!("{sign}{}", grouped(int)) } else { format!("{sign}{},{frac}", grouped(int)) }
+}
+
+/// "12 kB", "1,4 MB"
+pub fn file_size(bytes: u64) -> String {
+    const KB: f64 = 1000.0;
+    let b = bytes as f64;
+    if b < KB {
+        format!("{bytes}\u{a0}B")
+    } else if b < KB * KB {
+        format!("{}\u{a0}kB", (b / KB).round() as u64)
+    } else {
+        format!("{}\u{a0}MB", number((b / KB / KB * 10.0).round() / 10.0))
+    }
+}
+
+/// "§ 3–4, 7" for a list of item numbers.
+pub fn item_list(numbers: &[u32]) -> String {
+    let mut sorted = numbers.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < sorted.len() {
+        let start = sorted[i];
+        let mut end = start;
+        while i + 1 < sorted.len() && sorted[i + 1] == end + 1 {
+            i += 1;
+            end = sorted[i];
+        }
+        parts.push(if start == end { start.to_string() } else { format!("{start}–{end}") });
+        i += 1;
+    }
+    format!("§\u{a0}{}", parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_swedish_dates_and_amounts() {
+        assert_eq!(date_long(Date::constant(2013, 5, 15)), "onsdag 15 maj 2013");
+        assert_eq!(amount(300_000), "300\u{a0}000\u{a0}kr");
+        assert_eq!(amount(30), "30\u{a0}kr");
+        assert_eq!(grouped(2_800_000), "2\u{a0}800\u{a0}000");
+        assert_eq!(number(12.5), "12,5");
+        assert_eq!(number(1234.0), "1\u{a0}234");
+        assert_eq!(period(Date::constant(2013, 5, 23), Some(Date::constant(2013, 5, 26))), "23–26 maj 2013");
+        assert_eq!(
+            period(Date::constant(2013, 5, 15), Some(Date::constant(2014, 5, 15))),
+            "15 maj 2013 – 15 maj 2014"
+        );
+        assert_eq!(time_span(Time::new(8, 30, 0, 0).ok(), Time::new(11, 0, 0, 0).ok()), "08.30–11.00");
+        assert_eq!(item_list(&[4, 3, 7]), "§\u{a0}3–4, 7");
+        assert_eq!(file_size(120_400), "120\u{a0}kB");
+    }
+}

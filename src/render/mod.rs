@@ -1,0 +1,21 @@
+//! Stage 3, render: pure functions from a model edition to artefacts (path, bytes).
+//!
+//! Nothing here touches the disk: the writer (or serve's memory) decides where artefacts
+//! go. Templates and strings come in as data (`theme`), dates through the model's `today`.
+
+pub mod format;
+pub mod urls;
+
+/// One file of the built site.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Artefact {
+    /// Relative to the output folder, with `/`.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Artefact {
+    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        Artefact { path: path.into(), bytes: bytes.into() }
+    }
+}

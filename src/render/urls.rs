@@ -1,0 +1,144 @@
+//! Where every artefact lives in output/, relative to the site root.
+//!
+//! Pages are folders with an index.html ("moten/kommunchefsgruppen/2013-05-15/"), so that
+//! any static host serves them. Pages link to each other relatively (`root` + path), which
+//! lets the site work under any sub-path; only feeds, calendars, the sitemap and open data
+//! use absolute URLs, from `site.base_url`. This module is the one place that knows the
+//! URL scheme.
+
+use crate::model::{Body, Meeting, Model, PlanId};
+
+pub const START: &str = "";
+pub const DECISIONS: &str = "beslut/";
+pub const ASSIGNMENTS: &str = "uppdrag/";
+pub const ECONOMY: &str = "ekonomi/";
+pub const MATTERS: &str = "arenden/";
+pub const MUNICIPALITIES: &str = "kommuner/";
+pub const STRATEGY: &str = "strategi/";
+pub const AREAS: &str = "omraden/";
+pub const GROUPS: &str = "arbetsgrupper/";
+pub const BODIES: &str = "organ/";
+pub const PEOPLE: &str = "personer/";
+pub const CALENDAR: &str = "kalender/";
+pub const SEARCH: &str = "sok/";
+pub const ACCESSIBILITY: &str = "tillganglighet/";
+pub const OPEN_DATA: &str = "oppna-data/";
+pub const NOT_FOUND: &str = "404.html";
+pub const ASSETS: &str = "assets/";
+pub const FEED: &str = "flode/beslut.atom";
+pub const ICAL: &str = "kalender/moten.ics";
+
+/// The relative way from a page at `path` back to the site root: "moten/kc/2013-05-15/" → "../../../".
+pub fn root_from(path: &str) -> String {
+    let depth = path.matches('/').count();
+    "../".repeat(depth)
+}
+
+pub fn body(body: &Body) -> String {
+    format!("organ/{}/", body.slug)
+}
+
+pub fn meeting(model: &Model, meeting: &Meeting) -> String {
+    format!("moten/{}/{}/", model.body(meeting.body).slug, meeting.date)
+}
+
+/// The anchor of an item on its meeting page: "p3".
+pub fn item_anchor(number: u32) -> String {
+    format!("p{number}")
+}
+
+pub fn item(model: &Model, meeting: &Meeting, number: u32) -> String {
+    format!("{}#{}", self::meeting(model, meeting), item_anchor(number))
+}
+
+/// The protocol (or minnesanteckningar) PDF of a meeting.
+pub fn protocol_pdf(model: &Model, meeting: &Meeting) -> String {
+    let body = &model.body(meeting.body).slug;
+    format!("moten/{body}/{}/{body}-{}.pdf", meeting.date, meeting.date)
+}
+
+/// The board packet (kallelse) PDF of a meeting.
+pub fn packet_pdf(model: &Model, meeting: &Meeting) -> String {
+    let body = &model.body(meeting.body).slug;
+    format!("moten/{body}/{}/kallelse-{body}-{}.pdf", meeting.date, meeting.date)
+}
+
+/// An attachment file: its path under content/ mirrored under filer/.
+pub fn attachment(content_path: &str) -> String {
+    format!("filer/{}", content_path.strip_prefix("content/").unwrap_or(content_path))
+}
+
+pub fn person(model: &Model, id: crate::model::PersonId) -> String {
+    format!("personer/{}/", model.person(id).slug)
+}
+
+pub fn municipality(model: &Model, id: crate::model::MunicipalityId) -> String {
+    format!("kommuner/{}/", model.municipality(id).slug)
+}
+
+pub fn goal(model: &Model, id: crate::model::GoalId) -> String {
+    format!("strategi/{}/", model.goal(id).slug)
+}
+
+pub fn area(model: &Model, id: crate::model::AreaId) -> String {
+    format!("omraden/{}/", model.area(id).slug)
+}
+
+/// A group's plan beside its report for one year.
+pub fn group_year(body: &Body, year: i32) -> String {
+    format!("organ/{}/{year}/", body.slug)
+}
+
+pub fn plan_pdf(model: &Model, plan: PlanId) -> String {
+    let plan = model.plan(plan);
+    let slug = &model.body(plan.group).slug;
+    format!("organ/{slug}/{}/verksamhetsplan-{slug}-{}.pdf", plan.year, plan.year)
+}
+
+pub fn report_pdf(group: &Body, year: i32) -> String {
+    let slug = &group.slug;
+    format!("organ/{slug}/{year}/verksamhetsberattelse-{slug}-{year}.pdf")
+}
+
+/// All groups' plans and reports for one year: the follow-up matrix.
+pub fn follow_up(year: i32) -> String {
+    format!("arbetsgrupper/{year}/")
+}
+
+pub fn compilation_pdf(year: i32, reports: bool) -> String {
+    if reports {
+        format!("arbetsgrupper/{year}/verksamhetsberattelser-{year}.pdf")
+    } else {
+        format!("arbetsgrupper/{year}/verksamhetsplaner-{year}.pdf")
+    }
+}
+
+pub fn body_feed(body: &Body) -> String {
+    format!("flode/{}.atom", body.slug)
+}
+
+pub fn body_ical(body: &Body) -> String {
+    format!("kalender/{}.ics", body.slug)
+}
+
+/// A matter (a chain of items that refer to each other), named by its first item.
+pub fn matter(key: &str) -> String {
+    format!("arenden/{key}/")
+}
+
+/// Absolute URL of a site path, for feeds and data.
+pub fn absolute(model: &Model, path: &str) -> String {
+    format!("{}{path}", model.site.base_url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_is_relative_to_depth() {
+        assert_eq!(root_from(""), "");
+        assert_eq!(root_from("beslut/"), "../");
+        assert_eq!(root_from("moten/kommunchefsgruppen/2013-05-15/"), "../../../");
+    }
+}
