@@ -48,7 +48,7 @@ pub(crate) fn decode<T: DeserializeOwned>(file: FileId, text: &str, schema: &Jso
     let report_missing = syntax_errors.is_empty();
 
     let walker = Walker { root: schema, report_missing };
-    walker.table(doc.get_mut(), &doc_span, schema, &mut out);
+    walker.table(doc.get_mut(), &doc_span, schema, &Scope::default(), &mut out);
 
     // Each round either succeeds or removes one node, so this ends; the bound is a guard.
     for _ in 0..10_000 {
@@ -104,6 +104,23 @@ impl Faults {
 struct Walker<'s> {
     root: &'s Json,
     report_missing: bool,
+}
+
+/// Where in the document a table is: its header ("[[item.attachment]]") and the keys its
+/// parent table allows, so that a key written under the wrong header can be placed.
+#[derive(Default)]
+struct Scope {
+    /// "item.attachment"; empty for the document itself.
+    path: String,
+    /// `[[…]]` (an array of tables) rather than `[…]`.
+    array: bool,
+    parent: Option<(String, bool, Vec<String>)>,
+}
+
+impl Scope {
+    fn header(path: &str, array: bool) -> String {
+        if array { format!("[[{path}]]") } else { format!("[{path}]") }
+    }
 }
 
 /// What a schema node allows, flattened over `$ref`, `anyOf`, `oneOf` and `allOf`.
@@ -188,7 +205,7 @@ impl<'s> Walker<'s> {
         }
     }
 
-    fn table(&self, table: &mut DeTable<'_>, span: &Range<usize>, schema: &'s Json, out: &mut Faults) {
+    fn table(&self, table: &mut DeTable<'_>, span: &Range<usize>, schema: &'s Json, scope: &Scope, out: &mut Faults) {
         let allowed = self.allowed(schema);
         if allowed.closed {
             let keys: Vec<&str> = allowed.properties.iter().map(|(k, _)| *k).collect();
@@ -199,9 +216,18 @@ impl<'s> Walker<'s> {
                 .collect();
             for (name, key_span) in unknown {
                 let meant = suggest(&name, &keys);
-                let hint = match meant {
-                    Some(best) => format!("menade du `{best}`?"),
-                    None => format!("tillåtna nycklar här: {}", quoted_list(&keys)),
+                let hint = match (meant, &scope.parent) {
+                    (Some(best), _) => format!("menade du `{best}`?"),
+                    // A key of the table above, written after a sub-table's header.
+                    (None, Some((parent, parent_array, parent_keys))) if parent_keys.contains(&name) => {
+                        let here = Scope::header(&scope.path, scope.array);
+                        if parent.is_empty() {
+                            format!("`{name}` hör till filens början: flytta raden ovanför den första {here}")
+                        } else {
+                            format!("`{name}` hör till {}: flytta raden ovanför {here}", Scope::header(parent, *parent_array))
+                        }
+                    }
+                    (None, _) => format!("tillåtna nycklar här: {}", quoted_list(&keys)),
                 };
                 out.push(key_span, format!("okänd nyckel `{name}`"), "okänd nyckel".into(), hint);
                 // Read a misspelt key as the key it meant, so its value is still checked
@@ -211,9 +237,16 @@ impl<'s> Walker<'s> {
                 }
             }
         }
+        let own_keys: Vec<String> = allowed.properties.iter().map(|(k, _)| k.to_string()).collect();
         for (key, value) in table.iter_mut() {
             if let Some((_, property)) = allowed.properties.iter().find(|(k, _)| *k == key.get_ref().as_ref()) {
-                self.value(value, property, out);
+                let path = if scope.path.is_empty() { key.get_ref().to_string() } else { format!("{}.{}", scope.path, key.get_ref()) };
+                let child = Scope {
+                    path,
+                    array: matches!(value.get_ref(), DeValue::Array(_)),
+                    parent: Some((scope.path.clone(), scope.array, own_keys.clone())),
+                };
+                self.value(value, property, &child, out);
             }
         }
         // The document's own span covers the whole file: placeholders there get an empty
@@ -242,7 +275,7 @@ impl<'s> Walker<'s> {
         }
     }
 
-    fn value(&self, value: &mut Spanned<DeValue<'_>>, schema: &'s Json, out: &mut Faults) {
+    fn value(&self, value: &mut Spanned<DeValue<'_>>, schema: &'s Json, scope: &Scope, out: &mut Faults) {
         let allowed = self.allowed(schema);
         let span = value.span();
         let kind = kind_of(value.get_ref());
@@ -266,11 +299,11 @@ impl<'s> Walker<'s> {
             return;
         }
         match value.get_mut() {
-            DeValue::Table(table) => self.table(table, &span, schema, out),
+            DeValue::Table(table) => self.table(table, &span, schema, scope, out),
             DeValue::Array(array) => {
                 if let Some(item_schema) = allowed.items.first() {
                     for i in 0..array.len() {
-                        self.value(&mut (**array)[i], item_schema, out);
+                        self.value(&mut (**array)[i], item_schema, scope, out);
                     }
                 }
             }

@@ -66,8 +66,8 @@ pub struct RawSiteMember {
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawAccessibility {
-    /// Förenlighet med kraven: "helt förenlig", "delvis förenlig" eller "inte förenlig".
-    pub compliance: S<String>,
+    /// Förenlighet med kraven, med DIGG:s formulering.
+    pub compliance: S<Compliance>,
     /// Kända brister, en per rad.
     #[serde(default)]
     pub known_problems: Vec<S<String>>,
@@ -83,6 +83,28 @@ pub struct RawAccessibility {
     pub contact_phone: Option<S<String>>,
     /// Förväntad svarstid, t.ex. "fem arbetsdagar".
     pub response_time: Option<S<String>>,
+}
+
+/// Hur väl webbplatsen uppfyller kraven i lagen om tillgänglighet till digital offentlig service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+pub enum Compliance {
+    #[serde(rename = "helt förenlig")]
+    Helt,
+    #[serde(rename = "delvis förenlig")]
+    Delvis,
+    #[serde(rename = "inte förenlig")]
+    Inte,
+}
+
+impl Compliance {
+    /// The wording DIGG uses.
+    pub fn text(self) -> &'static str {
+        match self {
+            Compliance::Helt => "helt förenlig",
+            Compliance::Delvis => "delvis förenlig",
+            Compliance::Inte => "inte förenlig",
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -429,9 +451,9 @@ pub struct RawItem {
     pub title: S<String>,
     /// Föredragande: ett person-id, eller { name = "…", organisation = "…" } för en gäst.
     pub presenter: Option<S<RawPresenter>>,
-    /// Förslag till beslut (i kallelsen, före mötet).
+    /// Förslag till beslut, i kallelsen före mötet (Markdown).
     pub proposal: Option<S<String>>,
-    /// Beslut: det viktigaste på sidan.
+    /// Beslut: det viktigaste på sidan (Markdown).
     pub decision: Option<S<String>>,
     /// Ärendebeskrivning (Markdown).
     pub description: Option<S<String>>,
@@ -516,7 +538,7 @@ pub struct RawAssignment {
     pub task: S<String>,
     /// Senast klart.
     pub deadline: Option<S<RawDate>>,
-    /// Vem som ska ha svaret eller redovisningen (person eller organ, id).
+    /// Vem som ska ha svaret eller redovisningen (person, organ eller kommun, id).
     pub report_to: Option<S<String>>,
 }
 

@@ -216,7 +216,16 @@ impl Ctx {
             None => (written.value.as_str(), None),
         };
         let meeting = if meeting_part.is_empty() && item_part.is_some() {
-            here?
+            let Some(here) = here else {
+                self.push(
+                    Diagnostic::error(format!("hänvisningen \"{}\" saknar möte", written.value))
+                        .at(location)
+                        .with_label("\"#nummer\" gäller bara inom ett möte")
+                        .with_hint("skriv hela hänvisningen, t.ex. \"kommunchefsgruppen/2013-01-23#5\""),
+                );
+                return None;
+            };
+            here
         } else {
             self.meeting_by_slug(meeting_part, &location)?
         };

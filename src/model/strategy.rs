@@ -27,9 +27,16 @@ pub(super) fn strategy(
             ctx.push(duplicate(&g.id.value, Location::new(file, g.id.span.clone()), "mål"));
             continue;
         }
-        if g.number.value < 1 || !numbers.insert(g.number.value) {
+        if g.number.value < 1 {
             ctx.push(
-                err(format!("målnummer {} används redan eller är ogiltigt", g.number.value))
+                err(format!("ogiltigt målnummer {}", g.number.value))
+                    .at(Location::new(file, g.number.span.clone()))
+                    .with_label("inte ett positivt heltal")
+                    .with_hint("numrera målen 1, 2, 3 …"),
+            );
+        } else if !numbers.insert(g.number.value) {
+            ctx.push(
+                err(format!("målnummer {} används redan", g.number.value))
                     .at(Location::new(file, g.number.span.clone()))
                     .with_label("dubblett")
                     .with_hint("numrera målen 1, 2, 3 …"),
