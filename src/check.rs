@@ -7,6 +7,7 @@ use crate::model::{self, Model};
 use crate::source::Source;
 
 /// The outcome of checking a site.
+#[derive(Debug)]
 pub struct Checked {
     /// The model; valid for rendering only when `errors() == 0`.
     pub model: Model,

@@ -31,6 +31,18 @@ pub struct Cli {
 pub enum Command {
     /// Kontrollera alla källfiler och visa fel och varningar.
     Check,
+    /// Bygg webbplatsen (och PDF:erna) till utmappen.
+    Build {
+        /// Utmappen (standard: output/ i webbplatsens rotmapp).
+        #[arg(long, value_name = "MAPP")]
+        out: Option<PathBuf>,
+        /// Bygg den interna versionen med allt innehåll, varje sida märkt som intern.
+        #[arg(long)]
+        internal: bool,
+        /// Bygg bara HTML och data, inga PDF:er.
+        #[arg(long)]
+        no_pdf: bool,
+    },
     /// Skapa en syntetisk webbplats av valfri storlek (för prestandamätningar).
     Generate {
         /// Mappen som skapas; den får inte finnas.
@@ -58,6 +70,7 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check => run_check(&cli.root),
+        Command::Build { out, internal, no_pdf } => run_build(&cli.root, out, internal, !no_pdf),
         Command::Generate { dir, meetings, groups } => run_generate(&dir, meetings, groups),
     }
 }
@@ -124,4 +137,49 @@ fn run_generate(dir: &std::path::Path, meetings: usize, groups: Option<usize>) -
     }
     eprintln!("skapade {} filer med {meetings} möten i {}", files.len(), dir.display());
     ExitCode::SUCCESS
+}
+
+fn run_build(root: &std::path::Path, out: Option<PathBuf>, internal: bool, pdfs: bool) -> ExitCode {
+    use crate::build::{Failure, Options, build};
+    if !root.join("content").is_dir() {
+        eprintln!("fel: {} innehåller ingen mapp content/", root.display());
+        eprintln!("  = hjälp: ange webbplatsens rotmapp med --root MAPP");
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let edition = if internal { crate::model::Edition::Internal } else { crate::model::Edition::Public };
+    let out = out.unwrap_or_else(|| root.join("output"));
+    let source = FsSource::new(root);
+    match build(&source, &Options { out: out.clone(), edition, pdfs }) {
+        Ok((report, checked)) => {
+            print_diagnostics(&checked);
+            eprintln!(
+                "byggde {} sidor och {} PDF, {} filer till {} på {} s",
+                crate::render::format::grouped(report.pages as i64),
+                report.pdfs,
+                crate::render::format::grouped(report.files as i64),
+                out.display(),
+                seconds(report.elapsed)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Content(checked)) => {
+            print_diagnostics(&checked);
+            eprintln!("{}", summary(&checked));
+            eprintln!("inget byggdes; {} är oförändrad", out.display());
+            ExitCode::from(EXIT_CONTENT)
+        }
+        Err(Failure::Theme(diagnostics)) => {
+            let files = crate::diag::SourceFiles::new();
+            for d in &diagnostics {
+                eprintln!("{}", diag::render(d, &files, Color::for_stream(std::io::stderr().is_terminal())));
+            }
+            eprintln!("inget byggdes; {} är oförändrad", out.display());
+            ExitCode::from(EXIT_CONTENT)
+        }
+        Err(Failure::Io(error)) => {
+            eprintln!("fel: {error}");
+            eprintln!("inget publicerades; {} är oförändrad", out.display());
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
 }

@@ -62,12 +62,36 @@ const FIRST: [&str; 16] = [
     "Olof", "Elin", "Nils",
 ];
 const LAST: [&str; 16] = [
-    "Lindqvist", "Berg", "Nyström", "Holm", "Sjödin", "Ek", "Forsberg", "Lund", "Åström", "Wikström", "Hägglund",
-    "Marklund", "Öberg", "Strand", "Dahl", "Nordin",
+    "Lindqvist",
+    "Berg",
+    "Nyström",
+    "Holm",
+    "Sjödin",
+    "Ek",
+    "Forsberg",
+    "Lund",
+    "Åström",
+    "Wikström",
+    "Hägglund",
+    "Marklund",
+    "Öberg",
+    "Strand",
+    "Dahl",
+    "Nordin",
 ];
 const AREAS: [&str; 12] = [
-    "Näringsliv", "Kultur", "Turism", "Folkhälsa", "Bibliotek", "Webb", "Personal", "Inköp", "IT", "Kommunikation",
-    "Översiktsplanering", "Socialtjänst",
+    "Näringsliv",
+    "Kultur",
+    "Turism",
+    "Folkhälsa",
+    "Bibliotek",
+    "Webb",
+    "Personal",
+    "Inköp",
+    "IT",
+    "Kommunikation",
+    "Översiktsplanering",
+    "Socialtjänst",
 ];
 const TOPICS: [&str; 12] = [
     "Gemensam upphandling av e-arkiv",
@@ -126,11 +150,21 @@ pub fn generate(spec: &Spec) -> Vec<(String, Vec<u8>)> {
     let mut people = vec![Person { id: "sekreterare".into(), name: "Stina Sekreterare".into(), municipality: 0 }];
     let mut bodies = vec![
         Body { id: "regionradet".into(), name: "Regionrådet".into(), kind: "regionråd", members: Vec::new() },
-        Body { id: "kommunchefsgruppen".into(), name: "Kommunchefsgruppen".into(), kind: "kommunchefsgrupp", members: Vec::new() },
+        Body {
+            id: "kommunchefsgruppen".into(),
+            name: "Kommunchefsgruppen".into(),
+            kind: "kommunchefsgrupp",
+            members: Vec::new(),
+        },
     ];
     for g in 0..group_count {
         let area = AREAS[g % AREAS.len()];
-        bodies.push(Body { id: format!("grupp-{g}"), name: format!("Arbetsgrupp {area} {g}"), kind: "arbetsgrupp", members: Vec::new() });
+        bodies.push(Body {
+            id: format!("grupp-{g}"),
+            name: format!("Arbetsgrupp {area} {g}"),
+            kind: "arbetsgrupp",
+            members: Vec::new(),
+        });
     }
     for body in &mut bodies {
         for m in 0..7 {
@@ -146,7 +180,8 @@ pub fn generate(spec: &Spec) -> Vec<(String, Vec<u8>)> {
     files.push(("content/organisation/people.toml".into(), people_toml(&people).into_bytes()));
     files.push(("content/strategy/plan.toml".into(), STRATEGY.as_bytes().to_vec()));
     files.push(("content/strategy/areas.toml".into(), AREAS_TOML.as_bytes().to_vec()));
-    files.push(("content/organisation/bodies/kansli.toml".into(), b"name = \"Kansliet\"\nkind = \"kansli\"\n".to_vec()));
+    files
+        .push(("content/organisation/bodies/kansli.toml".into(), b"name = \"Kansliet\"\nkind = \"kansli\"\n".to_vec()));
     for (i, body) in bodies.iter().enumerate() {
         let path = if i < 2 {
             format!("content/organisation/bodies/{}.toml", body.id)
@@ -166,7 +201,8 @@ pub fn generate(spec: &Spec) -> Vec<(String, Vec<u8>)> {
         counts[b] += 1;
         let date = start.checked_add((k as i64 * 14 + b as i64 % 7).days()).unwrap_or(start);
         let previous = (k > 0).then(|| start.checked_add(((k as i64 - 1) * 14 + b as i64 % 7).days()).unwrap_or(start));
-        let (text, attachments) = meeting_toml(&mut rng, &bodies[b], &people, date, previous, &mut open_assignments[b], n);
+        let (text, attachments) =
+            meeting_toml(&mut rng, &bodies[b], &people, date, previous, &mut open_assignments[b], n);
         files.push((format!("content/meetings/{}/{date}.toml", bodies[b].id), text.into_bytes()));
         files.extend(attachments);
     }
@@ -174,7 +210,10 @@ pub fn generate(spec: &Spec) -> Vec<(String, Vec<u8>)> {
     // Plans and reports for two years per group.
     for body in &bodies[2..] {
         for year in [2001, 2002] {
-            files.push((format!("content/groups/{}/plan-{year}.toml", body.id), plan_toml(&mut rng, body, &people, year).into_bytes()));
+            files.push((
+                format!("content/groups/{}/plan-{year}.toml", body.id),
+                plan_toml(&mut rng, body, &people, year).into_bytes(),
+            ));
             files.push((format!("content/groups/{}/report-{year}.toml", body.id), report_toml(&mut rng).into_bytes()));
         }
     }
@@ -219,7 +258,12 @@ fn people_toml(people: &[Person]) -> String {
 fn body_toml(body: &Body, people: &[Person], index: usize) -> String {
     let mut s = format!("name = \"{}\"\nkind = \"{}\"\ngoals = [\"utveckla\", \"demokrati\"]\n", body.name, body.kind);
     if index >= 2 {
-        let _ = write!(s, "area = \"{}\"\ncontact = \"{}\"\n", AREAS[(index - 2) % AREAS.len()], people[body.members[0]].id);
+        let _ = write!(
+            s,
+            "area = \"{}\"\ncontact = \"{}\"\n",
+            AREAS[(index - 2) % AREAS.len()],
+            people[body.members[0]].id
+        );
     }
     for (i, m) in body.members.iter().enumerate() {
         let role = if i == 0 { "ordförande" } else { "ledamot" };
@@ -257,15 +301,27 @@ fn meeting_toml(
 
     let mut attachments = Vec::new();
     let items = 8 + rng.below(5);
-    let _ = write!(s, "\n[[item]]\nnumber = 1\ntitle = \"Mötets öppnande\"\ndescription = \"Ordföranden öppnar mötet.\"\n");
-    let _ = write!(s, "\n[[item]]\nnumber = 2\ntitle = \"Föregående minnesanteckningar\"\npresenter = \"sekreterare\"\ndecision = \"Minnesanteckningarna läggs till handlingarna.\"\n");
+    let _ =
+        write!(s, "\n[[item]]\nnumber = 1\ntitle = \"Mötets öppnande\"\ndescription = \"Ordföranden öppnar mötet.\"\n");
+    let _ = write!(
+        s,
+        "\n[[item]]\nnumber = 2\ntitle = \"Föregående minnesanteckningar\"\npresenter = \"sekreterare\"\ndecision = \"Minnesanteckningarna läggs till handlingarna.\"\n"
+    );
     if let Some(previous) = previous {
-        let _ = write!(s, "\n[[item.attachment]]\ntitle = \"Minnesanteckningar {previous}\"\nmeeting = \"{}/{previous}\"\n", body.id);
+        let _ = write!(
+            s,
+            "\n[[item.attachment]]\ntitle = \"Minnesanteckningar {previous}\"\nmeeting = \"{}/{previous}\"\n",
+            body.id
+        );
     }
     for number in 3..items {
         let topic = rng.pick(&TOPICS);
         let presenter = &people[body.members[rng.below(body.members.len())]].id;
-        let _ = write!(s, "\n[[item]]\nnumber = {number}\ntitle = \"{topic}\"\npresenter = \"{presenter}\"\ndecision = \"{}\"\n", rng.pick(&DECISIONS));
+        let _ = write!(
+            s,
+            "\n[[item]]\nnumber = {number}\ntitle = \"{topic}\"\npresenter = \"{presenter}\"\ndecision = \"{}\"\n",
+            rng.pick(&DECISIONS)
+        );
         s.push_str("description = \"\"\"\n");
         for _ in 0..(1 + rng.below(3)) {
             let _ = writeln!(s, "{} {}\n", rng.pick(&SENTENCES), rng.pick(&SENTENCES));
@@ -276,30 +332,54 @@ fn meeting_toml(
         s.push_str("\"\"\"\n");
         if rng.chance(40) {
             let name = format!("content/bilagor/{}/{date}-{number}.csv", body.id);
-            let _ = write!(s, "\n[[item.attachment]]\ntitle = \"Underlag {topic}\"\nfile = \"{}\"\n", &name["content/".len()..]);
-            attachments.push((name, format!("kommun;belopp\ngranberga;{}\ntallvik;{}\n", rng.below(900_000), rng.below(900_000)).into_bytes()));
+            let _ = write!(
+                s,
+                "\n[[item.attachment]]\ntitle = \"Underlag {topic}\"\nfile = \"{}\"\n",
+                &name["content/".len()..]
+            );
+            attachments.push((
+                name,
+                format!("kommun;belopp\ngranberga;{}\ntallvik;{}\n", rng.below(900_000), rng.below(900_000))
+                    .into_bytes(),
+            ));
         } else if rng.chance(50) {
             let _ = write!(s, "\n[[item.attachment]]\ntitle = \"Presentation {topic}\"\n");
         }
         if rng.chance(15) {
             let deadline = date.checked_add((30 + rng.below(120) as i64).days()).unwrap_or(date);
-            let _ = write!(s, "\n[[item.assignment]]\nassignee = \"kansli\"\ntask = \"Kansliet får i uppdrag att utreda {}.\"\ndeadline = {deadline}\n", topic.to_lowercase());
+            let _ = write!(
+                s,
+                "\n[[item.assignment]]\nassignee = \"kansli\"\ntask = \"Kansliet får i uppdrag att utreda {}.\"\ndeadline = {deadline}\n",
+                topic.to_lowercase()
+            );
             open.push(format!("{}/{date}#{number}", body.id));
         } else if !open.is_empty() && rng.chance(15) {
             let target = open.remove(0);
-            let _ = write!(s, "\n[[item.reference]]\nto = \"{target}\"\nnote = \"Uppdraget redovisas.\"\ncompletes = true\n");
+            let _ = write!(
+                s,
+                "\n[[item.reference]]\nto = \"{target}\"\nnote = \"Uppdraget redovisas.\"\ncompletes = true\n"
+            );
         }
         if rng.chance(10) {
             let amount = (1 + rng.below(50)) * 10_000;
-            let _ = write!(s, "\n[[item.money]]\namount = {amount}\npurpose = \"{topic}\"\nsource = \"Utvecklingsmedel\"\n");
+            let _ = write!(
+                s,
+                "\n[[item.money]]\namount = {amount}\npurpose = \"{topic}\"\nsource = \"Utvecklingsmedel\"\n"
+            );
         }
     }
-    let _ = write!(s, "\n[[item]]\nnumber = {items}\ntitle = \"Mötets avslutande\"\ndescription = \"Ordföranden avslutar mötet.\"\n");
+    let _ = write!(
+        s,
+        "\n[[item]]\nnumber = {items}\ntitle = \"Mötets avslutande\"\ndescription = \"Ordföranden avslutar mötet.\"\n"
+    );
     (s, attachments)
 }
 
 fn plan_toml(rng: &mut Rng, body: &Body, people: &[Person], year: i32) -> String {
-    let mut s = format!("areas = [\"halsa\"]\n\n[[purpose]]\ngoal = \"utveckla\"\ntext = \"Genom samverkan inom {} bidrar vi till att utveckla regionen.\"\n", body.name);
+    let mut s = format!(
+        "areas = [\"halsa\"]\n\n[[purpose]]\ngoal = \"utveckla\"\ntext = \"Genom samverkan inom {} bidrar vi till att utveckla regionen.\"\n",
+        body.name
+    );
     for g in 1..=3 {
         let _ = write!(
             s,
@@ -324,7 +404,11 @@ fn report_toml(rng: &mut Rng) -> String {
     let mut s = String::new();
     for g in 1..=3 {
         let fulfilment = ["helt", "delvis", "inte"][rng.below(3)];
-        let _ = write!(s, "[[goal]]\ngoal = \"m{g}\"\nfulfilment = \"{fulfilment}\"\noutcome = {}\nwhy = \"Arbetet gick enligt plan.\"\n\n", 50 + rng.below(40));
+        let _ = write!(
+            s,
+            "[[goal]]\ngoal = \"m{g}\"\nfulfilment = \"{fulfilment}\"\noutcome = {}\nwhy = \"Arbetet gick enligt plan.\"\n\n",
+            50 + rng.below(40)
+        );
     }
     for a in 1..=4 {
         let _ = write!(s, "[[activity]]\nactivity = \"a{a}\"\ndone = {}\n\n", rng.chance(80));

@@ -314,15 +314,22 @@ fel: okänt mål "utvekla"
 #[test]
 fn says_where_a_key_under_the_wrong_header_belongs() {
     let mut site = TestSite::minimal();
-    site.edit(KC, "[[item.attachment]]\ntitle = \"Utredning\"\nfile = \"bilagor/utredning.txt\"\n", "[[item.attachment]]\ntitle = \"Utredning\"\nfile = \"bilagor/utredning.txt\"\npresenter = \"anna-ek\"\n");
-    assert_diagnostics(&site, r#"fel: okänd nyckel `presenter`
+    site.edit(
+        KC,
+        "[[item.attachment]]\ntitle = \"Utredning\"\nfile = \"bilagor/utredning.txt\"\n",
+        "[[item.attachment]]\ntitle = \"Utredning\"\nfile = \"bilagor/utredning.txt\"\npresenter = \"anna-ek\"\n",
+    );
+    assert_diagnostics(
+        &site,
+        r#"fel: okänd nyckel `presenter`
   --> content/meetings/kommunchefsgruppen/2013-05-15.toml:37:1
    |
 37 | presenter = "anna-ek"
    | ^^^^^^^^^ okänd nyckel
    |
    = hjälp: `presenter` hör till [[item]]: flytta raden ovanför [[item.attachment]]
-"#);
+"#,
+    );
 }
 
 #[test]
@@ -330,12 +337,15 @@ fn errors_on_item_reference_without_meeting_outside_a_meeting() {
     let mut site = TestSite::minimal();
     let plan = site.read("content/groups/webb/plan-2013.toml");
     site.write("content/groups/webb/plan-2013.toml", &format!("approved = \"#2\"\n{plan}"));
-    assert_diagnostics(&site, r##"fel: hänvisningen "#2" saknar möte
+    assert_diagnostics(
+        &site,
+        r##"fel: hänvisningen "#2" saknar möte
  --> content/groups/webb/plan-2013.toml:1:12
   |
 1 | approved = "#2"
   |            ^^^^ "#nummer" gäller bara inom ett möte
   |
   = hjälp: skriv hela hänvisningen, t.ex. "kommunchefsgruppen/2013-01-23#5"
-"##);
+"##,
+    );
 }

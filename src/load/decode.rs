@@ -224,7 +224,10 @@ impl<'s> Walker<'s> {
                         if parent.is_empty() {
                             format!("`{name}` hör till filens början: flytta raden ovanför den första {here}")
                         } else {
-                            format!("`{name}` hör till {}: flytta raden ovanför {here}", Scope::header(parent, *parent_array))
+                            format!(
+                                "`{name}` hör till {}: flytta raden ovanför {here}",
+                                Scope::header(parent, *parent_array)
+                            )
                         }
                     }
                     (None, _) => format!("tillåtna nycklar här: {}", quoted_list(&keys)),
@@ -240,7 +243,11 @@ impl<'s> Walker<'s> {
         let own_keys: Vec<String> = allowed.properties.iter().map(|(k, _)| k.to_string()).collect();
         for (key, value) in table.iter_mut() {
             if let Some((_, property)) = allowed.properties.iter().find(|(k, _)| *k == key.get_ref().as_ref()) {
-                let path = if scope.path.is_empty() { key.get_ref().to_string() } else { format!("{}.{}", scope.path, key.get_ref()) };
+                let path = if scope.path.is_empty() {
+                    key.get_ref().to_string()
+                } else {
+                    format!("{}.{}", scope.path, key.get_ref())
+                };
                 let child = Scope {
                     path,
                     array: matches!(value.get_ref(), DeValue::Array(_)),

@@ -40,7 +40,11 @@ impl Model {
     /// Every item, as a reference, in meeting order.
     pub fn items(&self) -> impl Iterator<Item = (ItemRef, &Item)> + '_ {
         self.meetings.iter().enumerate().flat_map(|(m, meeting)| {
-            meeting.items.iter().enumerate().map(move |(i, item)| (ItemRef { meeting: MeetingId(m as u32), index: i as u32 }, item))
+            meeting
+                .items
+                .iter()
+                .enumerate()
+                .map(move |(i, item)| (ItemRef { meeting: MeetingId(m as u32), index: i as u32 }, item))
         })
     }
 

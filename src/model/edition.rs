@@ -7,8 +7,8 @@
 //! renderer therefore cannot leak what it never received. Arena positions (ids) are kept,
 //! so every reference in the model stays valid.
 
-use super::types::*;
 use super::Model;
+use super::types::*;
 
 /// Which edition a build makes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

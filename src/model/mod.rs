@@ -158,11 +158,11 @@ impl Model {
         self.site.members.iter().filter(|m| m.member_on(date)).map(|m| m.municipality).collect()
     }
 
-    pub fn meeting_ids(&self) -> impl Iterator<Item = MeetingId> + '_ {
+    pub fn meeting_ids(&self) -> impl DoubleEndedIterator<Item = MeetingId> + '_ {
         (0..self.meetings.len() as u32).map(MeetingId)
     }
 
-    pub fn body_ids(&self) -> impl Iterator<Item = BodyId> + '_ {
+    pub fn body_ids(&self) -> impl DoubleEndedIterator<Item = BodyId> + '_ {
         (0..self.bodies.len() as u32).map(BodyId)
     }
 }

@@ -252,6 +252,21 @@ pub struct Meeting {
     pub file: FileId,
 }
 
+impl Meeting {
+    /// Whether the meeting has a record (minutes) to publish and typeset: it was held (not
+    /// after `today`; a later meeting with items is a notice), it has a kind of record and
+    /// items, and it is not known only by reference. Drafts qualify only in the internal
+    /// edition: the public edition has emptied them.
+    pub fn has_record(&self, today: jiff::civil::Date) -> bool {
+        self.status != MeetingStatus::Hanvisning && self.kind.is_some() && !self.items.is_empty() && self.date <= today
+    }
+
+    /// Whether the meeting has pages, feeds and calendar entries at all.
+    pub fn is_listed(&self) -> bool {
+        self.status != MeetingStatus::Utkast
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Attendance {
     pub person: PersonId,

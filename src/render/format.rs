@@ -2,8 +2,20 @@
 
 use jiff::civil::{Date, Time, Weekday};
 
-const MONTHS: [&str; 12] =
-    ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"];
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
 
 pub fn month_name(month: i8) -> &'static str {
     MONTHS[(month.clamp(1, 12) - 1) as usize]
@@ -51,7 +63,14 @@ pub fn period(from: Date, until: Option<Date>) -> String {
     if from.year() == until.year() && from.month() == until.month() {
         format!("{}–{} {} {}", from.day(), until.day(), month_name(from.month()), from.year())
     } else if from.year() == until.year() {
-        format!("{} {} – {} {} {}", from.day(), month_name(from.month()), until.day(), month_name(until.month()), from.year())
+        format!(
+            "{} {} – {} {} {}",
+            from.day(),
+            month_name(from.month()),
+            until.day(),
+            month_name(until.month()),
+            from.year()
+        )
     } else {
         format!("{} – {}", date_medium(from), date_medium(until))
     }
@@ -62,7 +81,7 @@ pub fn grouped(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('\u{a0}');
         }
         out.push(c);
@@ -134,10 +153,7 @@ mod tests {
         assert_eq!(number(12.5), "12,5");
         assert_eq!(number(1234.0), "1\u{a0}234");
         assert_eq!(period(Date::constant(2013, 5, 23), Some(Date::constant(2013, 5, 26))), "23–26 maj 2013");
-        assert_eq!(
-            period(Date::constant(2013, 5, 15), Some(Date::constant(2014, 5, 15))),
-            "15 maj 2013 – 15 maj 2014"
-        );
+        assert_eq!(period(Date::constant(2013, 5, 15), Some(Date::constant(2014, 5, 15))), "15 maj 2013 – 15 maj 2014");
         assert_eq!(time_span(Time::new(8, 30, 0, 0).ok(), Time::new(11, 0, 0, 0).ok()), "08.30–11.00");
         assert_eq!(item_list(&[4, 3, 7]), "§\u{a0}3–4, 7");
         assert_eq!(file_size(120_400), "120\u{a0}kB");

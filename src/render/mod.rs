@@ -3,8 +3,18 @@
 //! Nothing here touches the disk: the writer (or serve's memory) decides where artefacts
 //! go. Templates and strings come in as data (`theme`), dates through the model's `today`.
 
+pub mod charts;
+pub mod data;
+pub mod feeds;
 pub mod format;
+pub mod markdown;
+pub mod oparl;
+pub mod pages;
+pub mod search;
+pub mod sitemap;
+pub mod theme;
 pub mod urls;
+pub mod view;
 
 /// One file of the built site.
 #[derive(Clone, Debug, PartialEq, Eq)]

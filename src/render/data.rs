@@ -1,0 +1,243 @@
+//! Open data: the CSV tables under `data/` (and `beslut.json`, the decisions table as
+//! JSON) and, through [`oparl`](super::oparl), the OParl 1.1 export under `data/oparl/`.
+//! [`data`] is the one entry point the build calls.
+//!
+//! The tables are RFC 4180: comma-separated, CRLF between records, a field quoted when it
+//! holds a comma, a quote or a line break (quotes doubled), UTF-8 without a byte order
+//! mark, one header row. Text is given as written in the sources. Dates are ISO 8601,
+//! amounts whole kronor without grouping, yes/no as "ja"/"nej", and the headers and the
+//! assignment statuses ("öppet", "försenat", "klart") in Swedish like the site.
+//!
+//! What is left out: drafts entirely (the public edition has already emptied them). A
+//! confidential item appears in `beslut.csv` as its number and the site's notice, with no
+//! title and no decision, so that a reader can see that a decision was taken behind
+//! closed doors and where; it has no assignments or amounts in the edition, so it is
+//! absent from the other two tables. `beslut.csv` lists the items with a decision from
+//! meetings whose record is published (the same meetings as the Atom feed), so a coming
+//! meeting's proposals are not listed as decisions.
+
+use super::sitemap::absolute;
+use super::{Artefact, oparl, urls};
+use crate::model::{AssignmentStatus, ItemRef, Model, MoneyKind, Party};
+
+pub const DECISIONS_CSV: &str = "data/beslut.csv";
+pub const DECISIONS_JSON: &str = "data/beslut.json";
+pub const ASSIGNMENTS_CSV: &str = "data/uppdrag.csv";
+pub const ECONOMY_CSV: &str = "data/ekonomi.csv";
+/// Where OParl clients start.
+pub const OPARL_SYSTEM: &str = oparl::SYSTEM;
+
+/// Every open-data file: the tables and the OParl export. `pdfs` says whether the build
+/// makes the meetings' PDFs (OParl links each record's PDF only then).
+pub fn data(model: &Model, pdfs: bool) -> Vec<Artefact> {
+    let mut out = vec![decisions_csv(model), decisions_json(model), assignments_csv(model), economy_csv(model)];
+    out.extend(oparl::oparl(model, pdfs));
+    out
+}
+
+/// One decision, as both decision tables give it.
+#[derive(serde::Serialize)]
+struct Decision {
+    datum: String,
+    organ: String,
+    #[serde(rename = "möte")]
+    mote: String,
+    punkt: u32,
+    rubrik: String,
+    beslut: String,
+    url: String,
+    /// Only in the JSON: true for a confidential item (rubrik is then the notice).
+    sekretess: bool,
+}
+
+fn decisions(model: &Model) -> Vec<Decision> {
+    let mut rows = Vec::new();
+    for meeting in model.meetings.iter().filter(|m| m.has_record(model.today)) {
+        let body = model.body(meeting.body);
+        for item in &meeting.items {
+            let (title, decision) = match (&item.secrecy, &item.decision) {
+                (Some(_), _) => (model.site.confidential_notice.as_str(), ""),
+                (None, Some(decision)) => (item.title.as_str(), decision.trim()),
+                (None, None) => continue,
+            };
+            rows.push(Decision {
+                datum: meeting.date.to_string(),
+                organ: body.name.clone(),
+                mote: meeting.slug.clone(),
+                punkt: item.number,
+                rubrik: title.to_string(),
+                beslut: decision.to_string(),
+                url: absolute(model, &urls::item(model, meeting, item.number)),
+                sekretess: item.secrecy.is_some(),
+            });
+        }
+    }
+    rows
+}
+
+/// `data/beslut.csv`: one row per decision, in meeting order.
+pub fn decisions_csv(model: &Model) -> Artefact {
+    let mut csv = Csv::new(&["datum", "organ", "möte", "punkt", "rubrik", "beslut", "url"]);
+    for d in decisions(model) {
+        csv.row(&[&d.datum, &d.organ, &d.mote, &d.punkt.to_string(), &d.rubrik, &d.beslut, &d.url]);
+    }
+    Artefact::new(DECISIONS_CSV, csv.out)
+}
+
+/// `data/beslut.json`: the rows of `beslut.csv` as an array of objects with the same
+/// names, and `sekretess` marking the confidential ones.
+pub fn decisions_json(model: &Model) -> Artefact {
+    let mut bytes = serde_json::to_vec_pretty(&decisions(model)).expect("decisions serialise");
+    bytes.push(b'\n');
+    Artefact::new(DECISIONS_JSON, bytes)
+}
+
+/// `data/uppdrag.csv`: every assignment, where it was given and, when done, where it was
+/// reported done; the status is as of `model.today`.
+pub fn assignments_csv(model: &Model) -> Artefact {
+    let mut csv = Csv::new(&[
+        "mottagare",
+        "uppdrag",
+        "senast",
+        "status",
+        "återrapporteras_till",
+        "givet_datum",
+        "givet_organ",
+        "givet_punkt",
+        "givet_url",
+        "redovisat_datum",
+        "redovisat_organ",
+        "redovisat_punkt",
+        "redovisat_url",
+    ]);
+    for (r, item) in model.items() {
+        for assignment in &item.assignments {
+            let status = match assignment.status(model.today) {
+                AssignmentStatus::Open => "öppet",
+                AssignmentStatus::Late => "försenat",
+                AssignmentStatus::Done => "klart",
+            };
+            let given = item_columns(model, r);
+            let done = assignment.completed_by.map(|c| item_columns(model, c)).unwrap_or_default();
+            csv.row(&[
+                &party(model, assignment.assignee),
+                assignment.task.trim(),
+                &assignment.deadline.map(|d| d.to_string()).unwrap_or_default(),
+                status,
+                &assignment.report_to.map(|p| party(model, p)).unwrap_or_default(),
+                &given[0],
+                &given[1],
+                &given[2],
+                &given[3],
+                &done[0],
+                &done[1],
+                &done[2],
+                &done[3],
+            ]);
+        }
+    }
+    Artefact::new(ASSIGNMENTS_CSV, csv.out)
+}
+
+/// `data/ekonomi.csv`: the ledger (`Model::ledger`): who decided each amount and when,
+/// whether it counts in the totals, and the item that records it.
+pub fn economy_csv(model: &Model) -> Artefact {
+    let mut csv = Csv::new(&[
+        "datum",
+        "beslutande_organ",
+        "belopp_kr",
+        "typ",
+        "syfte",
+        "källa",
+        "per",
+        "räknas_i_summa",
+        "antecknat_möte",
+        "antecknat_punkt",
+        "url",
+    ]);
+    for entry in model.ledger() {
+        let kind = match entry.money.kind {
+            MoneyKind::Beviljat => "beviljat",
+            MoneyKind::Ansokt => "ansökt",
+            MoneyKind::Kostnad => "kostnad",
+        };
+        let recorded = model.meeting(entry.item.meeting);
+        let number = model.item(entry.item).number;
+        csv.row(&[
+            &entry.date.to_string(),
+            &model.body(entry.body).name,
+            &entry.money.amount.to_string(),
+            kind,
+            entry.money.purpose.trim(),
+            entry.money.source.as_deref().unwrap_or(""),
+            entry.money.per.as_deref().unwrap_or(""),
+            if entry.counted { "ja" } else { "nej" },
+            &recorded.slug,
+            &number.to_string(),
+            &absolute(model, &urls::item(model, recorded, number)),
+        ]);
+    }
+    Artefact::new(ECONOMY_CSV, csv.out)
+}
+
+/// Date, body, item number and URL of an item.
+fn item_columns(model: &Model, r: ItemRef) -> [String; 4] {
+    let meeting = model.meeting(r.meeting);
+    let number = model.item(r).number;
+    [
+        meeting.date.to_string(),
+        model.body(meeting.body).name.clone(),
+        number.to_string(),
+        absolute(model, &urls::item(model, meeting, number)),
+    ]
+}
+
+fn party(model: &Model, party: Party) -> String {
+    match party {
+        Party::Person(p) => model.person(p).name.clone(),
+        Party::Body(b) => model.body(b).name.clone(),
+        Party::Municipality(m) => model.municipality(m).name.clone(),
+    }
+}
+
+/// An RFC 4180 table being written.
+struct Csv {
+    out: String,
+}
+
+impl Csv {
+    fn new(header: &[&str]) -> Self {
+        let mut csv = Csv { out: String::new() };
+        csv.row(header);
+        csv
+    }
+
+    fn row(&mut self, fields: &[&str]) {
+        for (i, field) in fields.iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            if field.contains([',', '"', '\n', '\r']) {
+                self.out.push('"');
+                self.out.push_str(&field.replace('"', "\"\""));
+                self.out.push('"');
+            } else {
+                self.out.push_str(field);
+            }
+        }
+        self.out.push_str("\r\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_only_fields_that_need_it() {
+        let mut csv = Csv::new(&["a", "b"]);
+        csv.row(&["1, 2", "säger \"ja\"\nsen"]);
+        csv.row(&["plain", ""]);
+        assert_eq!(csv.out, "a,b\r\n\"1, 2\",\"säger \"\"ja\"\"\nsen\"\r\nplain,\r\n");
+    }
+}

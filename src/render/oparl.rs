@@ -1,0 +1,968 @@
+//! Open data in OParl 1.1, the open standard for council information systems, as static
+//! JSON under `data/oparl/`.
+//!
+//! The mapping: one System → one Body (the cooperation itself) → an Organization per
+//! body (Regionrådet, Kommunchefsgruppen, each group), Person and Membership from the
+//! people register, a Meeting per meeting with its AgendaItems embedded, a File per
+//! attachment and per published record (the meeting's `resultsProtocol`: minutes are a
+//! record of results, not a verbatim one), a Paper per matter (`Model::matters`) with a
+//! Consultation per item that treated it, and a Location per place.
+//!
+//! Every object lives at its own URL (`data/oparl/<type>/<key>.json`, the key made of
+//! source slugs and dates, so it survives rebuilds and new content), and also appears in
+//! a paginated list (`data/oparl/<types>/page-<n>.json`) that the Body links to. Objects
+//! embedded in others (agenda items, files, consultations, locations) are written at
+//! their own URL too, so every `id` resolves.
+//!
+//! This module must not publish more than the edition it is given, and must not invent
+//! facts OParl would like to have: no `created`/`modified` stamps (the sources have no
+//! change dates), no licence (site.toml names none), no meeting start or end when the
+//! time of day is unknown. Partial membership dates ("2011") are written as the first or
+//! last day they can mean, as the model's own `active_on` reads them. Free-text fields
+//! (classification, role, meetingState) are in Swedish, as on the site; `organizationType`
+//! uses OParl's own vocabulary ("Gremium", "Verwaltungsbereich") so clients can sort
+//! bodies the standard way.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::feeds::{meeting_title, record_date, record_kind, rfc3339};
+use super::sitemap::absolute;
+use super::{Artefact, urls};
+use crate::model::{AttachmentTarget, BodyKind, ItemRef, Meeting, MeetingId, MeetingStatus, Model, PersonId, Role};
+
+/// Where the open data starts: the System object.
+pub const SYSTEM: &str = "data/oparl/system.json";
+const ROOT: &str = "data/oparl/";
+const SCHEMA: &str = "https://schema.oparl.org/1.1/";
+/// Objects per list page.
+pub const PAGE_SIZE: usize = 100;
+
+/// Every OParl file: the System, the Body, each object at its own URL, and the lists.
+/// Meetings have their record as a File only when `pdfs` (the build makes the PDFs).
+pub fn oparl(model: &Model, pdfs: bool) -> Vec<Artefact> {
+    Oparl { model, pdfs, out: Vec::new() }.render()
+}
+
+// ---------------------------------------------------------------------------------------
+// The objects, with OParl's field names and only the fields we can fill truthfully.
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct System {
+    id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    oparl_version: &'static str,
+    body: String,
+    name: String,
+    website: String,
+    web: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Body {
+    id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    system: String,
+    name: String,
+    website: String,
+    organization: String,
+    person: String,
+    meeting: String,
+    paper: String,
+    agenda_item: String,
+    consultation: String,
+    file: String,
+    location_list: String,
+    membership: String,
+    /// The cooperation has no terms of office in the sources; OParl requires the field.
+    legislative_term: Vec<()>,
+    classification: &'static str,
+    web: String,
+}
+
+#[derive(Serialize, Clone)]
+#[serde(rename_all = "camelCase")]
+struct Organization {
+    id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    body: String,
+    name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    short_name: Option<String>,
+    membership: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meeting: Option<String>,
+    organization_type: &'static str,
+    classification: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_date: Option<String>,
+    website: String,
+    web: String,
+}
+
+#[derive(Serialize, Clone)]
+#[serde(rename_all = "camelCase")]
+struct Person {
+    id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    body: String,
+    name: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    status: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    email: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    phone: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    membership: Vec<Membership>,
+    web: String,
+}
+
+#[derive(Serialize, Clone)]
+#[serde(rename_all = "camelCase")]
+struct Membership {
+    id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    person: String,
+    organization: String,
+    role: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_date: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+#[serde(rename_all = "camelCase")]
+struct MeetingObject {
+    id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    name: String,
+    meeting_state: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    start: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<Location>,
+    organization: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    participant: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    results_protocol: Option<File>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    agenda_item: Vec<AgendaItem>,
+    web: String,
+}
+
+#[derive(Serialize, Clone)]
+#[serde(rename_all = "camelCase")]
+struct AgendaItem {
+    id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    meeting: String,
+    number: String,
+    order: u32,
+    name: String,
+    public: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    consultation: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    result: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    resolution_text: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    auxiliary_file: Vec<File>,
+    web: String,
+}
+
+#[derive(Serialize, Clone)]
+#[serde(rename_all = "camelCase")]
+struct File {
+    id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    name: String,
+    file_name: String,
+    mime_type: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    size: Option<u64>,
+    access_url: String,
+    download_url: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    meeting: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    agenda_item: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    paper: Vec<String>,
+}
+
+#[derive(Serialize, Clone)]
+#[serde(rename_all = "camelCase")]
+struct Paper {
+    id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    body: String,
+    name: String,
+    reference: String,
+    date: String,
+    paper_type: &'static str,
+    under_direction_of: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    auxiliary_file: Vec<File>,
+    consultation: Vec<Consultation>,
+    web: String,
+}
+
+#[derive(Serialize, Clone)]
+#[serde(rename_all = "camelCase")]
+struct Consultation {
+    id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    paper: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    agenda_item: Option<String>,
+    meeting: String,
+    organization: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    authoritative: Option<bool>,
+    role: &'static str,
+}
+
+#[derive(Serialize, Clone)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    description: String,
+    meetings: Vec<String>,
+}
+
+/// An OParl object that has a URL of its own.
+trait Object: Serialize {
+    fn id(&self) -> &str;
+}
+
+macro_rules! objects {
+    ($($t:ty),*) => {$(
+        impl Object for $t {
+            fn id(&self) -> &str {
+                &self.id
+            }
+        }
+    )*};
+}
+
+objects!(Body, Organization, Person, Membership, MeetingObject, AgendaItem, File, Paper, Consultation, Location);
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ListPage<'a, T> {
+    data: &'a [T],
+    pagination: Pagination,
+    links: Links,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Pagination {
+    total_elements: usize,
+    elements_per_page: usize,
+    current_page: usize,
+    total_pages: usize,
+}
+
+#[derive(Serialize)]
+struct Links {
+    first: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    prev: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<String>,
+    last: String,
+}
+
+// ---------------------------------------------------------------------------------------
+// Building
+
+struct Oparl<'m> {
+    model: &'m Model,
+    pdfs: bool,
+    out: Vec<Artefact>,
+}
+
+impl Oparl<'_> {
+    /// The absolute URL of a path under data/oparl/.
+    fn url(&self, rel: &str) -> String {
+        absolute(self.model, &format!("{ROOT}{rel}"))
+    }
+
+    fn kind(name: &str) -> String {
+        format!("{SCHEMA}{name}")
+    }
+
+    fn body_url(&self) -> String {
+        self.url(&format!("body/{}.json", cooperation_key(&self.model.site.cooperation)))
+    }
+
+    fn org_url(&self, body: crate::model::BodyId) -> String {
+        self.url(&format!("organization/{}.json", self.model.body(body).slug))
+    }
+
+    fn person_url(&self, person: PersonId) -> String {
+        self.url(&format!("person/{}.json", self.model.person(person).slug))
+    }
+
+    fn meeting_key(&self, meeting: &Meeting) -> String {
+        format!("{}-{}", self.model.body(meeting.body).slug, meeting.date)
+    }
+
+    fn meeting_url(&self, meeting: &Meeting) -> String {
+        self.url(&format!("meeting/{}.json", self.meeting_key(meeting)))
+    }
+
+    fn item_key(&self, item: ItemRef) -> String {
+        format!("{}-{}", self.meeting_key(self.model.meeting(item.meeting)), self.model.item(item).number)
+    }
+
+    fn item_url(&self, item: ItemRef) -> String {
+        self.url(&format!("agendaitem/{}.json", self.item_key(item)))
+    }
+
+    fn protocol_url(&self, meeting: &Meeting) -> String {
+        self.url(&format!("file/protokoll/{}.json", self.meeting_key(meeting)))
+    }
+
+    fn list_url(&self, list: &str) -> String {
+        self.url(&format!("{list}/page-1.json"))
+    }
+
+    fn render(mut self) -> Vec<Artefact> {
+        let model = self.model;
+        let public_meetings: Vec<MeetingId> =
+            model.meeting_ids().filter(|&m| model.meeting(m).status != MeetingStatus::Utkast).collect();
+
+        let mut files = self.files(&public_meetings);
+        let (papers, consultation_of) = self.papers(&mut files);
+        let locations = self.locations(&public_meetings);
+        let meetings = self.meetings(&public_meetings, &files, &consultation_of, &locations);
+        let (organizations, people, memberships) = self.organisation(&public_meetings);
+
+        let agenda_items: Vec<AgendaItem> = meetings.iter().flat_map(|m| m.agenda_item.iter().cloned()).collect();
+        let consultations: Vec<Consultation> = papers.iter().flat_map(|p| p.consultation.iter().cloned()).collect();
+        let files: Vec<File> = files.into_values().collect();
+        let locations: Vec<Location> = locations.into_values().collect();
+
+        let body = self.body_object();
+        let system = System {
+            id: absolute(model, SYSTEM),
+            kind: Self::kind("System"),
+            oparl_version: SCHEMA,
+            body: self.list_url("bodies"),
+            name: model.site.title.clone(),
+            website: absolute(model, urls::START),
+            web: absolute(model, urls::START),
+        };
+        self.out.push(Artefact::new(SYSTEM, json(&system)));
+        self.publish("bodies", std::slice::from_ref(&body));
+        self.publish("organizations", &organizations);
+        self.publish("people", &people);
+        self.publish("memberships", &memberships);
+        self.publish("meetings", &meetings);
+        for body in model.body_ids() {
+            let own: Vec<MeetingObject> = public_meetings
+                .iter()
+                .zip(&meetings)
+                .filter(|(id, _)| model.meeting(**id).body == body)
+                .map(|(_, m)| m.clone())
+                .collect();
+            if !own.is_empty() {
+                self.list(&format!("organization/{}/meetings", model.body(body).slug), &own);
+            }
+        }
+        self.publish("agendaitems", &agenda_items);
+        self.publish("files", &files);
+        self.publish("papers", &papers);
+        self.publish("consultations", &consultations);
+        self.publish("locations", &locations);
+        self.out
+    }
+
+    /// Each object at its own URL, and all of them as the list `name`.
+    fn publish<T: Object>(&mut self, name: &str, items: &[T]) {
+        for item in items {
+            let path = path_of(item.id(), self.model);
+            self.out.push(Artefact::new(path, json(item)));
+        }
+        self.list(name, items);
+    }
+
+    /// A list as pages of [`PAGE_SIZE`] objects; an empty list is one empty page, so the
+    /// URL the Body links to always exists.
+    fn list<T: Serialize>(&mut self, name: &str, items: &[T]) {
+        let pages = items.len().div_ceil(PAGE_SIZE).max(1);
+        let model = self.model;
+        let page_url = |n: usize| absolute(model, &format!("{ROOT}{name}/page-{n}.json"));
+        for n in 1..=pages {
+            let start = (n - 1) * PAGE_SIZE;
+            let data = &items[start.min(items.len())..(start + PAGE_SIZE).min(items.len())];
+            let page = ListPage {
+                data,
+                pagination: Pagination {
+                    total_elements: items.len(),
+                    elements_per_page: PAGE_SIZE,
+                    current_page: n,
+                    total_pages: pages,
+                },
+                links: Links {
+                    first: page_url(1),
+                    prev: (n > 1).then(|| page_url(n - 1)),
+                    next: (n < pages).then(|| page_url(n + 1)),
+                    last: page_url(pages),
+                },
+            };
+            self.out.push(Artefact::new(format!("{ROOT}{name}/page-{n}.json"), json(&page)));
+        }
+    }
+
+    fn body_object(&self) -> Body {
+        let model = self.model;
+        Body {
+            id: self.body_url(),
+            kind: Self::kind("Body"),
+            system: absolute(model, SYSTEM),
+            name: model.site.cooperation.clone(),
+            website: absolute(model, urls::START),
+            organization: self.list_url("organizations"),
+            person: self.list_url("people"),
+            meeting: self.list_url("meetings"),
+            paper: self.list_url("papers"),
+            agenda_item: self.list_url("agendaitems"),
+            consultation: self.list_url("consultations"),
+            file: self.list_url("files"),
+            location_list: self.list_url("locations"),
+            membership: self.list_url("memberships"),
+            legislative_term: Vec::new(),
+            classification: "kommunal samverkan",
+            web: absolute(model, urls::START),
+        }
+    }
+
+    /// Every file: the record of each meeting that has one, and each attachment file
+    /// (once, however many items attach it), with the meetings and items that use it.
+    fn files(&self, meetings: &[MeetingId]) -> BTreeMap<String, File> {
+        let model = self.model;
+        let mut files = BTreeMap::new();
+        for &id in meetings {
+            let meeting = model.meeting(id);
+            if self.pdfs && meeting.has_record(model.today) {
+                let pdf = urls::protocol_pdf(model, meeting);
+                let kind = meeting.kind.map_or("protokoll", record_kind);
+                let file = File {
+                    id: self.protocol_url(meeting),
+                    kind: Self::kind("File"),
+                    name: format!("{} {}", capitalised(kind), meeting_title_short(model, meeting)),
+                    file_name: pdf.rsplit('/').next().unwrap_or(&pdf).to_string(),
+                    mime_type: "application/pdf",
+                    date: Some(record_date(meeting).to_string()),
+                    size: None,
+                    access_url: absolute(model, &pdf),
+                    download_url: absolute(model, &pdf),
+                    meeting: vec![self.meeting_url(meeting)],
+                    agenda_item: Vec::new(),
+                    paper: Vec::new(),
+                };
+                files.insert(file.id.clone(), file);
+            }
+        }
+        for &id in meetings {
+            let meeting = model.meeting(id);
+            for (index, item) in meeting.items.iter().enumerate() {
+                let r = ItemRef { meeting: id, index: index as u32 };
+                for attachment in &item.attachments {
+                    let file_id = match &attachment.target {
+                        AttachmentTarget::File { path, size } => {
+                            let rel = path.strip_prefix("content/").unwrap_or(path);
+                            let file_id = self.url(&format!("file/bilaga/{rel}.json"));
+                            let url = absolute(model, &urls::attachment(path));
+                            files.entry(file_id.clone()).or_insert_with(|| File {
+                                id: file_id.clone(),
+                                kind: Self::kind("File"),
+                                name: attachment.title.clone(),
+                                file_name: rel.rsplit('/').next().unwrap_or(rel).to_string(),
+                                mime_type: mime_type(rel),
+                                date: None,
+                                size: Some(*size),
+                                access_url: url.clone(),
+                                download_url: url,
+                                meeting: Vec::new(),
+                                agenda_item: Vec::new(),
+                                paper: Vec::new(),
+                            });
+                            file_id
+                        }
+                        AttachmentTarget::Meeting(other)
+                            if self.pdfs && model.meeting(*other).has_record(model.today) =>
+                        {
+                            self.protocol_url(model.meeting(*other))
+                        }
+                        _ => continue,
+                    };
+                    let file = files.get_mut(&file_id).expect("inserted above");
+                    push_unique(&mut file.meeting, self.meeting_url(meeting));
+                    push_unique(&mut file.agenda_item, self.item_url(r));
+                }
+            }
+        }
+        files
+    }
+
+    /// A Paper per matter, and the consultation each of its items is part of. The files
+    /// of a matter's items learn the paper first, so every copy of a File is the same.
+    fn papers(&self, files: &mut BTreeMap<String, File>) -> (Vec<Paper>, BTreeMap<ItemRef, String>) {
+        let model = self.model;
+        let matters = model.matters();
+        let paper_url = |key: &str| self.url(&format!("paper/{key}.json"));
+        for matter in &matters {
+            for &r in &matter.items {
+                for file_id in item_file_ids(self, r) {
+                    if let Some(file) = files.get_mut(&file_id) {
+                        push_unique(&mut file.paper, paper_url(&matter.key));
+                    }
+                }
+            }
+        }
+        let mut consultation_of = BTreeMap::new();
+        let mut papers = Vec::new();
+        for matter in &matters {
+            let id = paper_url(&matter.key);
+            let first = model.item(matter.items[0]);
+            let first_meeting = model.meeting(matter.items[0].meeting);
+            let mut consultations = Vec::new();
+            let mut directors = Vec::new();
+            let mut aux: Vec<File> = Vec::new();
+            for &r in &matter.items {
+                let meeting = model.meeting(r.meeting);
+                let item = model.item(r);
+                let c_id = self.url(&format!("consultation/{}.json", self.item_key(r)));
+                consultation_of.insert(r, c_id.clone());
+                push_unique(&mut directors, self.org_url(meeting.body));
+                consultations.push(Consultation {
+                    id: c_id,
+                    kind: Self::kind("Consultation"),
+                    paper: id.clone(),
+                    agenda_item: Some(self.item_url(r)),
+                    meeting: self.meeting_url(meeting),
+                    organization: vec![self.org_url(meeting.body)],
+                    authoritative: Some(item.decision.is_some()),
+                    role: if item.decision.is_some() { "beslut" } else { "behandling" },
+                });
+                for file in item_files(self, r, files) {
+                    if !aux.iter().any(|f| f.id == file.id) {
+                        aux.push(file);
+                    }
+                }
+            }
+            // Earlier meetings the matter mentions without a record of their own.
+            let mut mentioned = BTreeSet::new();
+            for (m, _, _) in &matter.mentions {
+                let meeting = model.meeting(*m);
+                if meeting.status == MeetingStatus::Utkast || !mentioned.insert(*m) {
+                    continue;
+                }
+                consultations.push(Consultation {
+                    id: self.url(&format!("consultation/{}--{}.json", matter.key, self.meeting_key(meeting))),
+                    kind: Self::kind("Consultation"),
+                    paper: id.clone(),
+                    agenda_item: None,
+                    meeting: self.meeting_url(meeting),
+                    organization: vec![self.org_url(meeting.body)],
+                    authoritative: None,
+                    role: "tidigare behandling",
+                });
+            }
+            papers.push(Paper {
+                id: id.clone(),
+                kind: Self::kind("Paper"),
+                body: self.body_url(),
+                name: if first.secrecy.is_some() {
+                    model.site.confidential_notice.clone()
+                } else {
+                    first.title.clone()
+                },
+                reference: matter.key.clone(),
+                date: first_meeting.date.to_string(),
+                paper_type: "ärende",
+                under_direction_of: directors,
+                auxiliary_file: aux,
+                consultation: consultations,
+                web: absolute(model, &urls::matter(&matter.key)),
+            });
+        }
+        (papers, consultation_of)
+    }
+
+    /// A Location per distinct place, keyed by the place as written.
+    fn locations(&self, meetings: &[MeetingId]) -> BTreeMap<String, Location> {
+        let model = self.model;
+        let mut by_place: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for &id in meetings {
+            let meeting = model.meeting(id);
+            if let Some(place) = &meeting.place {
+                by_place.entry(place.clone()).or_default().push(self.meeting_url(meeting));
+            }
+        }
+        let mut used = BTreeSet::new();
+        by_place
+            .into_iter()
+            .map(|(place, meetings)| {
+                // Two places that slug alike get -2, -3 …, in the order of their text.
+                let base = Some(slug(&place)).filter(|s| !s.is_empty()).unwrap_or_else(|| "plats".into());
+                let mut key = base.clone();
+                let mut n = 1;
+                while !used.insert(key.clone()) {
+                    n += 1;
+                    key = format!("{base}-{n}");
+                }
+                let location = Location {
+                    id: self.url(&format!("location/{key}.json")),
+                    kind: Self::kind("Location"),
+                    description: place.clone(),
+                    meetings,
+                };
+                (place, location)
+            })
+            .collect()
+    }
+
+    fn meetings(
+        &self,
+        meetings: &[MeetingId],
+        files: &BTreeMap<String, File>,
+        consultation_of: &BTreeMap<ItemRef, String>,
+        locations: &BTreeMap<String, Location>,
+    ) -> Vec<MeetingObject> {
+        let model = self.model;
+        meetings
+            .iter()
+            .map(|&id| {
+                let meeting = model.meeting(id);
+                let url = self.meeting_url(meeting);
+                let mut participant = Vec::new();
+                for a in meeting.attendees.iter().chain(&meeting.participants) {
+                    push_unique(&mut participant, self.person_url(a.person));
+                }
+                let agenda_item = meeting
+                    .items
+                    .iter()
+                    .enumerate()
+                    .map(|(index, item)| {
+                        let r = ItemRef { meeting: id, index: index as u32 };
+                        let web = absolute(model, &urls::item(model, meeting, item.number));
+                        let base = AgendaItem {
+                            id: self.item_url(r),
+                            kind: Self::kind("AgendaItem"),
+                            meeting: url.clone(),
+                            number: item.number.to_string(),
+                            order: index as u32 + 1,
+                            name: model.site.confidential_notice.clone(),
+                            public: false,
+                            consultation: None,
+                            result: None,
+                            resolution_text: None,
+                            auxiliary_file: Vec::new(),
+                            web,
+                        };
+                        if item.secrecy.is_some() {
+                            return base;
+                        }
+                        AgendaItem {
+                            name: item.title.clone(),
+                            public: true,
+                            consultation: consultation_of.get(&r).cloned(),
+                            result: item.withdrawn.as_ref().map(|why| format!("utgår: {why}")),
+                            resolution_text: item.decision.clone(),
+                            auxiliary_file: item_files(self, r, files),
+                            ..base
+                        }
+                    })
+                    .collect();
+                MeetingObject {
+                    id: url.clone(),
+                    kind: Self::kind("Meeting"),
+                    name: meeting_title(model, meeting),
+                    meeting_state: if meeting.date > model.today { "planerat" } else { "genomfört" },
+                    start: meeting.start.map(|t| rfc3339(meeting.date, t)),
+                    end: meeting.start.and(meeting.end).map(|t| rfc3339(meeting.date, t)),
+                    location: meeting.place.as_ref().and_then(|p| locations.get(p)).cloned(),
+                    organization: vec![self.org_url(meeting.body)],
+                    participant,
+                    results_protocol: files.get(&self.protocol_url(meeting)).cloned(),
+                    agenda_item,
+                    web: absolute(model, &urls::meeting(model, meeting)),
+                }
+            })
+            .collect()
+    }
+
+    /// Organizations, people with their memberships, and all memberships.
+    fn organisation(&self, meetings: &[MeetingId]) -> (Vec<Organization>, Vec<Person>, Vec<Membership>) {
+        let model = self.model;
+        let mut memberships = Vec::new();
+        let mut organizations = Vec::new();
+        for body_id in model.body_ids() {
+            let body = model.body(body_id);
+            let mut own = Vec::new();
+            let mut seen: BTreeMap<PersonId, usize> = BTreeMap::new();
+            for m in &body.members {
+                // A person with several terms in one body gets -2, -3 … in source order.
+                let n = seen.entry(m.person).and_modify(|n| *n += 1).or_insert(1);
+                let person_slug = &model.person(m.person).slug;
+                let key = if *n == 1 {
+                    format!("{}-{person_slug}", body.slug)
+                } else {
+                    format!("{}-{person_slug}-{n}", body.slug)
+                };
+                let membership = Membership {
+                    id: self.url(&format!("membership/{key}.json")),
+                    kind: Self::kind("Membership"),
+                    person: self.person_url(m.person),
+                    organization: self.org_url(body_id),
+                    role: role(m.role),
+                    start_date: m.from.map(|d| d.first_day().to_string()),
+                    end_date: m.until.map(|d| d.last_day().to_string()),
+                };
+                own.push(membership.id.clone());
+                memberships.push((m.person, membership));
+            }
+            let has_meetings = meetings.iter().any(|&m| model.meeting(m).body == body_id);
+            organizations.push(Organization {
+                id: self.org_url(body_id),
+                kind: Self::kind("Organization"),
+                body: self.body_url(),
+                name: body.name.clone(),
+                short_name: body.short_name.clone(),
+                membership: own,
+                meeting: has_meetings.then(|| self.url(&format!("organization/{}/meetings/page-1.json", body.slug))),
+                organization_type: if body.kind == BodyKind::Kansli { "Verwaltungsbereich" } else { "Gremium" },
+                classification: classification(body.kind),
+                start_date: body.start.map(|d| d.first_day().to_string()),
+                end_date: body.end.map(|d| d.last_day().to_string()),
+                website: absolute(model, &urls::body(body)),
+                web: absolute(model, &urls::body(body)),
+            });
+        }
+        let people = model
+            .people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let id = PersonId(i as u32);
+                let mut status = Vec::new();
+                if let Some(title) = &p.title {
+                    status.push(title.clone());
+                }
+                match p.affiliation {
+                    crate::model::Affiliation::Municipality(m) => {
+                        status.push(model.municipality(m).official_name.clone())
+                    }
+                    crate::model::Affiliation::Body(b) => status.push(model.body(b).name.clone()),
+                    crate::model::Affiliation::Unknown => {}
+                }
+                Person {
+                    id: self.person_url(id),
+                    kind: Self::kind("Person"),
+                    body: self.body_url(),
+                    name: p.name.clone(),
+                    status,
+                    // The public edition has already removed what may not be published.
+                    email: p.email.iter().cloned().collect(),
+                    phone: p.phone.iter().cloned().collect(),
+                    membership: memberships.iter().filter(|(who, _)| *who == id).map(|(_, m)| m.clone()).collect(),
+                    web: absolute(model, &urls::person(model, id)),
+                }
+            })
+            .collect();
+        (organizations, people, memberships.into_iter().map(|(_, m)| m).collect())
+    }
+}
+
+/// The ids of the files attached to one item that exist as File objects' keys.
+fn item_file_ids(o: &Oparl<'_>, r: ItemRef) -> Vec<String> {
+    let model = o.model;
+    let mut out = Vec::new();
+    for attachment in &model.item(r).attachments {
+        let id = match &attachment.target {
+            AttachmentTarget::File { path, .. } => {
+                o.url(&format!("file/bilaga/{}.json", path.strip_prefix("content/").unwrap_or(path)))
+            }
+            AttachmentTarget::Meeting(m) => o.protocol_url(model.meeting(*m)),
+            AttachmentTarget::None => continue,
+        };
+        push_unique(&mut out, id);
+    }
+    out
+}
+
+/// The files attached to one item, as embedded objects.
+fn item_files(o: &Oparl<'_>, r: ItemRef, files: &BTreeMap<String, File>) -> Vec<File> {
+    item_file_ids(o, r).iter().filter_map(|id| files.get(id).cloned()).collect()
+}
+
+/// The site path of an object from its absolute id.
+fn path_of(id: &str, model: &Model) -> String {
+    let path = id.strip_prefix(&model.site.base_url).unwrap_or(id);
+    percent_decode(path)
+}
+
+/// Undoes `sitemap::absolute`'s encoding, for the artefact's file path.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(hex) = bytes.get(i + 1..i + 3)
+            && let Ok(b) = u8::from_str_radix(&String::from_utf8_lossy(hex), 16)
+        {
+            out.push(b);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn json<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(value).expect("OParl objects serialise");
+    bytes.push(b'\n');
+    bytes
+}
+
+fn push_unique(list: &mut Vec<String>, value: String) {
+    if !list.contains(&value) {
+        list.push(value);
+    }
+}
+
+/// "Kommunchefsgruppen 2013-05-15", for a file's name.
+fn meeting_title_short(model: &Model, meeting: &Meeting) -> String {
+    format!("{} {}", model.body(meeting.body).name, meeting.date)
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// The Body's key: the cooperation's name as a slug ("Umeåregionen" → "umearegionen").
+fn cooperation_key(name: &str) -> String {
+    let key = slug(name);
+    if key.is_empty() { "samverkan".into() } else { key }
+}
+
+/// Lower-case ASCII letters and digits joined by single hyphens; å, ä, ö and other
+/// accented letters lose their marks.
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for ch in text.to_lowercase().chars() {
+        let ch = match ch {
+            'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
+            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' => 'u',
+            'í' | 'ï' => 'i',
+            c => c,
+        };
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn mime_type(path: &str) -> &'static str {
+    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "pdf" => "application/pdf",
+        "csv" => "text/csv",
+        "txt" => "text/plain",
+        "html" | "htm" => "text/html",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "doc" => "application/msword",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xls" => "application/vnd.ms-excel",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "ppt" => "application/vnd.ms-powerpoint",
+        "pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "odt" => "application/vnd.oasis.opendocument.text",
+        "ods" => "application/vnd.oasis.opendocument.spreadsheet",
+        "odp" => "application/vnd.oasis.opendocument.presentation",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "svg" => "image/svg+xml",
+        "zip" => "application/zip",
+        _ => "application/octet-stream",
+    }
+}
+
+fn role(role: Role) -> &'static str {
+    match role {
+        Role::Ordforande => "ordförande",
+        Role::ViceOrdforande => "vice ordförande",
+        Role::Ledamot => "ledamot",
+        Role::Ersattare => "ersättare",
+        Role::Sekreterare => "sekreterare",
+        Role::Adjungerad => "adjungerad",
+        Role::Sammankallande => "sammankallande",
+        Role::Foredragande => "föredragande",
+        Role::Inbjuden => "inbjuden",
+    }
+}
+
+fn classification(kind: BodyKind) -> &'static str {
+    match kind {
+        BodyKind::Regionrad => "regionråd",
+        BodyKind::Kommunchefsgrupp => "kommunchefsgrupp",
+        BodyKind::Kansli => "kansli",
+        BodyKind::Arbetsgrupp => "arbetsgrupp",
+        BodyKind::Natverk => "nätverk",
+        BodyKind::Projekt => "projekt",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_places_and_names() {
+        assert_eq!(slug("Umeå stadshus, Nobelsalen"), "umea-stadshus-nobelsalen");
+        assert_eq!(cooperation_key("Umeåregionen"), "umearegionen");
+        assert_eq!(cooperation_key("—"), "samverkan");
+        assert_eq!(percent_decode("a%C3%A5b%2"), "aåb%2");
+    }
+}

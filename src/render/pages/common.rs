@@ -1,0 +1,272 @@
+//! View pieces that many pages share: people, meetings, decisions, assignments, money.
+
+use jiff::civil::Date;
+
+use super::Ctx;
+use crate::model::*;
+use crate::render::format;
+use crate::render::markdown;
+use crate::render::urls;
+use crate::render::view::*;
+
+pub(crate) fn date_view(date: Date) -> DateView {
+    DateView { long: format::date_long(date), medium: format::date_medium(date), iso: date.to_string() }
+}
+
+pub(crate) fn role_label(role: Role) -> &'static str {
+    match role {
+        Role::Ordforande => "ordförande",
+        Role::ViceOrdforande => "vice ordförande",
+        Role::Ledamot => "ledamot",
+        Role::Ersattare => "ersättare",
+        Role::Sekreterare => "sekreterare",
+        Role::Adjungerad => "adjungerad",
+        Role::Sammankallande => "sammankallande",
+        Role::Foredragande => "föredragande",
+        Role::Inbjuden => "inbjuden",
+    }
+}
+
+impl Ctx<'_> {
+    pub(crate) fn s(&self, key: &str) -> String {
+        crate::render::theme::string(self.strings, key)
+    }
+
+    pub(crate) fn affiliation(&self, person: &Person) -> String {
+        match person.affiliation {
+            Affiliation::Municipality(m) => self.model.municipality(m).official_name.clone(),
+            Affiliation::Body(b) => self.model.body(b).name.clone(),
+            Affiliation::Unknown => String::new(),
+        }
+    }
+
+    pub(crate) fn person_line(&self, id: PersonId, role: Option<Role>) -> PersonLine {
+        let person = self.model.person(id);
+        PersonLine {
+            name: person.name.clone(),
+            href: urls::person(self.model, id),
+            affiliation: self.affiliation(person),
+            role: role.map(role_label).unwrap_or_default().to_string(),
+            partial: String::new(),
+        }
+    }
+
+    pub(crate) fn attendance_line(&self, attendance: &Attendance) -> PersonLine {
+        let mut line = self.person_line(attendance.person, attendance.role);
+        if let Some(items) = &attendance.items {
+            line.partial = format!("{} {}", self.s("meeting.only"), format::item_list(items));
+        }
+        line
+    }
+
+    pub(crate) fn body_link(&self, id: BodyId) -> Link {
+        let body = self.model.body(id);
+        Link::new(body.name.clone(), urls::body(body))
+    }
+
+    pub(crate) fn kind_label(&self, kind: Option<RecordKind>) -> String {
+        match kind {
+            Some(RecordKind::Minnesanteckningar) => self.s("record.minnesanteckningar"),
+            Some(RecordKind::Protokoll) => self.s("record.protokoll"),
+            None => String::new(),
+        }
+    }
+
+    /// Whether a meeting has a page of its own (drafts have none in the public edition).
+    pub(crate) fn published(&self, meeting: &Meeting) -> bool {
+        meeting.status != MeetingStatus::Utkast || self.edition == Edition::Internal
+    }
+
+    pub(crate) fn meeting_href(&self, id: MeetingId) -> String {
+        let meeting = self.model.meeting(id);
+        if self.published(meeting) { urls::meeting(self.model, meeting) } else { String::new() }
+    }
+
+    pub(crate) fn meeting_summary(&self, id: MeetingId) -> MeetingSummary {
+        let meeting = self.model.meeting(id);
+        MeetingSummary {
+            href: self.meeting_href(id),
+            body: self.body_link(meeting.body),
+            date: date_view(meeting.date),
+            time: format::time_span(meeting.start, meeting.end),
+            place: meeting.place.clone().unwrap_or_default(),
+            kind: self.kind_label(meeting.kind),
+            items: meeting.items.len(),
+            upcoming: meeting.date > self.model.today,
+            by_reference: meeting.status == MeetingStatus::Hanvisning,
+        }
+    }
+
+    /// "Kommunchefsgruppen 15 maj 2013"
+    pub(crate) fn meeting_label(&self, id: MeetingId) -> String {
+        let meeting = self.model.meeting(id);
+        format!("{} {}", self.model.body(meeting.body).name, format::date_medium(meeting.date))
+    }
+
+    pub(crate) fn item_href(&self, item: ItemRef) -> String {
+        let meeting = self.model.meeting(item.meeting);
+        if self.published(meeting) {
+            urls::item(self.model, meeting, self.model.item(item).number)
+        } else {
+            String::new()
+        }
+    }
+
+    /// "Kommunchefsgruppen 15 maj 2013, § 4 Samverkan inom IT-området"
+    pub(crate) fn item_label(&self, item: ItemRef) -> String {
+        let it = self.model.item(item);
+        let title = if it.secrecy.is_some() { self.model.site.confidential_notice.clone() } else { it.title.clone() };
+        format!("{}, §\u{a0}{} {}", self.meeting_label(item.meeting), it.number, title)
+    }
+
+    pub(crate) fn item_link(&self, item: ItemRef) -> Link {
+        Link::new(self.item_label(item), self.item_href(item))
+    }
+
+    pub(crate) fn target_ref(&self, target: Target, note: Option<&str>, completes: bool) -> RefView {
+        let (label, href, date) = match target {
+            Target::Meeting(m) => (self.meeting_label(m), self.meeting_href(m), self.model.meeting(m).date),
+            Target::Item(i) => (self.item_label(i), self.item_href(i), self.model.meeting(i.meeting).date),
+        };
+        RefView { label, href, date_iso: date.to_string(), note: note.unwrap_or_default().to_string(), completes }
+    }
+
+    pub(crate) fn party_link(&self, party: Party) -> Link {
+        match party {
+            Party::Person(p) => Link::new(self.model.person(p).name.clone(), urls::person(self.model, p)),
+            Party::Body(b) => self.body_link(b),
+            Party::Municipality(m) => {
+                Link::new(self.model.municipality(m).official_name.clone(), urls::municipality(self.model, m))
+            }
+        }
+    }
+
+    pub(crate) fn assignment_view(&self, given_in: ItemRef, assignment: &Assignment) -> AssignmentView {
+        let (status, key) = match assignment.status(self.model.today) {
+            AssignmentStatus::Open => ("open", "status.open"),
+            AssignmentStatus::Late => ("late", "status.late"),
+            AssignmentStatus::Done => ("done", "status.done"),
+        };
+        AssignmentView {
+            assignee: self.party_link(assignment.assignee),
+            task: assignment.task.clone(),
+            deadline: assignment.deadline.map(format::date_medium).unwrap_or_default(),
+            deadline_iso: assignment.deadline.map(|d| d.to_string()).unwrap_or_default(),
+            status,
+            status_label: self.s(key),
+            report_to: assignment.report_to.map(|p| self.party_link(p)),
+            given_in: self.item_link(given_in),
+            done_in: assignment.completed_by.map(|i| self.item_link(i)),
+        }
+    }
+
+    pub(crate) fn money_view(&self, money: &Money) -> MoneyView {
+        let (kind, key) = match money.kind {
+            MoneyKind::Beviljat => ("beviljat", "money.beviljat"),
+            MoneyKind::Ansokt => ("ansökt", "money.ansokt"),
+            MoneyKind::Kostnad => ("kostnad", "money.kostnad"),
+        };
+        let amount = match &money.per {
+            Some(per) => format!("{} {} {per}", format::amount(money.amount), self.s("money.per")),
+            None => format::amount(money.amount),
+        };
+        MoneyView {
+            amount,
+            amount_value: money.amount,
+            kind,
+            kind_label: self.s(key),
+            purpose: money.purpose.clone(),
+            source: money.source.clone().unwrap_or_default(),
+            decided: money.decided.map(|t| {
+                let r = self.target_ref(t, None, false);
+                Link::new(r.label, r.href)
+            }),
+        }
+    }
+
+    /// The municipalities a decision concerns: asked in a follow-up, given an assignment, or
+    /// having chosen one of the item's prioritised areas.
+    pub(crate) fn municipalities_of(&self, item: &Item) -> Vec<MunicipalityId> {
+        let mut out: Vec<MunicipalityId> = Vec::new();
+        if let Some(f) = &item.follow_up {
+            out.extend(&f.municipalities);
+        }
+        for a in &item.assignments {
+            if let Party::Municipality(m) = a.assignee {
+                out.push(m);
+            }
+        }
+        for area in &item.areas {
+            for c in &self.model.area(*area).commitments {
+                out.extend(&c.municipalities);
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    pub(crate) fn decision_row(&self, r: ItemRef) -> DecisionRow {
+        let meeting = self.model.meeting(r.meeting);
+        let item = self.model.item(r);
+        let text = item.decision.as_deref().or(item.proposal.as_deref()).unwrap_or_default();
+        DecisionRow {
+            href: self.item_href(r),
+            date: date_view(meeting.date),
+            body: self.body_link(meeting.body),
+            number: item.number,
+            title: item.title.clone(),
+            decision_html: markdown::to_html(text, 4),
+            body_key: self.model.body(meeting.body).slug.clone(),
+            year: i32::from(meeting.date.year()),
+            goals: item.goals.iter().map(|g| self.model.goal(*g).slug.clone()).collect(),
+            areas: item.areas.iter().map(|a| self.model.area(*a).slug.clone()).collect(),
+            municipalities: self
+                .municipalities_of(item)
+                .iter()
+                .map(|m| self.model.municipality(*m).slug.clone())
+                .collect(),
+        }
+    }
+
+    pub(crate) fn file_link(&self, label: String, href: String, kind: &str, size: Option<u64>) -> FileLink {
+        FileLink { label, href, kind: kind.to_string(), size: size.map(format::file_size).unwrap_or_default() }
+    }
+
+    pub(crate) fn vision(&self) -> Option<VisionView> {
+        let vision = self.model.strategy.as_ref()?.vision.as_ref()?;
+        let decided = match (vision.decided_by, vision.decided) {
+            (Some(b), Some(d)) => format!("{} {}", self.model.body(b).name, format::date_medium(d)),
+            (None, Some(d)) => format::date_medium(d),
+            _ => String::new(),
+        };
+        Some(VisionView { text: vision.text.clone(), decided })
+    }
+
+    /// "sedan 15 maj 2013", "2011-05 – 2013-04", "" for unknown.
+    pub(crate) fn period_text(&self, from: Option<PartialDate>, until: Option<PartialDate>) -> String {
+        let show = |d: PartialDate| match (d.month, d.day) {
+            (Some(m), Some(day)) => format!("{day} {} {}", format::month_name(m), d.year),
+            (Some(m), None) => format!("{} {}", format::month_name(m), d.year),
+            _ => d.year.to_string(),
+        };
+        match (from, until) {
+            (Some(f), Some(u)) => format!("{} – {}", show(f), show(u)),
+            (Some(f), None) => format!("{} {}", self.s("period.since"), show(f)),
+            (None, Some(u)) => format!("{} {}", self.s("period.until"), show(u)),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// The label used for a body kind.
+pub(crate) fn body_kind_key(kind: BodyKind) -> &'static str {
+    match kind {
+        BodyKind::Regionrad => "body_kind.regionrad",
+        BodyKind::Kommunchefsgrupp => "body_kind.kommunchefsgrupp",
+        BodyKind::Kansli => "body_kind.kansli",
+        BodyKind::Arbetsgrupp => "body_kind.arbetsgrupp",
+        BodyKind::Natverk => "body_kind.natverk",
+        BodyKind::Projekt => "body_kind.projekt",
+    }
+}

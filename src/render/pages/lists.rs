@@ -1,0 +1,354 @@
+//! Lists across meetings: decisions (with pre-rendered facet pages), assignments, the
+//! economy ledger and matters.
+
+use std::collections::BTreeMap;
+
+use super::common::date_view;
+use super::{Ctx, DECISIONS_PER_PAGE, Facet, PageOut};
+use crate::model::*;
+use crate::render::format;
+use crate::render::markdown;
+use crate::render::urls;
+use crate::render::view::{self, *};
+
+/// The URL folder of a facet value: "beslut/organ/kommunchefsgruppen/".
+pub(crate) fn facet_path(ctx: &Ctx, facet: Option<Facet>) -> String {
+    let model = ctx.model;
+    match facet {
+        None => urls::DECISIONS.to_string(),
+        Some(Facet::Body(b)) => format!("beslut/organ/{}/", model.body(b).slug),
+        Some(Facet::Year(y)) => format!("beslut/ar/{y}/"),
+        Some(Facet::Goal(g)) => format!("beslut/mal/{}/", model.goal(g).slug),
+        Some(Facet::Area(a)) => format!("beslut/omraden/{}/", model.area(a).slug),
+        Some(Facet::Municipality(m)) => format!("beslut/kommuner/{}/", model.municipality(m).slug),
+    }
+}
+
+fn page_path(ctx: &Ctx, facet: Option<Facet>, page: usize) -> String {
+    let base = facet_path(ctx, facet);
+    if page <= 1 { base } else { format!("{base}sida/{page}/") }
+}
+
+fn matches(ctx: &Ctx, facet: Facet, r: ItemRef) -> bool {
+    let meeting = ctx.model.meeting(r.meeting);
+    let item = ctx.model.item(r);
+    match facet {
+        Facet::Body(b) => meeting.body == b,
+        Facet::Year(y) => i32::from(meeting.date.year()) == y,
+        Facet::Goal(g) => item.goals.contains(&g) || item.subgoals.iter().any(|s| ctx.model.subgoal(*s).goal == g),
+        Facet::Area(a) => item.areas.contains(&a),
+        Facet::Municipality(m) => ctx.municipalities_of(item).contains(&m),
+    }
+}
+
+/// Every facet value with at least one decision, and the unfiltered list, with counts.
+pub(super) fn facet_counts(ctx: &Ctx) -> Vec<(Option<Facet>, usize)> {
+    let mut counts: BTreeMap<Facet, usize> = BTreeMap::new();
+    for r in &ctx.decisions {
+        let meeting = ctx.model.meeting(r.meeting);
+        let item = ctx.model.item(*r);
+        *counts.entry(Facet::Body(meeting.body)).or_default() += 1;
+        *counts.entry(Facet::Year(i32::from(meeting.date.year()))).or_default() += 1;
+        let mut goals: Vec<GoalId> = item.goals.clone();
+        goals.extend(item.subgoals.iter().map(|s| ctx.model.subgoal(*s).goal));
+        goals.sort();
+        goals.dedup();
+        for g in goals {
+            *counts.entry(Facet::Goal(g)).or_default() += 1;
+        }
+        for a in &item.areas {
+            *counts.entry(Facet::Area(*a)).or_default() += 1;
+        }
+        for m in ctx.municipalities_of(item) {
+            *counts.entry(Facet::Municipality(m)).or_default() += 1;
+        }
+    }
+    let mut out = vec![(None, ctx.decisions.len())];
+    out.extend(counts.into_iter().map(|(f, c)| (Some(f), c)));
+    out
+}
+
+fn facet_label(ctx: &Ctx, facet: Facet) -> (String, String) {
+    let model = ctx.model;
+    match facet {
+        Facet::Body(b) => (ctx.s("facet.organ"), model.body(b).name.clone()),
+        Facet::Year(y) => (ctx.s("facet.ar"), y.to_string()),
+        Facet::Goal(g) => (ctx.s("facet.mal"), model.goal(g).title.clone()),
+        Facet::Area(a) => (ctx.s("facet.omrade"), model.area(a).title.clone()),
+        Facet::Municipality(m) => (ctx.s("facet.kommun"), model.municipality(m).name.clone()),
+    }
+}
+
+pub(super) fn decisions(ctx: &Ctx, facet: Option<Facet>, page: usize) -> PageOut {
+    let rows: Vec<ItemRef> =
+        ctx.decisions.iter().copied().filter(|r| facet.is_none_or(|f| matches(ctx, f, *r))).collect();
+    let total = rows.len();
+    let pages = total.div_ceil(DECISIONS_PER_PAGE).max(1);
+    let page = page.clamp(1, pages);
+    let shown = rows
+        .iter()
+        .skip((page - 1) * DECISIONS_PER_PAGE)
+        .take(DECISIONS_PER_PAGE)
+        .map(|r| ctx.decision_row(*r))
+        .collect();
+
+    let mut groups: BTreeMap<&'static str, Vec<FacetOption>> = BTreeMap::new();
+    for (f, count) in facet_counts(ctx) {
+        let Some(f) = f else { continue };
+        let key = match f {
+            Facet::Body(_) => "organ",
+            Facet::Year(_) => "ar",
+            Facet::Goal(_) => "mal",
+            Facet::Area(_) => "omrade",
+            Facet::Municipality(_) => "kommun",
+        };
+        let (_, label) = facet_label(ctx, f);
+        let path = facet_path(ctx, Some(f));
+        let value = path.trim_end_matches('/').rsplit('/').next().unwrap_or_default().to_string();
+        groups.entry(key).or_default().push(FacetOption { value, label, href: path, count, current: facet == Some(f) });
+    }
+    let order = ["organ", "ar", "mal", "omrade", "kommun"];
+    let facets = order
+        .iter()
+        .filter_map(|key| {
+            let mut options = groups.remove(key)?;
+            if *key == "ar" {
+                options.reverse();
+            }
+            Some(view::Facet { key, label: ctx.s(&format!("facet.{key}")), options })
+        })
+        .collect();
+
+    let filter = facet.map(|f| facet_label(ctx, f));
+    let heading = match &filter {
+        Some((_, value)) => format!("{} – {value}", ctx.s("nav.beslut")),
+        None => ctx.s("decisions.all"),
+    };
+    let pagination = Pagination {
+        current: page,
+        total: pages,
+        previous: (page > 1).then(|| page_path(ctx, facet, page - 1)),
+        next: (page < pages).then(|| page_path(ctx, facet, page + 1)),
+        pages: (1..=pages).map(|p| Link::new(p.to_string(), page_path(ctx, facet, p))).collect(),
+    };
+    let data = DecisionsPage {
+        heading: heading.clone(),
+        filter,
+        facets,
+        rows: shown,
+        total,
+        pagination,
+        data_href: DECISIONS_FILTER_DATA.into(),
+        csv: ctx.file_link(ctx.s("data.decisions_csv"), "data/beslut.csv".into(), "CSV", None),
+    };
+    let title = if page > 1 { format!("{heading} ({} {page})", ctx.s("pagination.page")) } else { heading };
+    let mut crumbs = Vec::new();
+    if facet.is_some() || page > 1 {
+        crumbs.push(Link::new(ctx.s("nav.beslut"), urls::DECISIONS));
+    }
+    let alternates =
+        vec![Alternate { kind: "application/atom+xml", title: ctx.s("feed.minutes"), href: urls::FEED.into() }];
+    PageOut::new(page_path(ctx, facet, page), "decisions.html", title, "beslut", data)
+        .crumbs(crumbs)
+        .alternates(alternates)
+}
+
+/// Where the JavaScript filter of the decisions pages finds its data.
+pub(crate) const DECISIONS_FILTER_DATA: &str = "beslut/data.json";
+
+/// Every decision row, newest first: the data behind the JavaScript filter.
+pub(crate) fn decisions_json(ctx: &Ctx) -> Vec<DecisionRow> {
+    ctx.decisions.iter().map(|r| ctx.decision_row(*r)).collect()
+}
+
+pub(super) fn assignments(ctx: &Ctx) -> PageOut {
+    let model = ctx.model;
+    let (mut open, mut late, mut done) = (Vec::new(), Vec::new(), Vec::new());
+    for (r, item) in model.items() {
+        if !ctx.published(model.meeting(r.meeting)) || item.secrecy.is_some() {
+            continue;
+        }
+        for a in &item.assignments {
+            let view = ctx.assignment_view(r, a);
+            match a.status(model.today) {
+                AssignmentStatus::Open => open.push(view),
+                AssignmentStatus::Late => late.push(view),
+                AssignmentStatus::Done => done.push(view),
+            }
+        }
+    }
+    // Late: the longest overdue first. Open: the nearest deadline first. Done: newest first.
+    late.sort_by(|a: &AssignmentView, b| a.deadline_iso.cmp(&b.deadline_iso));
+    open.sort_by(|a: &AssignmentView, b| {
+        (a.deadline_iso.is_empty(), &a.deadline_iso).cmp(&(b.deadline_iso.is_empty(), &b.deadline_iso))
+    });
+    done.reverse();
+    let data = AssignmentsPage {
+        open,
+        late,
+        done,
+        csv: ctx.file_link(ctx.s("data.assignments_csv"), "data/uppdrag.csv".into(), "CSV", None),
+    };
+    PageOut::new(urls::ASSIGNMENTS.into(), "assignments.html", ctx.s("nav.uppdrag"), "uppdrag", data)
+}
+
+pub(super) fn economy(ctx: &Ctx) -> PageOut {
+    let model = ctx.model;
+    let mut granted = Vec::new();
+    let mut other = Vec::new();
+    let mut by_year: BTreeMap<i32, (i64, usize)> = BTreeMap::new();
+    let mut by_source: BTreeMap<String, (i64, usize)> = BTreeMap::new();
+    let mut by_body: BTreeMap<BodyId, (i64, usize)> = BTreeMap::new();
+    let mut total = 0;
+    for entry in model.ledger() {
+        if !ctx.published(model.meeting(entry.item.meeting)) || model.item(entry.item).secrecy.is_some() {
+            continue;
+        }
+        let money = ctx.money_view(entry.money);
+        let note = if entry.counted {
+            String::new()
+        } else if entry.money.kind != MoneyKind::Beviljat {
+            money.kind_label.clone()
+        } else {
+            ctx.s("economy.repeat")
+        };
+        let row = LedgerRow {
+            date: date_view(entry.date),
+            body: ctx.body_link(entry.body),
+            amount: money.amount,
+            amount_value: entry.money.amount,
+            kind_label: money.kind_label,
+            purpose: money.purpose,
+            source: money.source.clone(),
+            item: ctx.item_link(entry.item),
+            note,
+        };
+        if entry.counted {
+            let add = |slot: &mut (i64, usize)| {
+                slot.0 += entry.money.amount;
+                slot.1 += 1;
+            };
+            add(by_year.entry(i32::from(entry.date.year())).or_default());
+            add(by_source
+                .entry(if money.source.is_empty() { ctx.s("economy.no_source") } else { money.source })
+                .or_default());
+            add(by_body.entry(entry.body).or_default());
+            total += entry.money.amount;
+            granted.push(row);
+        } else {
+            other.push(row);
+        }
+    }
+    granted.reverse();
+    other.reverse();
+    let totals = |label: String, href: String, (sum, count): (i64, usize)| Total {
+        label,
+        href,
+        amount: format::amount(sum),
+        amount_value: sum,
+        count,
+    };
+    let data = EconomyPage {
+        granted,
+        other,
+        by_year: by_year.into_iter().rev().map(|(y, t)| totals(y.to_string(), String::new(), t)).collect(),
+        by_source: by_source.into_iter().map(|(s, t)| totals(s, String::new(), t)).collect(),
+        by_body: by_body
+            .into_iter()
+            .map(|(b, t)| {
+                let link = ctx.body_link(b);
+                totals(link.label, link.href, t)
+            })
+            .collect(),
+        total: format::amount(total),
+        csv: ctx.file_link(ctx.s("data.economy_csv"), "data/ekonomi.csv".into(), "CSV", None),
+    };
+    PageOut::new(urls::ECONOMY.into(), "economy.html", ctx.s("nav.ekonomi"), "ekonomi", data)
+}
+
+fn matter_title(ctx: &Ctx, matter: &Matter) -> String {
+    let first = ctx.model.item(matter.items[0]);
+    if first.secrecy.is_some() { ctx.model.site.confidential_notice.clone() } else { first.title.clone() }
+}
+
+fn matter_dates(ctx: &Ctx, matter: &Matter) -> Vec<jiff::civil::Date> {
+    let mut dates: Vec<_> = matter.items.iter().map(|r| ctx.model.meeting(r.meeting).date).collect();
+    dates.extend(matter.mentions.iter().map(|(m, _, _)| ctx.model.meeting(*m).date));
+    dates.sort();
+    dates
+}
+
+pub(super) fn matters(ctx: &Ctx) -> PageOut {
+    let mut matters: Vec<(jiff::civil::Date, MatterSummary)> = ctx
+        .matters
+        .iter()
+        .map(|m| {
+            let dates = matter_dates(ctx, m);
+            let (first, last) = (dates[0], dates[dates.len() - 1]);
+            let mut bodies: Vec<String> =
+                m.items.iter().map(|r| ctx.model.body(ctx.model.meeting(r.meeting).body).name.clone()).collect();
+            bodies
+                .extend(m.mentions.iter().map(|(mid, _, _)| ctx.model.body(ctx.model.meeting(*mid).body).name.clone()));
+            bodies.sort();
+            bodies.dedup();
+            let summary = MatterSummary {
+                href: urls::matter(&m.key),
+                title: matter_title(ctx, m),
+                span: format::period(first, Some(last)),
+                bodies,
+                steps: m.items.len() + m.mentions.len(),
+            };
+            (last, summary)
+        })
+        .collect();
+    matters.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.href.cmp(&b.1.href)));
+    let data = MattersPage { matters: matters.into_iter().map(|(_, m)| m).collect() };
+    PageOut::new(urls::MATTERS.into(), "matters.html", ctx.s("nav.arenden"), "arenden", data)
+}
+
+pub(super) fn matter(ctx: &Ctx, index: usize) -> PageOut {
+    let model = ctx.model;
+    let matter = &ctx.matters[index];
+    let mut steps: Vec<(jiff::civil::Date, u8, MatterStep)> = Vec::new();
+    for (meeting, _, note) in &matter.mentions {
+        let m = model.meeting(*meeting);
+        steps.push((
+            m.date,
+            0,
+            MatterStep {
+                date: date_view(m.date),
+                body: ctx.body_link(m.body),
+                link: Link::new(ctx.meeting_label(*meeting), ctx.meeting_href(*meeting)),
+                decision_html: String::new(),
+                note: note.clone().unwrap_or_default(),
+                assignments: Vec::new(),
+                money: Vec::new(),
+            },
+        ));
+    }
+    for r in &matter.items {
+        let m = model.meeting(r.meeting);
+        let item = model.item(*r);
+        let decision = item.decision.as_deref().or(item.proposal.as_deref()).unwrap_or_default();
+        steps.push((
+            m.date,
+            1,
+            MatterStep {
+                date: date_view(m.date),
+                body: ctx.body_link(m.body),
+                link: ctx.item_link(*r),
+                decision_html: markdown::to_html(decision, 3),
+                note: String::new(),
+                assignments: item.assignments.iter().map(|a| ctx.assignment_view(*r, a)).collect(),
+                money: item.money.iter().map(|m| ctx.money_view(m)).collect(),
+            },
+        ));
+    }
+    steps.sort_by_key(|s| (s.0, s.1));
+    // A meeting mentioned by several items of the matter is one step.
+    steps.dedup_by(|a, b| a.1 == 0 && b.1 == 0 && a.2.link == b.2.link);
+    let title = matter_title(ctx, matter);
+    let data = MatterPage { title: title.clone(), steps: steps.into_iter().map(|(_, _, s)| s).collect() };
+    PageOut::new(urls::matter(&matter.key), "matter.html", title, "arenden", data)
+        .crumbs(vec![Link::new(ctx.s("nav.arenden"), urls::MATTERS)])
+}

@@ -1,0 +1,289 @@
+//! The site's HTML pages: which pages exist (`plan`), what each shows (`view`), and
+//! rendering a page through its Tera template (`render`).
+//!
+//! A page is a [`Job`]: a small value naming the page. `plan` lists every job of a model;
+//! `view` builds a job's view as JSON (the same view, the same page); `render` turns a view
+//! into HTML. Keeping the three apart lets the build render in parallel and skip pages
+//! whose view did not change.
+
+mod common;
+pub(crate) mod lists;
+mod meetings;
+mod organisation;
+mod other;
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use super::Artefact;
+use super::theme::{Theme, template_error};
+use super::urls;
+use super::view::*;
+use crate::diag::Diagnostic;
+use crate::model::*;
+
+/// Decisions per page on the lists of decisions.
+pub const DECISIONS_PER_PAGE: usize = 50;
+
+/// What the page renderers share: the model edition, strings and indexes built once.
+pub struct Ctx<'a> {
+    pub model: &'a Model,
+    pub strings: &'a serde_json::Value,
+    pub edition: Edition,
+    /// Whether meeting PDFs (protocol, board packet) are part of this build.
+    pub pdfs: bool,
+    pub matters: Vec<Matter>,
+    pub matter_of: HashMap<ItemRef, usize>,
+    /// Items with a decision, on published pages, newest first.
+    pub decisions: Vec<ItemRef>,
+    /// The meetings with a page, per body, in date order.
+    pub meetings_of: BTreeMap<BodyId, Vec<MeetingId>>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(model: &'a Model, strings: &'a serde_json::Value, edition: Edition, pdfs: bool) -> Self {
+        let matters = model.matters();
+        let matter_of = matters.iter().enumerate().flat_map(|(i, m)| m.items.iter().map(move |r| (*r, i))).collect();
+        let mut ctx = Ctx {
+            model,
+            strings,
+            edition,
+            pdfs,
+            matters,
+            matter_of,
+            decisions: Vec::new(),
+            meetings_of: BTreeMap::new(),
+        };
+        for id in model.meeting_ids() {
+            if ctx.published(model.meeting(id)) {
+                ctx.meetings_of.entry(model.meeting(id).body).or_default().push(id);
+            }
+        }
+        let mut decisions: Vec<ItemRef> = model
+            .items()
+            .filter(|(r, item)| {
+                ctx.published(model.meeting(r.meeting))
+                    && item.secrecy.is_none()
+                    && item.withdrawn.is_none()
+                    && item.decision.is_some()
+            })
+            .map(|(r, _)| r)
+            .collect();
+        decisions.sort_by(|a, b| {
+            let (ma, mb) = (model.meeting(a.meeting), model.meeting(b.meeting));
+            mb.date.cmp(&ma.date).then(ma.body.cmp(&mb.body)).then(a.index.cmp(&b.index))
+        });
+        ctx.decisions = decisions;
+        ctx
+    }
+}
+
+/// A dimension of the lists of decisions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Facet {
+    Body(BodyId),
+    Year(i32),
+    Goal(GoalId),
+    Area(AreaId),
+    Municipality(MunicipalityId),
+}
+
+/// One page of the site.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Job {
+    Start,
+    Meeting(MeetingId),
+    Body(BodyId),
+    Bodies,
+    /// Page `page` (from 1) of the decisions, all or filtered by one facet.
+    Decisions(Option<Facet>, usize),
+    Assignments,
+    Economy,
+    Matters,
+    Matter(usize),
+    Municipalities,
+    Municipality(MunicipalityId),
+    Strategy,
+    Goal(GoalId),
+    Areas,
+    Area(AreaId),
+    Groups,
+    GroupYear(BodyId, i32),
+    FollowUp(i32),
+    People,
+    Person(PersonId),
+    Calendar,
+    Search,
+    Accessibility,
+    OpenData,
+    NotFound,
+}
+
+/// A page, ready for its template.
+#[derive(Clone, Debug)]
+pub struct PageOut {
+    pub path: String,
+    pub template: &'static str,
+    pub title: String,
+    pub section: &'static str,
+    pub breadcrumbs: Vec<Link>,
+    pub alternates: Vec<Alternate>,
+    pub data: serde_json::Value,
+}
+
+impl PageOut {
+    fn new(path: String, template: &'static str, title: String, section: &'static str, data: impl Serialize) -> Self {
+        PageOut {
+            path,
+            template,
+            title,
+            section,
+            breadcrumbs: Vec::new(),
+            alternates: Vec::new(),
+            data: serde_json::to_value(data).unwrap_or_default(),
+        }
+    }
+
+    fn crumbs(mut self, crumbs: Vec<Link>) -> Self {
+        self.breadcrumbs = crumbs;
+        self
+    }
+
+    fn alternates(mut self, alternates: Vec<Alternate>) -> Self {
+        self.alternates = alternates;
+        self
+    }
+}
+
+/// Every page of the site, in a stable order.
+pub fn plan(ctx: &Ctx) -> Vec<Job> {
+    let model = ctx.model;
+    let mut jobs = vec![
+        Job::Start,
+        Job::Bodies,
+        Job::Assignments,
+        Job::Economy,
+        Job::Matters,
+        Job::Municipalities,
+        Job::Strategy,
+        Job::Areas,
+        Job::Groups,
+        Job::People,
+        Job::Calendar,
+        Job::Search,
+        Job::Accessibility,
+        Job::OpenData,
+        Job::NotFound,
+    ];
+    jobs.extend(ctx.meetings_of.values().flatten().map(|m| Job::Meeting(*m)));
+    jobs.extend(model.body_ids().map(Job::Body));
+    for (facet, count) in lists::facet_counts(ctx) {
+        let pages = count.div_ceil(DECISIONS_PER_PAGE).max(1);
+        jobs.extend((1..=pages).map(|p| Job::Decisions(facet, p)));
+    }
+    jobs.extend((0..ctx.matters.len()).map(Job::Matter));
+    jobs.extend((0..model.municipalities.len() as u32).map(|i| Job::Municipality(MunicipalityId(i))));
+    jobs.extend((0..model.goals.len() as u32).map(|i| Job::Goal(GoalId(i))));
+    jobs.extend((0..model.areas.len() as u32).map(|i| Job::Area(AreaId(i))));
+    for (group, year) in organisation::group_years(model) {
+        jobs.push(Job::GroupYear(group, year));
+    }
+    for year in organisation::plan_years(model) {
+        jobs.push(Job::FollowUp(year));
+    }
+    jobs.extend((0..model.people.len() as u32).map(|i| Job::Person(PersonId(i))));
+    jobs
+}
+
+/// Builds a job's page view.
+pub fn view(ctx: &Ctx, job: &Job) -> PageOut {
+    match job {
+        Job::Start => other::start(ctx),
+        Job::Meeting(id) => meetings::meeting(ctx, *id),
+        Job::Body(id) => meetings::body(ctx, *id),
+        Job::Bodies => meetings::bodies(ctx),
+        Job::Decisions(facet, page) => lists::decisions(ctx, *facet, *page),
+        Job::Assignments => lists::assignments(ctx),
+        Job::Economy => lists::economy(ctx),
+        Job::Matters => lists::matters(ctx),
+        Job::Matter(i) => lists::matter(ctx, *i),
+        Job::Municipalities => organisation::municipalities(ctx),
+        Job::Municipality(id) => organisation::municipality(ctx, *id),
+        Job::Strategy => organisation::strategy(ctx),
+        Job::Goal(id) => organisation::goal(ctx, *id),
+        Job::Areas => organisation::areas(ctx),
+        Job::Area(id) => organisation::area(ctx, *id),
+        Job::Groups => organisation::groups(ctx),
+        Job::GroupYear(group, year) => organisation::group_year(ctx, *group, *year),
+        Job::FollowUp(year) => organisation::follow_up(ctx, *year),
+        Job::People => organisation::people(ctx),
+        Job::Person(id) => organisation::person(ctx, *id),
+        Job::Calendar => meetings::calendar(ctx),
+        Job::Search => other::search(ctx),
+        Job::Accessibility => other::accessibility(ctx),
+        Job::OpenData => other::open_data(ctx),
+        Job::NotFound => other::not_found(ctx),
+    }
+}
+
+/// The site-wide part of every page's context.
+pub fn site_view(ctx: &Ctx) -> SiteView {
+    let site = &ctx.model.site;
+    SiteView {
+        title: site.title.clone(),
+        cooperation: site.cooperation.clone(),
+        description: site.description.clone(),
+        example: site.example,
+        internal: ctx.edition == Edition::Internal,
+        today: super::format::date_medium(ctx.model.today),
+        today_iso: ctx.model.today.to_string(),
+    }
+}
+
+/// Renders a page through its template.
+pub fn render(theme: &Theme, site: &SiteView, ctx: &Ctx, page: PageOut) -> Result<Artefact, Diagnostic> {
+    // The 404 page is served at any depth, so its links start from the site's base path.
+    let root =
+        if page.template == "404.html" { base_path(&ctx.model.site.base_url) } else { urls::root_from(&page.path) };
+    let context = PageContext {
+        site: site.clone(),
+        root,
+        path: page.path.clone(),
+        title: page.title,
+        section: page.section,
+        breadcrumbs: page.breadcrumbs,
+        alternates: page.alternates,
+        t: theme.strings.clone(),
+        page: page.data,
+    };
+    let context =
+        tera::Context::from_serialize(&context).map_err(|e| Diagnostic::error(format!("sidan {}: {e}", page.path)))?;
+    let html = theme
+        .tera
+        .render(page.template, &context)
+        .map_err(|e| template_error(&format!("kunde inte skapa sidan {}", page.path), &e))?;
+    let file =
+        if page.path.is_empty() || page.path.ends_with('/') { format!("{}index.html", page.path) } else { page.path };
+    Ok(Artefact::new(file, html))
+}
+
+/// "/beslut/" from "https://umearegionen.se/beslut/".
+fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    match after_scheme.find('/') {
+        Some(i) => after_scheme[i..].to_string(),
+        None => "/".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base_path;
+
+    #[test]
+    fn base_path_is_the_url_path() {
+        assert_eq!(base_path("https://umearegionen.se/beslut/"), "/beslut/");
+        assert_eq!(base_path("https://example.se"), "/");
+    }
+}

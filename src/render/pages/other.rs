@@ -1,0 +1,99 @@
+//! The start page, search, the accessibility statement, open data and the 404 page.
+
+use super::{Ctx, PageOut};
+use crate::model::*;
+use crate::render::format;
+use crate::render::urls;
+use crate::render::view::*;
+
+pub(super) fn start(ctx: &Ctx) -> PageOut {
+    let model = ctx.model;
+    let upcoming: Vec<MeetingSummary> = model
+        .meeting_ids()
+        .filter(|m| ctx.published(model.meeting(*m)) && model.meeting(*m).date >= model.today)
+        .take(5)
+        .map(|m| ctx.meeting_summary(m))
+        .collect();
+    let latest = ctx.decisions.iter().take(8).map(|r| ctx.decision_row(*r)).collect();
+    let goals = model
+        .goals
+        .iter()
+        .enumerate()
+        .map(|(i, g)| GoalSummary {
+            number: g.number,
+            title: g.title.clone(),
+            href: urls::goal(model, GoalId(i as u32)),
+            subgoals: g.subgoals.iter().map(|s| model.subgoal(*s).text.clone()).collect(),
+        })
+        .collect();
+    let meetings =
+        ctx.meetings_of.values().flatten().filter(|m| model.meeting(**m).status == MeetingStatus::Publicerad).count();
+    let open = model
+        .items()
+        .filter(|(r, item)| ctx.published(model.meeting(r.meeting)) && item.secrecy.is_none())
+        .flat_map(|(_, item)| &item.assignments)
+        .filter(|a| a.status(model.today) != AssignmentStatus::Done)
+        .count();
+    let counts = vec![
+        (ctx.s("start.count_meetings"), format::grouped(meetings as i64)),
+        (ctx.s("start.count_decisions"), format::grouped(ctx.decisions.len() as i64)),
+        (ctx.s("start.count_open"), format::grouped(open as i64)),
+    ];
+    let page = StartPage {
+        upcoming,
+        latest,
+        goals,
+        vision: ctx.vision(),
+        bodies: model.body_ids().filter(|b| !model.body(*b).kind.is_group()).map(|b| ctx.body_link(b)).collect(),
+        counts,
+    };
+    let alternates = vec![
+        Alternate { kind: "application/atom+xml", title: ctx.s("feed.minutes"), href: urls::FEED.into() },
+        Alternate { kind: "text/calendar", title: ctx.s("feed.all_meetings"), href: urls::ICAL.into() },
+    ];
+    PageOut::new(urls::START.into(), "start.html", model.site.title.clone(), "start", page).alternates(alternates)
+}
+
+pub(super) fn search(ctx: &Ctx) -> PageOut {
+    PageOut::new(urls::SEARCH.into(), "search.html", ctx.s("nav.sok"), "sok", EmptyPage {})
+}
+
+pub(super) fn accessibility(ctx: &Ctx) -> PageOut {
+    let a = &ctx.model.site.accessibility;
+    let page = AccessibilityPage {
+        cooperation: ctx.model.site.cooperation.clone(),
+        compliance: a.compliance.clone(),
+        known_problems: a.known_problems.clone(),
+        method: a.method.clone(),
+        assessed: format::date_medium(a.assessed),
+        published: format::date_medium(a.published),
+        contact_email: a.contact_email.clone(),
+        contact_phone: a.contact_phone.clone().unwrap_or_default(),
+        response_time: a.response_time.clone().unwrap_or_default(),
+    };
+    PageOut::new(urls::ACCESSIBILITY.into(), "accessibility.html", ctx.s("accessibility.title"), "", page)
+}
+
+pub(super) fn open_data(ctx: &Ctx) -> PageOut {
+    let model = ctx.model;
+    let csv = |key: &str, href: &str| ctx.file_link(ctx.s(key), href.into(), "CSV", None);
+    let files = vec![
+        csv("data.decisions_csv", "data/beslut.csv"),
+        csv("data.assignments_csv", "data/uppdrag.csv"),
+        csv("data.economy_csv", "data/ekonomi.csv"),
+        ctx.file_link(ctx.s("data.decisions_json"), "data/beslut.json".into(), "JSON", None),
+    ];
+    let mut feeds = vec![Link::new(ctx.s("feed.minutes"), urls::FEED)];
+    let mut calendars = vec![Link::new(ctx.s("feed.all_meetings"), urls::ICAL)];
+    for b in ctx.meetings_of.keys() {
+        let body = model.body(*b);
+        feeds.push(Link::new(body.name.clone(), urls::body_feed(body)));
+        calendars.push(Link::new(body.name.clone(), urls::body_ical(body)));
+    }
+    let page = OpenDataPage { files, oparl_entry: "data/oparl/system.json".into(), feeds, calendars };
+    PageOut::new(urls::OPEN_DATA.into(), "open_data.html", ctx.s("data.title"), "", page)
+}
+
+pub(super) fn not_found(ctx: &Ctx) -> PageOut {
+    PageOut::new(urls::NOT_FOUND.into(), "404.html", ctx.s("not_found.title"), "", EmptyPage {})
+}

@@ -1,0 +1,175 @@
+//! The theme: Tera templates, UI strings, static assets and typst templates.
+//!
+//! The default theme is embedded in the binary (see build.rs). A site may override any of
+//! its files with a file of the same relative path in `themes/<name>/` (the name comes from
+//! site.toml, default "default"); `strings.toml` is merged key by key instead, so a site can
+//! change one label. Reading the override files goes through the source seam.
+
+use std::collections::BTreeMap;
+
+use crate::diag::Diagnostic;
+use crate::source::Source;
+
+include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
+
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// strings.toml as JSON, for templates (`t.…`) and renderers.
+    pub strings: serde_json::Value,
+    /// Files under static/, served under assets/.
+    pub statics: BTreeMap<String, Vec<u8>>,
+    /// Files under typst/ and fonts/, for the PDF renderer.
+    pub typst: BTreeMap<String, Vec<u8>>,
+    /// A hash of every file the theme is made of.
+    pub fingerprint: blake3::Hash,
+}
+
+impl std::fmt::Debug for Theme {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Theme").field("fingerprint", &self.fingerprint).finish_non_exhaustive()
+    }
+}
+
+/// The theme's files: the embedded default overlaid with the site's `themes/<name>/`.
+pub fn files(source: &dyn Source, name: &str) -> Result<BTreeMap<String, Vec<u8>>, Diagnostic> {
+    let mut files: BTreeMap<String, Vec<u8>> =
+        DEFAULT_THEME.iter().map(|(path, bytes)| (path.to_string(), bytes.to_vec())).collect();
+    let folder = format!("themes/{name}");
+    let entries =
+        source.list(&folder).map_err(|e| Diagnostic::error(format!("kunde inte läsa temat {folder}: {e}")))?;
+    if entries.is_empty() && name != "default" {
+        return Err(Diagnostic::error(format!("temat \"{name}\" finns inte"))
+            .with_hint(format!("lägg temat i {folder}/ eller ta bort theme i content/site.toml")));
+    }
+    for entry in entries {
+        if entry.symlink {
+            continue;
+        }
+        let rel = entry.path[folder.len() + 1..].to_string();
+        let bytes =
+            source.read(&entry.path).map_err(|e| Diagnostic::error(format!("kunde inte läsa {}: {e}", entry.path)))?;
+        if rel == "strings.toml" {
+            // Merged below, over the default strings.
+            files.insert("strings.override.toml".into(), bytes);
+        } else {
+            files.insert(rel, bytes);
+        }
+    }
+    Ok(files)
+}
+
+/// Loads the theme `name` for the site behind `source`.
+pub fn load(source: &dyn Source, name: &str) -> Result<Theme, Vec<Diagnostic>> {
+    let files = files(source, name).map_err(|d| vec![d])?;
+    let mut hasher = blake3::Hasher::new();
+    for (path, bytes) in &files {
+        hasher.update(path.as_bytes());
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    }
+    let mut diagnostics = Vec::new();
+
+    let mut strings = parse_strings(files.get("strings.toml"), "themes/default/strings.toml", &mut diagnostics);
+    if let Some(bytes) = files.get("strings.override.toml") {
+        let overrides = parse_strings(Some(bytes), &format!("themes/{name}/strings.toml"), &mut diagnostics);
+        merge(&mut strings, overrides);
+    }
+
+    let mut tera = tera::Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape_html);
+    let templates: Vec<(String, String)> = files
+        .iter()
+        .filter_map(|(path, bytes)| {
+            let name = path.strip_prefix("templates/")?;
+            Some((name.to_string(), String::from_utf8_lossy(bytes).into_owned()))
+        })
+        .collect();
+    if let Err(error) = tera.add_raw_templates(templates) {
+        diagnostics.push(template_error("kunde inte läsa temats mallar", &error));
+    }
+
+    let statics = files
+        .iter()
+        .filter_map(|(path, bytes)| Some((path.strip_prefix("static/")?.to_string(), bytes.clone())))
+        .collect();
+    let typst = files
+        .iter()
+        .filter(|(path, _)| path.starts_with("typst/") || path.starts_with("fonts/"))
+        .map(|(path, bytes)| (path.clone(), bytes.clone()))
+        .collect();
+    if !diagnostics.is_empty() {
+        return Err(diagnostics);
+    }
+    Ok(Theme { tera, strings, statics, typst, fingerprint: hasher.finalize() })
+}
+
+fn parse_strings(bytes: Option<&Vec<u8>>, path: &str, diagnostics: &mut Vec<Diagnostic>) -> serde_json::Value {
+    let Some(bytes) = bytes else { return serde_json::Value::Object(Default::default()) };
+    let text = String::from_utf8_lossy(bytes);
+    match toml::from_str::<toml::Table>(&text) {
+        Ok(table) => serde_json::to_value(table).unwrap_or_default(),
+        Err(error) => {
+            diagnostics.push(Diagnostic::error(format!("{path}: {}", error.message())));
+            serde_json::Value::Object(Default::default())
+        }
+    }
+}
+
+fn merge(base: &mut serde_json::Value, overrides: serde_json::Value) {
+    match (base, overrides) {
+        (serde_json::Value::Object(base), serde_json::Value::Object(overrides)) => {
+            for (key, value) in overrides {
+                match base.get_mut(&key) {
+                    Some(existing) if existing.is_object() && value.is_object() => merge(existing, value),
+                    _ => {
+                        base.insert(key, value);
+                    }
+                }
+            }
+        }
+        (base, overrides) => *base = overrides,
+    }
+}
+
+/// A Tera error with its whole chain of causes (the template name and line are in there).
+pub fn template_error(what: &str, error: &tera::Error) -> Diagnostic {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    Diagnostic::error(format!("{what}: {message}")).with_hint("rätta mallen i temat (themes/…/templates/)")
+}
+
+/// A string from strings.toml by dotted path ("status.open"), or the path itself if missing
+/// (a visible gap is better than a crash or an empty label).
+pub fn string(strings: &serde_json::Value, path: &str) -> String {
+    let mut node = strings;
+    for part in path.split('.') {
+        match node.get(part) {
+            Some(next) => node = next,
+            None => return path.to_string(),
+        }
+    }
+    node.as_str().map_or_else(|| path.to_string(), str::to_string)
+}
+
+/// HTML escaping for text and attribute values. Tera's default also escapes `/`, which is
+/// valid but makes every link unreadable; `/` is harmless in quoted attributes and text.
+fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
