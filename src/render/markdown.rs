@@ -5,7 +5,7 @@
 //! targets. Headings written in a description are pushed below the heading of the item
 //! they sit in, so that every page keeps one outline.
 
-use comrak::nodes::NodeValue;
+use comrak::nodes::{NodeValue, TableAlignment};
 use comrak::{Arena, Options, parse_document};
 
 fn options() -> Options<'static> {
@@ -17,7 +17,8 @@ fn options() -> Options<'static> {
     options
 }
 
-/// Renders Markdown to HTML; `# Heading` becomes `<h{min_heading}>`.
+/// Renders Markdown to HTML. The text's highest heading becomes `<h{min_heading}>` and the
+/// others keep their distance to it, so a writer may start at `#` or at `###` alike.
 pub fn to_html(markdown: &str, min_heading: u8) -> String {
     if markdown.trim().is_empty() {
         return String::new();
@@ -25,9 +26,21 @@ pub fn to_html(markdown: &str, min_heading: u8) -> String {
     let options = options();
     let arena = Arena::new();
     let root = parse_document(&arena, markdown, &options);
+    let highest = root
+        .descendants()
+        .filter_map(|n| match &n.data().value {
+            NodeValue::Heading(h) => Some(h.level),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
     for node in root.descendants() {
-        if let NodeValue::Heading(heading) = &mut node.data_mut().value {
-            heading.level = (heading.level + min_heading - 1).min(6);
+        match &mut node.data_mut().value {
+            NodeValue::Heading(heading) => heading.level = (heading.level + min_heading - highest).clamp(1, 6),
+            // comrak writes column alignment as the obsolete `align` attribute; the theme
+            // aligns table cells itself.
+            NodeValue::Table(table) => table.alignments.iter_mut().for_each(|a| *a = TableAlignment::None),
+            _ => {}
         }
     }
     let mut out = String::new();
@@ -66,7 +79,8 @@ mod tests {
     #[test]
     fn shifts_headings_below_the_item() {
         assert_eq!(to_html("# Rubrik", 4), "<h4>Rubrik</h4>\n");
-        assert_eq!(to_html("#### Djup", 4), "<h6>Djup</h6>\n");
+        assert_eq!(to_html("### Rubrik\n\n#### Under", 3), "<h3>Rubrik</h3>\n<h4>Under</h4>\n");
+        assert_eq!(to_html("# A\n\n#### Djup", 4), "<h4>A</h4>\n<h6>Djup</h6>\n");
     }
 
     #[test]

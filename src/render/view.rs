@@ -38,6 +38,8 @@ pub struct SiteView {
     pub example: bool,
     /// The internal edition: every page says so.
     pub internal: bool,
+    /// The public address, ending in "/": printed pages show full URLs from it.
+    pub base_url: String,
     /// "22 november 2026": when the build's "today" is.
     pub today: String,
     pub today_iso: String,
@@ -584,6 +586,8 @@ pub struct StrategyPage {
 pub struct GoalPage {
     pub number: u32,
     pub title: String,
+    /// The heading the goal has in the plan and organisation chart (its title when it has
+    /// none of its own).
     pub heading: String,
     pub href: String,
     pub subgoals: Vec<SubgoalView>,

@@ -236,6 +236,7 @@ pub fn site_view(ctx: &Ctx) -> SiteView {
         description: site.description.clone(),
         example: site.example,
         internal: ctx.edition == Edition::Internal,
+        base_url: site.base_url.clone(),
         today: super::format::date_medium(ctx.model.today),
         today_iso: ctx.model.today.to_string(),
     }

@@ -230,7 +230,7 @@ fn goal_page(ctx: &Ctx, id: GoalId) -> GoalPage {
     GoalPage {
         number: goal.number,
         title: goal.title.clone(),
-        heading: goal.heading.clone().unwrap_or_default(),
+        heading: goal.heading.clone().unwrap_or_else(|| goal.title.clone()),
         href: urls::goal(model, id),
         subgoals: goal
             .subgoals
