@@ -150,7 +150,8 @@ fn run_build(root: &std::path::Path, out: Option<PathBuf>, internal: bool, pdfs:
     let out = out.unwrap_or_else(|| root.join("output"));
     let source = FsSource::new(root);
     match build(&source, &Options { out: out.clone(), edition, pdfs }) {
-        Ok((report, checked)) => {
+        Ok((report, mut checked)) => {
+            checked.diagnostics.extend(report.warnings.iter().cloned());
             print_diagnostics(&checked);
             eprintln!(
                 "byggde {} sidor och {} PDF, {} filer till {} på {} s",
@@ -168,8 +169,7 @@ fn run_build(root: &std::path::Path, out: Option<PathBuf>, internal: bool, pdfs:
             eprintln!("inget byggdes; {} är oförändrad", out.display());
             ExitCode::from(EXIT_CONTENT)
         }
-        Err(Failure::Theme(diagnostics)) => {
-            let files = crate::diag::SourceFiles::new();
+        Err(Failure::Theme(files, diagnostics)) => {
             for d in &diagnostics {
                 eprintln!("{}", diag::render(d, &files, Color::for_stream(std::io::stderr().is_terminal())));
             }

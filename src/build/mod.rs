@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::check::{Checked, check};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Location, SourceFiles};
 use crate::model::{AttachmentTarget, Edition, Model};
 use crate::render::pages::{self, Ctx};
 use crate::render::{Artefact, theme};
@@ -29,7 +29,11 @@ pub struct Options {
 #[derive(Clone, Debug, Default)]
 pub struct Report {
     pub pages: usize,
+    /// Typeset PDFs (attachment files are not counted).
     pub pdfs: usize,
+    /// Warnings found while rendering (a plan longer than two pages …), located in the
+    /// checked sources.
+    pub warnings: Vec<Diagnostic>,
     pub files: usize,
     pub bytes: u64,
     pub elapsed: Duration,
@@ -40,21 +44,32 @@ pub struct Report {
 pub enum Failure {
     /// The sources have errors: every diagnostic, for printing.
     Content(Box<Checked>),
-    /// The theme or a template is broken.
-    Theme(Vec<Diagnostic>),
+    /// The theme or a template is broken: diagnostics, and the template texts they point into.
+    Theme(SourceFiles, Vec<Diagnostic>),
     /// Reading or writing failed.
     Io(std::io::Error),
 }
 
+/// The artefacts of a site.
+pub struct Rendered {
+    pub artefacts: Vec<Artefact>,
+    pub pages: usize,
+    pub pdfs: usize,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Typeset PDFs per chunk; typst's memo cache is evicted between chunks.
+const PDF_CHUNK: usize = 64;
+
 /// Renders the whole site for `model` (an edition already made) into artefacts.
-pub fn render_site(
-    source: &dyn Source,
-    model: &Model,
-    edition: Edition,
-    pdfs: bool,
-) -> Result<(Vec<Artefact>, usize), Failure> {
-    let theme = theme::load(source, &model.site.theme).map_err(Failure::Theme)?;
-    let ctx = Ctx::new(model, &theme.strings, edition, pdfs);
+pub fn render_site(source: &dyn Source, model: &Model, edition: Edition, pdfs: bool) -> Result<Rendered, Failure> {
+    let theme = theme::load(source, &model.site.theme).map_err(|d| Failure::Theme(SourceFiles::new(), d))?;
+    let mut ctx = Ctx::new(model, &theme.strings, edition, pdfs);
+    // PDFs and data files first: the pages show their sizes.
+    let (typeset, warnings) = if pdfs { typeset_all(source, &theme, &ctx)? } else { (Vec::new(), Vec::new()) };
+    let data = crate::render::data::data(model, pdfs);
+    ctx.file_sizes = typeset.iter().chain(&data).map(|a| (a.path.clone(), a.bytes.len() as u64)).collect();
+    let ctx = ctx;
     let site = pages::site_view(&ctx);
     let jobs = pages::plan(&ctx);
     let rendered: Vec<Result<Artefact, Diagnostic>> =
@@ -69,11 +84,12 @@ pub fn render_site(
     }
     if !errors.is_empty() {
         errors.truncate(20);
-        return Err(Failure::Theme(errors));
+        return Err(Failure::Theme(SourceFiles::new(), errors));
     }
     let page_count = artefacts.len();
-    let search = crate::render::search::index(&artefacts)
-        .map_err(|e| Failure::Theme(vec![Diagnostic::error(format!("sökindexet kunde inte byggas: {e}"))]))?;
+    let search = crate::render::search::index(&artefacts).map_err(|e| {
+        Failure::Theme(SourceFiles::new(), vec![Diagnostic::error(format!("sökindexet kunde inte byggas: {e}"))])
+    })?;
     artefacts.extend(search);
     for (path, bytes) in &theme.statics {
         artefacts.push(Artefact::new(format!("assets/{path}"), bytes.clone()));
@@ -85,8 +101,58 @@ pub fn render_site(
     let page_paths: Vec<String> = artefacts[..page_count].iter().map(|a| a.path.clone()).collect();
     artefacts.extend(crate::render::sitemap::sitemap(model, &page_paths));
     artefacts.extend(crate::render::feeds::feeds(model, pdfs));
-    artefacts.extend(crate::render::data::data(model, pdfs));
-    Ok((artefacts, page_count))
+    artefacts.extend(data);
+    let pdf_count = typeset.len();
+    artefacts.extend(typeset);
+    Ok(Rendered { artefacts, pages: page_count, pdfs: pdf_count, warnings })
+}
+
+/// Every PDF of the site, typeset in parallel.
+fn typeset_all(
+    source: &dyn Source,
+    theme: &theme::Theme,
+    ctx: &Ctx,
+) -> Result<(Vec<Artefact>, Vec<Diagnostic>), Failure> {
+    use crate::render::pdf::{self, documents};
+    let engine = pdf::Engine::new(theme, &ctx.model.site.theme);
+    let kinds = documents::plan(ctx);
+    let mut artefacts = Vec::with_capacity(kinds.len());
+    let mut warnings = Vec::new();
+    for chunk in kinds.chunks(PDF_CHUNK) {
+        let results: Vec<Result<(Artefact, Option<Diagnostic>), Failure>> = chunk
+            .par_iter()
+            .map(|(kind, path)| {
+                let document = documents::document(ctx, *kind, source).map_err(Failure::Io)?;
+                let typeset = engine.typeset(&document).map_err(|f| Failure::Theme(f.files, f.diagnostics))?;
+                Ok((Artefact::new(path.clone(), typeset.bytes), page_limit(ctx.model, *kind, typeset.pages)))
+            })
+            .collect();
+        for result in results {
+            let (artefact, warning) = result?;
+            artefacts.push(artefact);
+            warnings.extend(warning);
+        }
+        pdf::evict(2);
+    }
+    Ok((artefacts, warnings))
+}
+
+/// Mall 1 and Mall 2 allow two pages. Longer is a warning, not an error: the plan is the
+/// group's own text, and publishing it as written is better than holding back the site;
+/// the warning tells the kanslichef which group to ask to shorten it.
+fn page_limit(model: &Model, kind: crate::render::pdf::documents::Kind, pages: usize) -> Option<Diagnostic> {
+    use crate::render::pdf::documents::Kind;
+    const LIMIT: usize = 2;
+    let (file, what, year) = match kind {
+        Kind::Plan(id) => (model.plan(id).file, "verksamhetsplanen", model.plan(id).year),
+        Kind::Report(id) => (model.reports[id.index()].file, "verksamhetsberättelsen", model.reports[id.index()].year),
+        _ => return None,
+    };
+    (pages > LIMIT).then(|| {
+        Diagnostic::warning(format!("{what} {year} blir {pages} sidor i PDF; mallen tillåter högst {LIMIT}"))
+            .at(Location::file(file))
+            .with_hint("korta texterna eller färre mål och aktiviteter; mer detaljerade planer hålls utanför")
+    })
 }
 
 /// The attachment files the edition keeps, copied under filer/.
@@ -114,13 +180,14 @@ pub fn build(source: &dyn Source, options: &Options) -> Result<(Report, Checked)
         return Err(Failure::Content(Box::new(checked)));
     }
     let model = checked.model.edition(options.edition);
-    let (artefacts, pages) = render_site(source, &model, options.edition, options.pdfs)?;
-    crate::write::publish(&options.out, &artefacts).map_err(Failure::Io)?;
+    let rendered = render_site(source, &model, options.edition, options.pdfs)?;
+    crate::write::publish(&options.out, &rendered.artefacts).map_err(Failure::Io)?;
     let report = Report {
-        pages,
-        pdfs: artefacts.iter().filter(|a| a.path.ends_with(".pdf")).count(),
-        files: artefacts.len(),
-        bytes: artefacts.iter().map(|a| a.bytes.len() as u64).sum(),
+        pages: rendered.pages,
+        pdfs: rendered.pdfs,
+        warnings: rendered.warnings,
+        files: rendered.artefacts.len(),
+        bytes: rendered.artefacts.iter().map(|a| a.bytes.len() as u64).sum(),
         elapsed: started.elapsed(),
     };
     Ok((report, checked))

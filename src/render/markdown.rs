@@ -1,12 +1,18 @@
-//! Markdown (descriptions, decisions, notes) → safe HTML, through comrak.
+//! Markdown (descriptions, decisions, notes) → safe HTML, or a plain tree for typst.
 //!
-//! Raw HTML in the source is never passed through (comrak replaces it with a comment),
-//! and comrak's safe mode drops `javascript:`, `vbscript:`, `file:` and `data:` link
-//! targets. Headings written in a description are pushed below the heading of the item
-//! they sit in, so that every page keeps one outline.
+//! HTML: raw HTML in the source is never passed through (comrak replaces it with a
+//! comment), and comrak's safe mode drops `javascript:`, `vbscript:`, `file:` and `data:`
+//! link targets. Images become links, so a page never loads anything from elsewhere.
+//! Headings are placed below the heading of the item they sit in.
+//!
+//! typst: `to_blocks` gives the document as JSON data (paragraphs, lists, emphasis,
+//! links, tables) that the typst templates lay out. Every text stays a string value in
+//! typst, which typst never parses as markup, so nothing written in a source can run
+//! typst code however many `#`, `$` or `\` it contains.
 
-use comrak::nodes::{NodeValue, TableAlignment};
+use comrak::nodes::{AstNode, ListType, NodeValue, TableAlignment};
 use comrak::{Arena, Options, parse_document};
+use serde_json::{Value, json};
 
 fn options() -> Options<'static> {
     let mut options = Options::default();
@@ -40,6 +46,12 @@ pub fn to_html(markdown: &str, min_heading: u8) -> String {
             // comrak writes column alignment as the obsolete `align` attribute; the theme
             // aligns table cells itself.
             NodeValue::Table(table) => table.alignments.iter_mut().for_each(|a| *a = TableAlignment::None),
+            // An image would be a request to another site: show it as a link instead.
+            value @ NodeValue::Image(_) => {
+                if let NodeValue::Image(link) = std::mem::replace(value, NodeValue::Text(String::new().into())) {
+                    *value = NodeValue::Link(link);
+                }
+            }
             _ => {}
         }
     }
@@ -48,6 +60,82 @@ pub fn to_html(markdown: &str, min_heading: u8) -> String {
         return String::new();
     }
     out
+}
+
+/// The Markdown as a tree of blocks for the typst templates (see `common.typ`'s `md`).
+pub fn to_blocks(markdown: &str) -> Value {
+    if markdown.trim().is_empty() {
+        return Value::Array(Vec::new());
+    }
+    let options = options();
+    let arena = Arena::new();
+    let root = parse_document(&arena, markdown, &options);
+    Value::Array(blocks(root))
+}
+
+fn blocks<'a>(parent: &'a AstNode<'a>) -> Vec<Value> {
+    parent.children().filter_map(block).collect()
+}
+
+fn block<'a>(node: &'a AstNode<'a>) -> Option<Value> {
+    let value = node.data().value.clone();
+    Some(match value {
+        NodeValue::Paragraph => json!({ "t": "p", "c": inlines(node) }),
+        NodeValue::Heading(h) => json!({ "t": "h", "level": h.level, "c": inlines(node) }),
+        NodeValue::List(list) => {
+            let items: Vec<Value> = node.children().map(|item| Value::Array(blocks(item))).collect();
+            match list.list_type {
+                ListType::Bullet => json!({ "t": "ul", "items": items }),
+                ListType::Ordered => json!({ "t": "ol", "start": list.start, "items": items }),
+            }
+        }
+        NodeValue::BlockQuote => json!({ "t": "quote", "c": blocks(node) }),
+        NodeValue::CodeBlock(code) => json!({ "t": "code", "text": code.literal.trim_end() }),
+        NodeValue::ThematicBreak => json!({ "t": "hr" }),
+        NodeValue::Table(_) => {
+            let mut rows: Vec<Value> = node
+                .children()
+                .map(|row| Value::Array(row.children().map(|cell| Value::Array(inlines(cell))).collect()))
+                .collect();
+            let header = if rows.is_empty() { Value::Array(Vec::new()) } else { rows.remove(0) };
+            json!({ "t": "table", "header": header, "rows": rows })
+        }
+        // Raw HTML is not content.
+        NodeValue::HtmlBlock(_) => return None,
+        _ => json!({ "t": "p", "c": inlines(node) }),
+    })
+}
+
+fn inlines<'a>(parent: &'a AstNode<'a>) -> Vec<Value> {
+    let mut out = Vec::new();
+    for node in parent.children() {
+        let value = node.data().value.clone();
+        match value {
+            NodeValue::Text(text) => out.push(Value::String(text.to_string())),
+            NodeValue::SoftBreak => out.push(Value::String(" ".into())),
+            NodeValue::LineBreak => out.push(json!({ "t": "br" })),
+            NodeValue::Code(code) => out.push(json!({ "t": "code", "text": code.literal })),
+            NodeValue::Emph => out.push(json!({ "t": "emph", "c": inlines(node) })),
+            NodeValue::Strong => out.push(json!({ "t": "strong", "c": inlines(node) })),
+            NodeValue::Strikethrough => out.push(json!({ "t": "strike", "c": inlines(node) })),
+            NodeValue::Link(link) | NodeValue::Image(link) => {
+                if safe_url(&link.url) {
+                    out.push(json!({ "t": "link", "url": link.url, "c": inlines(node) }));
+                } else {
+                    out.extend(inlines(node));
+                }
+            }
+            NodeValue::HtmlInline(_) => {}
+            _ => out.extend(inlines(node)),
+        }
+    }
+    out
+}
+
+/// Links a printed document may carry: the web and e-mail.
+fn safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
 }
 
 /// A one-line plain text summary of Markdown (for feeds and lists): the first paragraph
@@ -87,6 +175,25 @@ mod tests {
     fn renders_lists_and_tables() {
         assert!(to_html("- a\n- b", 4).contains("<li>a</li>"));
         assert!(to_html("| a | b |\n|---|---|\n| 1 | 2 |", 4).contains("<table>"));
+    }
+
+    #[test]
+    fn images_become_links() {
+        let html = to_html("![karta](https://example.com/karta.png)", 4);
+        assert!(!html.contains("<img"));
+        assert!(html.contains("<a href=\"https://example.com/karta.png\">karta</a>"));
+    }
+
+    #[test]
+    fn blocks_keep_typst_syntax_as_plain_strings() {
+        let tree = to_blocks("Se #read(\"/etc/passwd\") och $x$ *fet* [l](javascript:alert(1))\n\n- a");
+        assert_eq!(
+            tree,
+            json!([
+                { "t": "p", "c": ["Se #read(\"/etc/passwd\") och $x$ ", { "t": "emph", "c": ["fet"] }, " ", "l"] },
+                { "t": "ul", "items": [[{ "t": "p", "c": ["a"] }]] }
+            ])
+        );
     }
 
     #[test]

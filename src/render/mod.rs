@@ -10,6 +10,7 @@ pub mod format;
 pub mod markdown;
 pub mod oparl;
 pub mod pages;
+pub mod pdf;
 pub mod search;
 pub mod sitemap;
 pub mod theme;

@@ -233,6 +233,17 @@ impl Ctx<'_> {
         FileLink { label, href, kind: kind.to_string(), size: size.map(format::file_size).unwrap_or_default() }
     }
 
+    /// A link to one of the build's own PDFs, with its size.
+    pub(crate) fn pdf_link(&self, label: String, href: String) -> FileLink {
+        self.own_file_link(label, href, "PDF")
+    }
+
+    /// A link to one of the build's own files (a PDF or a data file), with its size.
+    pub(crate) fn own_file_link(&self, label: String, href: String, kind: &str) -> FileLink {
+        let size = self.file_sizes.get(&href).copied();
+        self.file_link(label, href, kind, size)
+    }
+
     pub(crate) fn vision(&self) -> Option<VisionView> {
         let vision = self.model.strategy.as_ref()?.vision.as_ref()?;
         let decided = match (vision.decided_by, vision.decided) {

@@ -139,7 +139,7 @@ pub(super) fn decisions(ctx: &Ctx, facet: Option<Facet>, page: usize) -> PageOut
         total,
         pagination,
         data_href: DECISIONS_FILTER_DATA.into(),
-        csv: ctx.file_link(ctx.s("data.decisions_csv"), "data/beslut.csv".into(), "CSV", None),
+        csv: ctx.own_file_link(ctx.s("data.decisions_csv"), "data/beslut.csv".into(), "CSV"),
     };
     let title = if page > 1 { format!("{heading} ({} {page})", ctx.s("pagination.page")) } else { heading };
     let mut crumbs = Vec::new();
@@ -187,7 +187,7 @@ pub(super) fn assignments(ctx: &Ctx) -> PageOut {
         open,
         late,
         done,
-        csv: ctx.file_link(ctx.s("data.assignments_csv"), "data/uppdrag.csv".into(), "CSV", None),
+        csv: ctx.own_file_link(ctx.s("data.assignments_csv"), "data/uppdrag.csv".into(), "CSV"),
     };
     PageOut::new(urls::ASSIGNMENTS.into(), "assignments.html", ctx.s("nav.uppdrag"), "uppdrag", data)
 }
@@ -261,7 +261,7 @@ pub(super) fn economy(ctx: &Ctx) -> PageOut {
             })
             .collect(),
         total: format::amount(total),
-        csv: ctx.file_link(ctx.s("data.economy_csv"), "data/ekonomi.csv".into(), "CSV", None),
+        csv: ctx.own_file_link(ctx.s("data.economy_csv"), "data/ekonomi.csv".into(), "CSV"),
     };
     PageOut::new(urls::ECONOMY.into(), "economy.html", ctx.s("nav.ekonomi"), "ekonomi", data)
 }

@@ -27,21 +27,10 @@ pub(super) fn meeting(ctx: &Ctx, id: MeetingId) -> PageOut {
         let other = *siblings.get(usize::try_from(i).ok()?)?;
         Some(Link::new(super::common::date_view(model.meeting(other).date).medium, ctx.meeting_href(other)))
     };
-    let pdf = (ctx.pdfs && meeting.has_record(model.today)).then(|| {
-        ctx.file_link(
-            format!("{} {}", summary.kind, summary.date.medium),
-            urls::protocol_pdf(model, meeting),
-            "PDF",
-            None,
-        )
-    });
+    let pdf = (ctx.pdfs && meeting.has_record(model.today))
+        .then(|| ctx.pdf_link(format!("{} {}", summary.kind, summary.date.medium), urls::protocol_pdf(model, meeting)));
     let packet = (ctx.pdfs && !meeting.items.is_empty() && meeting.status != MeetingStatus::Hanvisning).then(|| {
-        ctx.file_link(
-            format!("{} {}", ctx.s("meeting.packet"), summary.date.medium),
-            urls::packet_pdf(model, meeting),
-            "PDF",
-            None,
-        )
+        ctx.pdf_link(format!("{} {}", ctx.s("meeting.packet"), summary.date.medium), urls::packet_pdf(model, meeting))
     });
     let page = MeetingPage {
         letterhead: model.members_on(meeting.date).iter().map(|m| model.municipality(*m).name.clone()).collect(),

@@ -39,6 +39,8 @@ pub struct Ctx<'a> {
     pub decisions: Vec<ItemRef>,
     /// The meetings with a page, per body, in date order.
     pub meetings_of: BTreeMap<BodyId, Vec<MeetingId>>,
+    /// The size of the build's own files (PDFs, data) by path, once made: pages show it.
+    pub file_sizes: HashMap<String, u64>,
 }
 
 impl<'a> Ctx<'a> {
@@ -54,6 +56,7 @@ impl<'a> Ctx<'a> {
             matter_of,
             decisions: Vec::new(),
             meetings_of: BTreeMap::new(),
+            file_sizes: HashMap::new(),
         };
         for id in model.meeting_ids() {
             if ctx.published(model.meeting(id)) {

@@ -457,10 +457,10 @@ pub(super) fn group_year(ctx: &Ctx, group: BodyId, year: i32) -> PageOut {
         presented: report.and_then(|r| r.presented).map(|r| ctx.item_link(r)),
         plan_pdf: plan_id
             .filter(|_| ctx.pdfs)
-            .map(|id| ctx.file_link(format!("{} {year}", ctx.s("group.plan")), urls::plan_pdf(model, id), "PDF", None)),
-        report_pdf: report.filter(|_| ctx.pdfs).map(|_| {
-            ctx.file_link(format!("{} {year}", ctx.s("group.report")), urls::report_pdf(body, year), "PDF", None)
-        }),
+            .map(|id| ctx.pdf_link(format!("{} {year}", ctx.s("group.plan")), urls::plan_pdf(model, id))),
+        report_pdf: report
+            .filter(|_| ctx.pdfs)
+            .map(|_| ctx.pdf_link(format!("{} {year}", ctx.s("group.report")), urls::report_pdf(body, year))),
     };
     let title = format!("{} {year}", body.name);
     PageOut::new(urls::group_year(body, year), "group_year.html", title, "arbetsgrupper", page)
@@ -511,12 +511,11 @@ pub(super) fn follow_up(ctx: &Ctx, year: i32) -> PageOut {
     let page = FollowUpPage {
         year,
         rows,
-        plans_pdf: ctx.pdfs.then(|| {
-            ctx.file_link(format!("{} {year}", ctx.s("group.plans")), urls::compilation_pdf(year, false), "PDF", None)
-        }),
-        reports_pdf: (ctx.pdfs && any_report).then(|| {
-            ctx.file_link(format!("{} {year}", ctx.s("group.reports")), urls::compilation_pdf(year, true), "PDF", None)
-        }),
+        plans_pdf: ctx
+            .pdfs
+            .then(|| ctx.pdf_link(format!("{} {year}", ctx.s("group.plans")), urls::compilation_pdf(year, false))),
+        reports_pdf: (ctx.pdfs && any_report)
+            .then(|| ctx.pdf_link(format!("{} {year}", ctx.s("group.reports")), urls::compilation_pdf(year, true))),
         other_years: plan_years(model)
             .into_iter()
             .filter(|y| *y != year)

@@ -76,12 +76,12 @@ pub(super) fn accessibility(ctx: &Ctx) -> PageOut {
 
 pub(super) fn open_data(ctx: &Ctx) -> PageOut {
     let model = ctx.model;
-    let csv = |key: &str, href: &str| ctx.file_link(ctx.s(key), href.into(), "CSV", None);
+    let csv = |key: &str, href: &str| ctx.own_file_link(ctx.s(key), href.into(), "CSV");
     let files = vec![
         csv("data.decisions_csv", "data/beslut.csv"),
         csv("data.assignments_csv", "data/uppdrag.csv"),
         csv("data.economy_csv", "data/ekonomi.csv"),
-        ctx.file_link(ctx.s("data.decisions_json"), "data/beslut.json".into(), "JSON", None),
+        ctx.own_file_link(ctx.s("data.decisions_json"), "data/beslut.json".into(), "JSON"),
     ];
     let mut feeds = vec![Link::new(ctx.s("feed.minutes"), urls::FEED)];
     let mut calendars = vec![Link::new(ctx.s("feed.all_meetings"), urls::ICAL)];

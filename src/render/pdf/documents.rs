@@ -1,0 +1,470 @@
+//! The documents a build typesets, and the data each template gets.
+//!
+//! Built from the same model edition as the pages (so a public PDF never holds what the
+//! public site may not show), through the page context's helpers for names and labels.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+
+use super::{Document, Standard};
+use crate::model::*;
+use crate::render::format;
+use crate::render::markdown::to_blocks;
+use crate::render::pages::Ctx;
+use crate::render::urls;
+use crate::source::Source;
+
+/// What a PDF of the build is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Protocol(MeetingId),
+    Packet(MeetingId),
+    Plan(PlanId),
+    Report(ReportId),
+    /// All plans (false) or all reports (true) of a year.
+    Compilation(i32, bool),
+}
+
+/// Every PDF the model calls for, with its path in the output.
+pub fn plan(ctx: &Ctx) -> Vec<(Kind, String)> {
+    let model = ctx.model;
+    let mut out = Vec::new();
+    for id in model.meeting_ids() {
+        let meeting = model.meeting(id);
+        if !ctx.published(meeting) {
+            continue;
+        }
+        if meeting.has_record(model.today) {
+            out.push((Kind::Protocol(id), urls::protocol_pdf(model, meeting)));
+        }
+        if !meeting.items.is_empty() && meeting.status != MeetingStatus::Hanvisning {
+            out.push((Kind::Packet(id), urls::packet_pdf(model, meeting)));
+        }
+    }
+    for i in 0..model.plans.len() {
+        out.push((Kind::Plan(PlanId(i as u32)), urls::plan_pdf(model, PlanId(i as u32))));
+    }
+    for (i, report) in model.reports.iter().enumerate() {
+        out.push((Kind::Report(ReportId(i as u32)), urls::report_pdf(model.body(report.group), report.year)));
+    }
+    let mut years: Vec<i32> = model.plans.iter().map(|p| p.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    for year in years {
+        out.push((Kind::Compilation(year, false), urls::compilation_pdf(year, false)));
+        if model.reports.iter().any(|r| r.year == year) {
+            out.push((Kind::Compilation(year, true), urls::compilation_pdf(year, true)));
+        }
+    }
+    out
+}
+
+/// The document for one PDF. `source` reads the attachment files of board packets.
+pub fn document(ctx: &Ctx, kind: Kind, source: &dyn Source) -> std::io::Result<Document> {
+    Ok(match kind {
+        Kind::Protocol(id) => protocol(ctx, id),
+        Kind::Packet(id) => packet(ctx, id, source)?,
+        Kind::Plan(id) => plan_document(ctx, id),
+        Kind::Report(id) => report_document(ctx, id),
+        Kind::Compilation(year, reports) => compilation(ctx, year, reports),
+    })
+}
+
+/// The PDF labels from the theme's strings.
+fn labels(ctx: &Ctx) -> Value {
+    ctx.strings.get("pdf").cloned().unwrap_or(Value::Null)
+}
+
+/// The line printed on every page of a document that is not the public record.
+fn marking(ctx: &Ctx) -> Value {
+    if ctx.edition == Edition::Internal {
+        Value::String(ctx.s("pdf.internal"))
+    } else if ctx.model.site.example {
+        Value::String(ctx.s("pdf.example"))
+    } else {
+        Value::Null
+    }
+}
+
+fn meta(ctx: &Ctx, title: &str, date: jiff::civil::Date, keywords: Vec<String>) -> Value {
+    json!({
+        "title": title,
+        "author": ctx.model.site.cooperation,
+        "year": date.year(), "month": date.month(), "day": date.day(),
+        "keywords": keywords,
+    })
+}
+
+fn person(ctx: &Ctx, id: PersonId, role: Option<Role>) -> Value {
+    let line = ctx.person_line(id, role);
+    // The original lists a role only when it is not plain membership.
+    let role = if role == Some(Role::Ledamot) { String::new() } else { line.role };
+    json!({ "name": line.name, "affiliation": line.affiliation, "role": role })
+}
+
+fn attendance(ctx: &Ctx, list: &[Attendance]) -> Vec<Value> {
+    list.iter()
+        .map(|a| {
+            let mut p = person(ctx, a.person, a.role);
+            if let Some(items) = &a.items {
+                p["partial"] = Value::String(format!("{} {}", ctx.s("meeting.only"), format::item_list(items)));
+            }
+            p
+        })
+        .collect()
+}
+
+fn presenter(ctx: &Ctx, item: &Item) -> Value {
+    match &item.presenter {
+        Some(Presenter::Person(p)) => Value::String(ctx.model.person(*p).name.clone()),
+        Some(Presenter::Guest { name, organisation }) => Value::String(match organisation {
+            Some(o) => format!("{name}, {o}"),
+            None => name.clone(),
+        }),
+        None => Value::Null,
+    }
+}
+
+fn item_data(ctx: &Ctx, item: &Item) -> Value {
+    if item.secrecy.is_some() && ctx.edition == Edition::Public {
+        return json!({ "number": item.number, "confidential": ctx.model.site.confidential_notice });
+    }
+    let confidential = item.secrecy.as_ref().map(|g| format!("{} ({g})", ctx.model.site.confidential_notice));
+    json!({
+        "number": item.number,
+        "title": item.title,
+        "confidential": confidential,
+        "withdrawn": item.withdrawn,
+        "presenter": presenter(ctx, item),
+        "attachments": item.attachments.iter().map(|a| a.title.clone()).collect::<Vec<_>>(),
+        "proposal": item.proposal.as_deref().map(to_blocks).unwrap_or(Value::Array(vec![])),
+        "decision": item.decision.as_deref().map(to_blocks).unwrap_or(Value::Array(vec![])),
+        "description": item.description.as_deref().map(to_blocks).unwrap_or(Value::Array(vec![])),
+    })
+}
+
+fn meeting_head(ctx: &Ctx, meeting: &Meeting, kind_label: &str) -> Value {
+    let model = ctx.model;
+    let body = model.body(meeting.body);
+    json!({
+        "cooperation": model.site.cooperation,
+        "letterhead": model.members_on(meeting.date).iter().map(|m| model.municipality(*m).name.clone()).collect::<Vec<_>>(),
+        "body": body.name,
+        "kind": kind_label,
+        "date": meeting.date.to_string(),
+        "date_long": format::date_long(meeting.date),
+        "time": format::time_span(meeting.start, meeting.end).replace('–', "-"),
+        "place": meeting.place,
+        "url": urls::absolute(model, &urls::meeting(model, meeting)),
+        "marking": marking(ctx),
+        "t": labels(ctx),
+    })
+}
+
+fn protocol(ctx: &Ctx, id: MeetingId) -> Document {
+    let model = ctx.model;
+    let meeting = model.meeting(id);
+    let body = model.body(meeting.body);
+    let kind_label = ctx.kind_label(meeting.kind);
+    let title = format!("{} – {} {}", body.name, kind_label.to_lowercase(), meeting.date);
+    let mut data = meeting_head(ctx, meeting, &kind_label);
+    data["meta"] =
+        meta(ctx, &title, meeting.date, vec![body.name.clone(), kind_label.clone(), model.site.cooperation.clone()]);
+    data["attendees"] = Value::Array(attendance(ctx, &meeting.attendees));
+    data["participants"] = Value::Array(attendance(ctx, &meeting.participants));
+    data["absentees"] = Value::Array(meeting.absentees.iter().map(|p| person(ctx, *p, None)).collect());
+    data["items"] = Value::Array(meeting.items.iter().map(|i| item_data(ctx, i)).collect());
+    data["is_protocol"] = Value::Bool(meeting.kind == Some(RecordKind::Protokoll));
+    data["chair"] = json!(meeting.chair.map(|p| model.person(p).name.clone()));
+    data["secretary"] = json!(meeting.secretary.map(|p| model.person(p).name.clone()));
+    data["adjusters"] = json!(meeting.adjusters.iter().map(|p| model.person(*p).name.clone()).collect::<Vec<_>>());
+    data["adjusted"] = json!(meeting.adjusted.map(|d| d.to_string()));
+    Document {
+        template: "typst/protocol.typ",
+        data,
+        files: BTreeMap::new(),
+        ident: format!("{}/protokoll", meeting.slug),
+        standard: Standard::Archive,
+    }
+}
+
+fn packet(ctx: &Ctx, id: MeetingId, source: &dyn Source) -> std::io::Result<Document> {
+    let model = ctx.model;
+    let meeting = model.meeting(id);
+    let body = model.body(meeting.body);
+    let title = format!("{} – {} {}", body.name, ctx.s("pdf.packet").to_lowercase(), meeting.date);
+    let mut data = meeting_head(ctx, meeting, &ctx.s("pdf.packet"));
+    data["meta"] = meta(ctx, &title, meeting.date, vec![body.name.clone(), ctx.s("pdf.packet")]);
+    data["items"] = Value::Array(meeting.items.iter().map(|i| item_data(ctx, i)).collect());
+    let mut files = BTreeMap::new();
+    let mut attachments = Vec::new();
+    for item in &meeting.items {
+        if item.secrecy.is_some() && ctx.edition == Edition::Public {
+            continue;
+        }
+        for (n, attachment) in item.attachments.iter().enumerate() {
+            if let AttachmentTarget::File { path, .. } = &attachment.target {
+                let bytes = source.read(path)?;
+                let name = path.rsplit('/').next().unwrap_or(path).to_string();
+                let key = format!("{}-{}-{name}", item.number, n + 1);
+                let pages = super::raster::pages(&bytes);
+                let mut images = Vec::new();
+                for (p, png) in pages.into_iter().enumerate() {
+                    let image_key = format!("{key}-sida-{}.png", p + 1);
+                    files.insert(image_key.clone(), png);
+                    images.push(image_key);
+                }
+                files.insert(key.clone(), bytes);
+                attachments.push(json!({
+                    "item": item.number,
+                    "title": attachment.title,
+                    "name": name,
+                    "file": key,
+                    "mime": mime(path),
+                    "pages": images,
+                }));
+            }
+        }
+    }
+    data["attachments"] = Value::Array(attachments);
+    Ok(Document {
+        template: "typst/packet.typ",
+        data,
+        files,
+        ident: format!("{}/kallelse", meeting.slug),
+        standard: Standard::ArchiveWithAttachments,
+    })
+}
+
+fn mime(path: &str) -> &'static str {
+    match path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).as_deref() {
+        Some("pdf") => "application/pdf",
+        Some("csv") => "text/csv",
+        Some("txt") => "text/plain",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("docx") => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _ => "application/octet-stream",
+    }
+}
+
+fn number(value: f64, unit: &Option<String>) -> String {
+    match unit {
+        Some(u) => format!("{} {u}", format::number(value)),
+        None => format::number(value),
+    }
+}
+
+/// Contact person and members of a group in a year, as Mall 1 and Mall 2 list them.
+fn group_people(ctx: &Ctx, group: &Body, contact: Option<PersonId>, year: i32) -> (Value, Vec<Value>) {
+    let model = ctx.model;
+    let (first, last) =
+        (jiff::civil::Date::constant(year as i16, 1, 1), jiff::civil::Date::constant(year as i16, 12, 31));
+    let line = |p: PersonId| {
+        let person = model.person(p);
+        json!({
+            "name": person.name,
+            "affiliation": ctx.affiliation(person),
+            "title": person.title,
+            "phone": person.phone,
+            "email": person.email,
+        })
+    };
+    let members = group
+        .members
+        .iter()
+        .filter(|m| m.from.is_none_or(|f| f.first_day() <= last) && m.until.is_none_or(|u| u.last_day() >= first))
+        .map(|m| line(m.person))
+        .collect();
+    (contact.or(group.contact).map(line).unwrap_or(Value::Null), members)
+}
+
+fn plan_data(ctx: &Ctx, id: PlanId) -> Value {
+    let model = ctx.model;
+    let plan = model.plan(id);
+    let group = model.body(plan.group);
+    let (contact, members) = group_people(ctx, group, plan.contact, plan.year);
+    json!({
+        "group": group.name,
+        "year": plan.year,
+        "contact": contact,
+        "members": members,
+        "area": plan.area.clone().or(group.area.clone()),
+        "purposes": plan.purposes.iter().map(|p| json!({ "goal": model.goal(p.goal).title, "text": p.text })).collect::<Vec<_>>(),
+        "areas": plan.areas.iter().map(|a| model.area(*a).title.clone()).collect::<Vec<_>>(),
+        "summary": plan.summary.as_deref().map(to_blocks).unwrap_or(Value::Array(vec![])),
+        "goals": plan.goals.iter().map(|g| json!({
+            "key": g.key,
+            "text": g.text,
+            "measure": g.measure,
+            "baseline": g.baseline.map(|b| number(b, &g.unit)),
+            "target": number(g.target, &g.unit),
+            "deadline": g.deadline.to_string(),
+        })).collect::<Vec<_>>(),
+        "activities": plan.activities.iter().map(|a| json!({
+            "key": a.key,
+            "what": a.what,
+            "how": a.how,
+            "when": a.when.to_string(),
+            "responsible": model.person(a.responsible).name,
+            "goal": a.goal.map(|g| plan.goals[g].key.clone()),
+        })).collect::<Vec<_>>(),
+        "approved": plan.approved.map(|r| ctx.item_label(r)),
+    })
+}
+
+fn report_data(ctx: &Ctx, id: ReportId) -> Value {
+    let model = ctx.model;
+    let report = &model.reports[id.index()];
+    let plan = model.plan(report.plan);
+    let group = model.body(report.group);
+    let (contact, members) = group_people(ctx, group, plan.contact, report.year);
+    let fulfilment = |f: Fulfilment| match f {
+        Fulfilment::Helt => ctx.s("fulfilment.helt"),
+        Fulfilment::Delvis => ctx.s("fulfilment.delvis"),
+        Fulfilment::Inte => ctx.s("fulfilment.inte"),
+    };
+    json!({
+        "group": group.name,
+        "year": report.year,
+        "contact": contact,
+        "members": members,
+        "summary": report.summary.as_deref().map(to_blocks).unwrap_or(Value::Array(vec![])),
+        "goals": report.goals.iter().map(|o| {
+            let g = &plan.goals[o.goal];
+            json!({
+                "key": g.key,
+                "text": g.text,
+                "target": number(g.target, &g.unit),
+                "outcome": o.outcome.map(|v| number(v, &g.unit)),
+                "fulfilment": fulfilment(o.fulfilment),
+                "level": match o.fulfilment { Fulfilment::Helt => "helt", Fulfilment::Delvis => "delvis", Fulfilment::Inte => "inte" },
+                "why": o.why,
+            })
+        }).collect::<Vec<_>>(),
+        "activities": report.activities.iter().map(|o| {
+            let a = &plan.activities[o.activity];
+            json!({ "key": a.key, "what": a.what, "done": o.done, "comment": o.comment })
+        }).collect::<Vec<_>>(),
+        "revisions": report.revisions.iter().map(|r| json!({ "date": r.date.to_string(), "what": r.what, "why": r.why })).collect::<Vec<_>>(),
+        "areas": plan.areas.iter().map(|a| model.area(*a).title.clone()).collect::<Vec<_>>(),
+        "areas_work": report.areas_work,
+        "meetings_held": report.meetings_held,
+        "presented": report.presented.map(|r| ctx.item_label(r)),
+    })
+}
+
+fn plan_document(ctx: &Ctx, id: PlanId) -> Document {
+    let model = ctx.model;
+    let plan = model.plan(id);
+    let group = model.body(plan.group);
+    let title = format!("{} {} – {}", ctx.s("group.plan"), plan.year, group.name);
+    Document {
+        template: "typst/plan.typ",
+        data: json!({
+            "meta": meta(ctx, &title, jiff::civil::Date::constant(plan.year as i16, 1, 1), vec![group.name.clone(), ctx.s("group.plan")]),
+            "cooperation": model.site.cooperation,
+            "marking": marking(ctx),
+            "t": labels(ctx),
+            "plan": plan_data(ctx, id),
+        }),
+        files: BTreeMap::new(),
+        ident: format!("{}/plan-{}", group.slug, plan.year),
+        standard: Standard::Archive,
+    }
+}
+
+fn report_document(ctx: &Ctx, id: ReportId) -> Document {
+    let model = ctx.model;
+    let report = &model.reports[id.index()];
+    let group = model.body(report.group);
+    let title = format!("{} {} – {}", ctx.s("group.report"), report.year, group.name);
+    Document {
+        template: "typst/report.typ",
+        data: json!({
+            "meta": meta(ctx, &title, jiff::civil::Date::constant(report.year as i16, 12, 31), vec![group.name.clone(), ctx.s("group.report")]),
+            "cooperation": model.site.cooperation,
+            "marking": marking(ctx),
+            "t": labels(ctx),
+            "report": report_data(ctx, id),
+        }),
+        files: BTreeMap::new(),
+        ident: format!("{}/report-{}", group.slug, report.year),
+        standard: Standard::Archive,
+    }
+}
+
+fn compilation(ctx: &Ctx, year: i32, reports: bool) -> Document {
+    let model = ctx.model;
+    let what = if reports { ctx.s("group.reports") } else { ctx.s("group.plans") };
+    let title = format!("{what} {year} – {}", model.site.cooperation);
+    let documents: Vec<Value> = if reports {
+        (0..model.reports.len())
+            .filter(|i| model.reports[*i].year == year)
+            .map(|i| report_data(ctx, ReportId(i as u32)))
+            .collect()
+    } else {
+        (0..model.plans.len())
+            .filter(|i| model.plans[*i].year == year)
+            .map(|i| plan_data(ctx, PlanId(i as u32)))
+            .collect()
+    };
+    // The summary table: goal fulfilment per group (reports), or goals and areas (plans).
+    let summary: Vec<Value> = if reports {
+        model
+            .reports
+            .iter()
+            .filter(|r| r.year == year)
+            .map(|r| {
+                let count = |f: Fulfilment| r.goals.iter().filter(|g| g.fulfilment == f).count();
+                json!({
+                    "group": model.body(r.group).name,
+                    "goals": r.goals.len(),
+                    "helt": count(Fulfilment::Helt),
+                    "delvis": count(Fulfilment::Delvis),
+                    "inte": count(Fulfilment::Inte),
+                    "activities": r.activities.len(),
+                    "done": r.activities.iter().filter(|a| a.done).count(),
+                })
+            })
+            .collect()
+    } else {
+        model
+            .plans
+            .iter()
+            .filter(|p| p.year == year)
+            .map(|p| {
+                json!({
+                    "group": model.body(p.group).name,
+                    "goals": p.goals.len(),
+                    "activities": p.activities.len(),
+                    "areas": p.areas.iter().map(|a| model.area(*a).title.clone()).collect::<Vec<_>>(),
+                })
+            })
+            .collect()
+    };
+    let date = if reports {
+        jiff::civil::Date::constant(year as i16, 12, 31)
+    } else {
+        jiff::civil::Date::constant(year as i16, 1, 1)
+    };
+    Document {
+        template: "typst/compilation.typ",
+        data: json!({
+            "meta": meta(ctx, &title, date, vec![what.clone(), model.site.cooperation.clone()]),
+            "cooperation": model.site.cooperation,
+            "marking": marking(ctx),
+            "t": labels(ctx),
+            "year": year,
+            "reports": reports,
+            "title": what,
+            "summary": summary,
+            "documents": documents,
+        }),
+        files: BTreeMap::new(),
+        ident: format!("sammanstallning-{year}-{}", if reports { "berattelser" } else { "planer" }),
+        standard: Standard::Archive,
+    }
+}
