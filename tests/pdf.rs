@@ -1,0 +1,195 @@
+//! Typeset PDFs: the 2013-05-15 protocol holds the whole record and is archival and
+//! tagged; text from the sources never runs as typst code; the two-page limit of plans is
+//! reported; rebuilds are byte-identical; a broken template is a located diagnostic.
+
+mod common;
+
+use common::{TestSite, repo};
+use kansli::build::{Failure, render_site};
+use kansli::diag::{Color, SourceFiles, render};
+use kansli::model::Edition;
+use kansli::render::Artefact;
+
+const KC: &str = "content/meetings/kommunchefsgruppen/2013-05-15.toml";
+const PROTOCOL: &str = "moten/kommunchefsgruppen/2013-05-15/kommunchefsgruppen-2013-05-15.pdf";
+
+fn artefacts(site: &TestSite) -> Vec<Artefact> {
+    let checked = site.check();
+    assert_eq!(checked.errors(), 0, "{}", site.diagnostics());
+    let model = checked.model.edition(Edition::Public);
+    match render_site(&site.source, &model, Edition::Public, true) {
+        Ok(rendered) => rendered.artefacts,
+        Err(Failure::Theme(files, diagnostics)) => panic!("{}", rendered(&files, &diagnostics)),
+        Err(other) => panic!("{other:?}"),
+    }
+}
+
+fn rendered(files: &SourceFiles, diagnostics: &[kansli::diag::Diagnostic]) -> String {
+    diagnostics.iter().map(|d| render(d, files, Color::Never)).collect::<Vec<_>>().join("\n")
+}
+
+fn file<'a>(artefacts: &'a [Artefact], path: &str) -> &'a [u8] {
+    &artefacts.iter().find(|a| a.path == path).unwrap_or_else(|| panic!("no {path}")).bytes
+}
+
+/// The PDF's text with runs of whitespace made single spaces (lines wrap anywhere).
+fn text(pdf: &[u8]) -> String {
+    let raw = pdf_extract::extract_text_from_mem(pdf).expect("PDF text");
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn protocol_2013_05_15_holds_every_title_decision_and_attendee() {
+    let site = TestSite::from_dir(&repo());
+    let all = artefacts(&site);
+    let text = text(file(&all, PROTOCOL));
+    let checked = site.check();
+    let meeting = checked.model.meetings.iter().find(|m| m.slug == "kommunchefsgruppen/2013-05-15").unwrap();
+    for item in &meeting.items {
+        assert!(text.contains(&squash(&format!("{}. {}", item.number, item.title))), "title of § {}", item.number);
+        if let Some(decision) = &item.decision {
+            assert!(text.contains(&squash(decision)), "decision of § {}", item.number);
+        }
+    }
+    for attendance in meeting.attendees.iter().chain(&meeting.participants) {
+        let name = &checked.model.person(attendance.person).name;
+        assert!(text.contains(name.as_str()), "attendee {name}");
+    }
+    for label in ["Dag 2013-05-15", "Tid 08.30-11.00", "Plats Umeå stadshus, Nobelsalen", "Föredragande Erik Sedig"] {
+        assert!(text.contains(label), "{label}");
+    }
+}
+
+#[test]
+fn protocol_is_pdf_a2b_and_ua1_tagged_with_title_language_and_embedded_fonts() {
+    let all = artefacts(&TestSite::from_dir(&repo()));
+    let pdf = file(&all, PROTOCOL);
+    let raw = String::from_utf8_lossy(pdf);
+    for marker in [
+        "<pdfaid:part>2</pdfaid:part>",
+        "<pdfaid:conformance>B</pdfaid:conformance>",
+        "<pdfuaid:part>1</pdfuaid:part>",
+        "Kommunchefsgruppen – minnesanteckningar 2013-05-15</rdf:li>",
+        "/Lang(sv-SE)",
+        "/Marked true",
+    ] {
+        assert!(raw.contains(marker), "{marker}");
+    }
+    let doc = lopdf::Document::load_mem(pdf).expect("lopdf reads it");
+    let catalog = doc.catalog().expect("catalog");
+    assert!(catalog.get(b"StructTreeRoot").is_ok(), "tagged: a structure tree");
+    let mut fonts = 0;
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"Type").and_then(|t| t.as_name()).ok() != Some(b"FontDescriptor") {
+            continue;
+        }
+        fonts += 1;
+        assert!(dict.has(b"FontFile") || dict.has(b"FontFile2") || dict.has(b"FontFile3"), "every font is embedded");
+    }
+    assert!(fonts >= 2);
+}
+
+#[test]
+fn typst_syntax_in_sources_prints_literally() {
+    let mut site = TestSite::minimal();
+    let hostile = r#"#import "@preview/x:1.0.0": * och #read("/etc/passwd") och $ x^2 $ och 5 * 3 och snake_case och @etikett och a < b och C:\temp\ny"#;
+    site.edit(KC, "title = \"Lokalförsörjning\"", "title = \"Lokalförsörjning #set page(fill: red)\"");
+    site.edit(KC, "decision = \"Utredningen läggs till handlingarna.\"", &format!("decision = '''{hostile}'''"));
+    let all = artefacts(&site);
+    let text = text(file(&all, "moten/kommunchefsgruppen/2013-05-15/kommunchefsgruppen-2013-05-15.pdf"));
+    assert!(text.contains("Lokalförsörjning #set page(fill: red)"), "{text}");
+    for part in [
+        r#"#import "@preview/x:1.0.0": *"#,
+        r#"#read("/etc/passwd")"#,
+        "$ x^2 $",
+        "5 * 3",
+        "snake_case",
+        "@etikett",
+        "a < b",
+        r"C:\temp\ny",
+    ] {
+        assert!(text.contains(part), "{part:?} is printed as written: {text}");
+    }
+    assert!(!text.contains("root:"), "no file was read");
+}
+
+#[test]
+fn plan_longer_than_two_pages_gets_a_warning() {
+    let mut site = TestSite::minimal();
+    let mut long = String::new();
+    for n in 2..=14 {
+        long.push_str(&format!(
+            "\n[[goal]]\nid = \"m{n}\"\ntext = \"Öka andelen invånare som använder de gemensamma e-tjänsterna inom området, mätt med den årliga enkäten och besöksstatistiken, med hänsyn till skillnader mellan kommunerna.\"\nbaseline = 40\ntarget = 60\nunit = \"procent\"\ndeadline = 2013-10-31\n"
+        ));
+    }
+    let plan = site.read("content/groups/webb/plan-2013.toml");
+    let at = plan.find("[[activity]]").unwrap();
+    site.write("content/groups/webb/plan-2013.toml", &format!("{}{long}\n{}", &plan[..at], &plan[at..]));
+    // The report accounts for every goal, so that the site has no errors.
+    let mut report = site.read("content/groups/webb/report-2013.toml");
+    for n in 2..=14 {
+        report.push_str(&format!("\n[[goal]]\ngoal = \"m{n}\"\nfulfilment = \"helt\"\n"));
+    }
+    site.write("content/groups/webb/report-2013.toml", &report);
+    let checked = site.check();
+    assert_eq!(checked.errors(), 0, "{}", site.diagnostics());
+    let model = checked.model.edition(Edition::Public);
+    let rendered = render_site(&site.source, &model, Edition::Public, true).ok().expect("renders");
+    let warnings: Vec<String> = rendered.warnings.iter().map(|d| render(d, &checked.files, Color::Never)).collect();
+    // The report accounts for the same fourteen goals, so it is too long as well.
+    let expected = "\
+varning: verksamhetsplanen 2013 blir 3 sidor i PDF; mallen tillåter högst 2
+ --> content/groups/webb/plan-2013.toml
+  |
+  = hjälp: korta texterna eller färre mål och aktiviteter; mer detaljerade planer hålls utanför
+
+varning: verksamhetsberättelsen 2013 blir 3 sidor i PDF; mallen tillåter högst 2
+ --> content/groups/webb/report-2013.toml
+  |
+  = hjälp: korta texterna eller färre mål och aktiviteter; mer detaljerade planer hålls utanför
+";
+    assert_eq!(warnings.join("\n"), expected);
+}
+
+#[test]
+fn rebuilds_are_byte_identical() {
+    let site = TestSite::from_dir(&repo().join("examples/demo"));
+    let first = artefacts(&site);
+    let second = artefacts(&site);
+    assert_eq!(first.len(), second.len());
+    let pdfs = first.iter().filter(|a| a.path.ends_with(".pdf")).count();
+    assert!(pdfs > 50, "the demo has many PDFs: {pdfs}");
+    for (a, b) in first.iter().zip(&second) {
+        assert_eq!(a.path, b.path);
+        assert!(a.bytes == b.bytes, "{} differs between two builds", a.path);
+    }
+}
+
+#[test]
+fn template_error_is_a_diagnostic_in_the_template() {
+    let mut site = TestSite::minimal();
+    site.write(
+        "themes/default/typst/protocol.typ",
+        "#import \"common.typ\": *\n#let data = sys.inputs.data\n#data.nonexistent\n",
+    );
+    let checked = site.check();
+    let model = checked.model.edition(Edition::Public);
+    match render_site(&site.source, &model, Edition::Public, true) {
+        Err(Failure::Theme(files, diagnostics)) => assert_eq!(
+            rendered(&files, &diagnostics),
+            "\
+fel: PDF-mallen: dictionary does not contain key \"nonexistent\"
+ --> themes/default/typst/protocol.typ:3:7
+  |
+3 | #data.nonexistent
+  |       ^^^^^^^^^^^
+"
+        ),
+        _ => panic!("a broken template fails the build"),
+    }
+}

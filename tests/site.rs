@@ -1,0 +1,160 @@
+//! The built site answers the public's questions from real content: decisions, money,
+//! assignments, feeds and calendars; it works under any sub-path; it says it is Swedish.
+
+mod common;
+
+use common::{TestSite, repo};
+use kansli::build::render_site;
+use kansli::model::Edition;
+use kansli::render::Artefact;
+
+const NBSP: char = '\u{a0}';
+
+fn site(root: &std::path::Path, edition: Edition) -> Vec<Artefact> {
+    let site = TestSite::from_dir(root);
+    let checked = site.check();
+    assert_eq!(checked.errors(), 0, "{}", site.diagnostics());
+    let model = checked.model.edition(edition);
+    render_site(&site.source, &model, edition, false).ok().expect("the site renders").artefacts
+}
+
+fn page(artefacts: &[Artefact], path: &str) -> String {
+    let a = artefacts.iter().find(|a| a.path == path).unwrap_or_else(|| panic!("no page {path}"));
+    String::from_utf8(a.bytes.clone()).unwrap()
+}
+
+/// The text of an HTML page without tags, whitespace squashed: what a reader sees.
+fn visible(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&quot;", "\"").replace("&amp;", "&").split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn meeting_page_shows_item_4_decision_and_its_amount() {
+    let all = site(&repo(), Edition::Public);
+    let html = page(&all, "moten/kommunchefsgruppen/2013-05-15/index.html");
+    let text = visible(&html);
+    assert!(
+        text.contains(
+            "Projektet antas enligt förslag och finansieras med 300 000 kr av Umeåregionens utvecklingsmedel."
+        )
+    );
+    assert!(text.contains(&format!("300{NBSP}000{NBSP}kr")), "the amount as structured money");
+    assert!(html.contains(r#"id="p4""#), "each item has a stable anchor");
+    assert!(text.contains("onsdag 15 maj 2013"));
+    // The decision comes before the description within the item.
+    let item4 = &html[html.find(r#"id="p4""#).unwrap()..html.find(r#"id="p5""#).unwrap()];
+    assert!(item4.find("Projektet antas").unwrap() < item4.find("Jan Långström och Jan Olofsson").unwrap());
+}
+
+#[test]
+fn economy_2013_totals_include_items_4_and_8() {
+    let all = site(&repo(), Edition::Public);
+    let text = visible(&page(&all, "ekonomi/index.html"));
+    // 300 000 (item 4, KC 2013-05-15) + 250 000 (item 8, decided by RR 2013-02-22).
+    assert!(text.contains(&format!("2013 550{NBSP}000{NBSP}kr")), "{text}");
+    assert!(text.contains("Projekt samverkan inom IT-området"));
+    assert!(text.contains("Värdskap för en dag vid Stora Nolia"));
+    // Applied for (2,8 mkr) is listed, not counted.
+    assert!(text.contains(&format!("2{NBSP}800{NBSP}000{NBSP}kr")));
+}
+
+#[test]
+fn assignments_list_item_9() {
+    let all = site(&repo(), Edition::Public);
+    let text = visible(&page(&all, "uppdrag/index.html"));
+    assert!(text.contains("Kansliet får i uppdrag att utreda framtida behov av och möjligheter till att samlokalisera personal som är anställda för Umeåregionen."));
+    // Item 3's answer date has passed without a report: late as of the build's today.
+    assert!(text.contains("Försenat"));
+}
+
+#[test]
+fn municipalities_owe_their_answer_to_item_3() {
+    let all = site(&repo(), Edition::Public);
+    let text = visible(&page(&all, "kommuner/vindeln/index.html"));
+    assert!(text.contains("Respektive kommuns deltagande i undersökningen UNGA13"), "{text}");
+    assert!(text.contains("Vi ska öka andelen resor som sker med kollektivtrafik, till fots eller med cykel"));
+}
+
+#[test]
+fn decisions_have_facet_pages_that_work_without_javascript() {
+    let all = site(&repo().join("examples/demo"), Edition::Public);
+    for path in ["beslut/index.html", "beslut/organ/regionradet/index.html", "beslut/ar/2025/index.html"] {
+        page(&all, path);
+    }
+    let all_decisions = visible(&page(&all, "beslut/index.html"));
+    assert!(all_decisions.contains("Regionrådet"));
+    let rr = page(&all, "beslut/organ/regionradet/index.html");
+    assert!(!visible(&rr).contains("Mötets öppnande"), "procedural items without a decision are not decisions");
+}
+
+#[test]
+fn links_are_relative_so_the_site_works_under_any_sub_path() {
+    for root in [repo(), repo().join("examples/demo")] {
+        for a in site(&root, Edition::Public).iter().filter(|a| a.path.ends_with(".html") && a.path != "404.html") {
+            let html = String::from_utf8_lossy(&a.bytes);
+            assert!(!html.contains("href=\"/") && !html.contains("src=\"/"), "{} has a root-absolute link", a.path);
+            assert!(html.contains("<html lang=\"sv\">"), "{} is Swedish", a.path);
+            for external in ["http://", "https://"] {
+                for (i, _) in html.match_indices(&format!("src=\"{external}")) {
+                    panic!("{} loads {}", a.path, &html[i..i + 60]);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn feeds_and_calendars_parse() {
+    let all = site(&repo(), Edition::Public);
+    let atom = page(&all, "flode/beslut.atom");
+    let doc = roxmltree::Document::parse(&atom).expect("Atom is XML");
+    let entries = doc.descendants().filter(|n| n.has_tag_name(("http://www.w3.org/2005/Atom", "entry"))).count();
+    assert_eq!(entries, 1, "one published record: Kommunchefsgruppen 2013-05-15");
+    let ics = page(&all, "kalender/moten.ics");
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(ics.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Stockholm\r\n"));
+    assert!(ics.contains("DTSTART;TZID=Europe/Stockholm:20130515T083000\r\n"));
+}
+
+#[test]
+fn accessibility_statement_links_digg_from_every_page() {
+    let all = site(&repo(), Edition::Public);
+    let statement = page(&all, "tillganglighet/index.html");
+    assert!(statement.contains("https://www.digg.se/tdosanmalan"));
+    assert!(visible(&statement).contains("delvis förenlig"));
+    assert!(page(&all, "index.html").contains("tillganglighet/"));
+    assert!(page(&all, "404.html").contains("href=\"/beslut/"), "the 404 page links from the site's base path");
+}
+
+#[test]
+fn internal_edition_marks_every_page() {
+    let public = site(&repo().join("examples/demo"), Edition::Public);
+    let internal = site(&repo().join("examples/demo"), Edition::Internal);
+    let marking = "Intern version";
+    assert!(!page(&public, "index.html").contains(marking));
+    for a in internal.iter().filter(|a| a.path.ends_with(".html")) {
+        assert!(String::from_utf8_lossy(&a.bytes).contains(marking), "{} is marked internal", a.path);
+    }
+}
+
+#[test]
+fn search_index_covers_the_content_pages() {
+    let all = site(&repo(), Edition::Public);
+    assert!(all.iter().any(|a| a.path == "pagefind/pagefind-ui.js"));
+    assert!(all.iter().any(|a| a.path.starts_with("pagefind/fragment/")));
+    assert!(page(&all, "moten/kommunchefsgruppen/2013-05-15/index.html").contains("data-pagefind-body"));
+    assert!(!page(&all, "uppdrag/index.html").contains("data-pagefind-body"));
+}
