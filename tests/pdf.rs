@@ -139,7 +139,7 @@ fn plan_longer_than_two_pages_gets_a_warning() {
     let checked = site.check();
     assert_eq!(checked.errors(), 0, "{}", site.diagnostics());
     let model = checked.model.edition(Edition::Public);
-    let rendered = render_site(&site.source, &model, Edition::Public, true).ok().expect("renders");
+    let rendered = render_site(&site.source, &model, Edition::Public, true).expect("renders");
     let warnings: Vec<String> = rendered.warnings.iter().map(|d| render(d, &checked.files, Color::Never)).collect();
     // The report accounts for the same fourteen goals, so it is too long as well.
     let expected = "\
