@@ -42,6 +42,9 @@ pub enum Command {
         /// Bygg bara HTML och data, inga PDF:er.
         #[arg(long)]
         no_pdf: bool,
+        /// Skriv ut hur lång tid varje steg tog.
+        #[arg(long)]
+        timings: bool,
     },
     /// Skapa en syntetisk webbplats av valfri storlek (för prestandamätningar).
     Generate {
@@ -70,7 +73,7 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check => run_check(&cli.root),
-        Command::Build { out, internal, no_pdf } => run_build(&cli.root, out, internal, !no_pdf),
+        Command::Build { out, internal, no_pdf, timings } => run_build(&cli.root, out, internal, !no_pdf, timings),
         Command::Generate { dir, meetings, groups } => run_generate(&dir, meetings, groups),
     }
 }
@@ -139,7 +142,7 @@ fn run_generate(dir: &std::path::Path, meetings: usize, groups: Option<usize>) -
     ExitCode::SUCCESS
 }
 
-fn run_build(root: &std::path::Path, out: Option<PathBuf>, internal: bool, pdfs: bool) -> ExitCode {
+fn run_build(root: &std::path::Path, out: Option<PathBuf>, internal: bool, pdfs: bool, timings: bool) -> ExitCode {
     use crate::build::{Failure, Options, build};
     if !root.join("content").is_dir() {
         eprintln!("fel: {} innehåller ingen mapp content/", root.display());
@@ -153,6 +156,11 @@ fn run_build(root: &std::path::Path, out: Option<PathBuf>, internal: bool, pdfs:
         Ok((report, mut checked)) => {
             checked.diagnostics.extend(report.warnings.iter().cloned());
             print_diagnostics(&checked);
+            if timings {
+                for (phase, took) in &report.timings.0 {
+                    eprintln!("  {phase:<24} {:>8} s", seconds(*took));
+                }
+            }
             eprintln!(
                 "byggde {} sidor och {} PDF, {} filer till {} på {} s",
                 crate::render::format::grouped(report.pages as i64),

@@ -25,9 +25,22 @@ pub struct Options {
     pub pdfs: bool,
 }
 
+/// How long each phase of a build took, in order (for `--timings` and the benchmarks).
+#[derive(Clone, Debug, Default)]
+pub struct Timings(pub Vec<(&'static str, Duration)>);
+
+impl Timings {
+    fn since(&mut self, phase: &'static str, start: &mut Instant) {
+        let now = Instant::now();
+        self.0.push((phase, now - *start));
+        *start = now;
+    }
+}
+
 /// What a build made.
 #[derive(Clone, Debug, Default)]
 pub struct Report {
+    pub timings: Timings,
     pub pages: usize,
     /// Typeset PDFs (attachment files are not counted).
     pub pdfs: usize,
@@ -52,6 +65,7 @@ pub enum Failure {
 
 /// The artefacts of a site.
 pub struct Rendered {
+    pub timings: Timings,
     pub artefacts: Vec<Artefact>,
     pub pages: usize,
     pub pdfs: usize,
@@ -63,15 +77,21 @@ const PDF_CHUNK: usize = 64;
 
 /// Renders the whole site for `model` (an edition already made) into artefacts.
 pub fn render_site(source: &dyn Source, model: &Model, edition: Edition, pdfs: bool) -> Result<Rendered, Failure> {
+    let mut timings = Timings::default();
+    let mut clock = Instant::now();
     let theme = theme::load(source, &model.site.theme).map_err(|d| Failure::Theme(SourceFiles::new(), d))?;
     let mut ctx = Ctx::new(model, &theme.strings, edition, pdfs);
+    timings.since("tema och index", &mut clock);
     // PDFs and data files first: the pages show their sizes.
     let (typeset, warnings) = if pdfs { typeset_all(source, &theme, &ctx)? } else { (Vec::new(), Vec::new()) };
+    timings.since("PDF", &mut clock);
     let data = crate::render::data::data(model, pdfs);
+    timings.since("öppna data", &mut clock);
     ctx.file_sizes = typeset.iter().chain(&data).map(|a| (a.path.clone(), a.bytes.len() as u64)).collect();
     let ctx = ctx;
     let site = pages::site_view(&ctx);
     let jobs = pages::plan(&ctx);
+    timings.since("sidplan", &mut clock);
     let rendered: Vec<Result<Artefact, Diagnostic>> =
         jobs.par_iter().map(|job| pages::render(&theme, &site, &ctx, pages::view(&ctx, job))).collect();
     let mut artefacts = Vec::with_capacity(rendered.len() + 64);
@@ -87,24 +107,28 @@ pub fn render_site(source: &dyn Source, model: &Model, edition: Edition, pdfs: b
         return Err(Failure::Theme(SourceFiles::new(), errors));
     }
     let page_count = artefacts.len();
+    timings.since("sidor", &mut clock);
     let search = crate::render::search::index(&artefacts).map_err(|e| {
         Failure::Theme(SourceFiles::new(), vec![Diagnostic::error(format!("sökindexet kunde inte byggas: {e}"))])
     })?;
     artefacts.extend(search);
+    timings.since("sökindex", &mut clock);
     for (path, bytes) in &theme.statics {
         artefacts.push(Artefact::new(format!("assets/{path}"), bytes.clone()));
     }
     artefacts.extend(attachments(source, model).map_err(Failure::Io)?);
+    timings.since("bilagor och tillgångar", &mut clock);
     let decisions = pages::lists::decisions_json(&ctx);
     artefacts
         .push(Artefact::new(pages::lists::DECISIONS_FILTER_DATA, serde_json::to_vec(&decisions).unwrap_or_default()));
     let page_paths: Vec<String> = artefacts[..page_count].iter().map(|a| a.path.clone()).collect();
     artefacts.extend(crate::render::sitemap::sitemap(model, &page_paths));
     artefacts.extend(crate::render::feeds::feeds(model, pdfs));
+    timings.since("flöden och sitemap", &mut clock);
     artefacts.extend(data);
     let pdf_count = typeset.len();
     artefacts.extend(typeset);
-    Ok(Rendered { artefacts, pages: page_count, pdfs: pdf_count, warnings })
+    Ok(Rendered { timings, artefacts, pages: page_count, pdfs: pdf_count, warnings })
 }
 
 /// Every PDF of the site, typeset in parallel.
@@ -176,13 +200,19 @@ fn attachments(source: &dyn Source, model: &Model) -> std::io::Result<Vec<Artefa
 pub fn build(source: &dyn Source, options: &Options) -> Result<(Report, Checked), Failure> {
     let started = Instant::now();
     let checked = check(source).map_err(Failure::Io)?;
+    let check_time = started.elapsed();
     if checked.errors() > 0 {
         return Err(Failure::Content(Box::new(checked)));
     }
     let model = checked.model.edition(options.edition);
     let rendered = render_site(source, &model, options.edition, options.pdfs)?;
+    let mut timings = Timings(vec![("läsa och kontrollera", check_time)]);
+    timings.0.extend(rendered.timings.0);
+    let mut clock = Instant::now();
     crate::write::publish(&options.out, &rendered.artefacts).map_err(Failure::Io)?;
+    timings.since("skriva", &mut clock);
     let report = Report {
+        timings,
         pages: rendered.pages,
         pdfs: rendered.pdfs,
         warnings: rendered.warnings,

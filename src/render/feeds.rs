@@ -39,6 +39,9 @@ pub fn feeds(model: &Model, pdfs: bool) -> Vec<Artefact> {
 
 /// The Atom feed of published records, newest first: `flode/beslut.atom` for every body,
 /// or `urls::body_feed` for one. Each entry links its record's PDF when `pdfs`.
+/// Entries per feed.
+pub const FEED_ENTRIES: usize = 50;
+
 pub fn atom(model: &Model, body: Option<BodyId>, pdfs: bool) -> Artefact {
     let path = match body {
         Some(b) => urls::body_feed(model.body(b)),
@@ -49,6 +52,8 @@ pub fn atom(model: &Model, body: Option<BodyId>, pdfs: bool) -> Artefact {
     // Newest first by the instant written as `updated`, then by meeting (date, body) so
     // that ties are ordered the same way every time.
     entries.sort_by_key(|m| std::cmp::Reverse((record_date(m), m.date, m.body)));
+    // A feed carries the newest records; the whole history is on the site and in the data.
+    entries.truncate(FEED_ENTRIES);
 
     let (title, alternate) = match body {
         Some(b) => {

@@ -252,6 +252,9 @@ struct Location {
     #[serde(rename = "type")]
     kind: String,
     description: String,
+    /// The meetings held here: only on the Location's own object; an embedded copy leaves
+    /// the list out (each meeting would otherwise carry every other meeting's URL).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     meetings: Vec<String>,
 }
 
@@ -711,7 +714,11 @@ impl Oparl<'_> {
                     meeting_state: if meeting.date > model.today { "planerat" } else { "genomfört" },
                     start: meeting.start.map(|t| rfc3339(meeting.date, t)),
                     end: meeting.start.and(meeting.end).map(|t| rfc3339(meeting.date, t)),
-                    location: meeting.place.as_ref().and_then(|p| locations.get(p)).cloned(),
+                    location: meeting
+                        .place
+                        .as_ref()
+                        .and_then(|p| locations.get(p))
+                        .map(|l| Location { meetings: Vec::new(), ..l.clone() }),
                     organization: vec![self.org_url(meeting.body)],
                     participant,
                     results_protocol: files.get(&self.protocol_url(meeting)).cloned(),

@@ -1,8 +1,8 @@
 //! The full-text search index: pagefind, built in memory from the rendered pages.
 //!
 //! Only pages whose template marks their content with `data-pagefind-body` are indexed
-//! (meetings, bodies, groups' years, matters, strategy, areas); pagefind then skips the
-//! rest. The language is Swedish, so pagefind stems Swedish words. The index and its
+//! (meetings, bodies, groups' years, strategy, areas); matters are not, since they repeat
+//! items of meetings. The language is Swedish, so pagefind stems Swedish words. The index and its
 //! browser code (pagefind-ui.js, wasm) land under `pagefind/`; nothing is fetched from
 //! elsewhere at run time.
 
@@ -14,7 +14,11 @@ pub fn index(pages: &[Artefact]) -> Result<Vec<Artefact>, String> {
     runtime.block_on(async {
         let config = pagefind::options::PagefindServiceConfig::builder().force_language("sv".to_string()).build();
         let mut index = pagefind::api::PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
-        for page in pages.iter().filter(|p| p.path.ends_with(".html")) {
+        // pagefind indexes only pages marked data-pagefind-body; finding the mark here
+        // spares it parsing every other page.
+        let marked =
+            |p: &&Artefact| p.path.ends_with(".html") && p.bytes.windows(18).any(|w| w == b"data-pagefind-body");
+        for page in pages.iter().filter(marked) {
             let html = String::from_utf8_lossy(&page.bytes).into_owned();
             index
                 .add_html_file(Some(page.path.clone()), None, html)

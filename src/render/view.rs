@@ -304,7 +304,17 @@ pub struct Pagination {
     pub total: usize,
     pub previous: Option<String>,
     pub next: Option<String>,
-    pub pages: Vec<Link>,
+    /// A window of pages: the first, the last and those around the current one, with gaps.
+    pub pages: Vec<PageLink>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PageLink {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+    /// Stands for pages left out of the window ("…").
+    pub gap: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -593,13 +603,19 @@ pub struct GoalPage {
     pub subgoals: Vec<SubgoalView>,
     /// Groups and bodies placed under the goal in the organisation chart.
     pub bodies: Vec<Link>,
-    /// Decisions that serve the goal.
+    /// The newest decisions that serve the goal (empty on the strategy overview).
     pub decisions: Vec<DecisionRow>,
+    /// How many decisions serve the goal in all, and where they are listed.
+    pub decisions_total: usize,
+    pub decisions_href: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct SubgoalView {
     pub text: String,
+    /// How many decisions serve the sub-goal.
+    pub count: usize,
+    /// The newest of them (empty on the strategy overview).
     pub decisions: Vec<Link>,
 }
 
@@ -620,7 +636,10 @@ pub struct AreaPage {
     pub indicators: Vec<IndicatorView>,
     /// Groups whose plans chose the area: (group, years).
     pub groups: Vec<(Link, String)>,
+    /// The newest decisions about the area (empty on the areas overview).
     pub decisions: Vec<DecisionRow>,
+    pub decisions_total: usize,
+    pub decisions_href: String,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -29,42 +29,26 @@ fn page_path(ctx: &Ctx, facet: Option<Facet>, page: usize) -> String {
     if page <= 1 { base } else { format!("{base}sida/{page}/") }
 }
 
-fn matches(ctx: &Ctx, facet: Facet, r: ItemRef) -> bool {
-    let meeting = ctx.model.meeting(r.meeting);
-    let item = ctx.model.item(r);
-    match facet {
-        Facet::Body(b) => meeting.body == b,
-        Facet::Year(y) => i32::from(meeting.date.year()) == y,
-        Facet::Goal(g) => item.goals.contains(&g) || item.subgoals.iter().any(|s| ctx.model.subgoal(*s).goal == g),
-        Facet::Area(a) => item.areas.contains(&a),
-        Facet::Municipality(m) => ctx.municipalities_of(item).contains(&m),
-    }
-}
-
-/// Every facet value with at least one decision, and the unfiltered list, with counts.
-pub(super) fn facet_counts(ctx: &Ctx) -> Vec<(Option<Facet>, usize)> {
-    let mut counts: BTreeMap<Facet, usize> = BTreeMap::new();
-    for r in &ctx.decisions {
+/// Every facet value's decisions (indices into `ctx.decisions`, newest first), and the
+/// unfiltered list under `None`: computed once, in one pass.
+pub(super) fn facets(ctx: &Ctx) -> BTreeMap<Option<Facet>, Vec<usize>> {
+    let mut out: BTreeMap<Option<Facet>, Vec<usize>> = BTreeMap::new();
+    out.insert(None, (0..ctx.decisions.len()).collect());
+    for (i, r) in ctx.decisions.iter().enumerate() {
         let meeting = ctx.model.meeting(r.meeting);
         let item = ctx.model.item(*r);
-        *counts.entry(Facet::Body(meeting.body)).or_default() += 1;
-        *counts.entry(Facet::Year(i32::from(meeting.date.year()))).or_default() += 1;
+        let mut keys = vec![Facet::Body(meeting.body), Facet::Year(i32::from(meeting.date.year()))];
         let mut goals: Vec<GoalId> = item.goals.clone();
         goals.extend(item.subgoals.iter().map(|s| ctx.model.subgoal(*s).goal));
         goals.sort();
         goals.dedup();
-        for g in goals {
-            *counts.entry(Facet::Goal(g)).or_default() += 1;
-        }
-        for a in &item.areas {
-            *counts.entry(Facet::Area(*a)).or_default() += 1;
-        }
-        for m in ctx.municipalities_of(item) {
-            *counts.entry(Facet::Municipality(m)).or_default() += 1;
+        keys.extend(goals.into_iter().map(Facet::Goal));
+        keys.extend(item.areas.iter().map(|a| Facet::Area(*a)));
+        keys.extend(ctx.municipalities_of(item).into_iter().map(Facet::Municipality));
+        for key in keys {
+            out.entry(Some(key)).or_default().push(i);
         }
     }
-    let mut out = vec![(None, ctx.decisions.len())];
-    out.extend(counts.into_iter().map(|(f, c)| (Some(f), c)));
     out
 }
 
@@ -80,8 +64,7 @@ fn facet_label(ctx: &Ctx, facet: Facet) -> (String, String) {
 }
 
 pub(super) fn decisions(ctx: &Ctx, facet: Option<Facet>, page: usize) -> PageOut {
-    let rows: Vec<ItemRef> =
-        ctx.decisions.iter().copied().filter(|r| facet.is_none_or(|f| matches(ctx, f, *r))).collect();
+    let rows: &[usize] = ctx.facets.get(&facet).map(Vec::as_slice).unwrap_or_default();
     let total = rows.len();
     let pages = total.div_ceil(DECISIONS_PER_PAGE).max(1);
     let page = page.clamp(1, pages);
@@ -89,12 +72,12 @@ pub(super) fn decisions(ctx: &Ctx, facet: Option<Facet>, page: usize) -> PageOut
         .iter()
         .skip((page - 1) * DECISIONS_PER_PAGE)
         .take(DECISIONS_PER_PAGE)
-        .map(|r| ctx.decision_row(*r))
+        .map(|i| ctx.decision_rows[*i].clone())
         .collect();
 
     let mut groups: BTreeMap<&'static str, Vec<FacetOption>> = BTreeMap::new();
-    for (f, count) in facet_counts(ctx) {
-        let Some(f) = f else { continue };
+    for (f, list) in &ctx.facets {
+        let (Some(f), count) = (*f, list.len()) else { continue };
         let key = match f {
             Facet::Body(_) => "organ",
             Facet::Year(_) => "ar",
@@ -129,7 +112,15 @@ pub(super) fn decisions(ctx: &Ctx, facet: Option<Facet>, page: usize) -> PageOut
         total: pages,
         previous: (page > 1).then(|| page_path(ctx, facet, page - 1)),
         next: (page < pages).then(|| page_path(ctx, facet, page + 1)),
-        pages: (1..=pages).map(|p| Link::new(p.to_string(), page_path(ctx, facet, p))).collect(),
+        pages: page_window(page, pages)
+            .into_iter()
+            .map(|p| match p {
+                Some(p) => {
+                    PageLink { label: p.to_string(), href: page_path(ctx, facet, p), current: p == page, gap: false }
+                }
+                None => PageLink { label: "…".into(), href: String::new(), current: false, gap: true },
+            })
+            .collect(),
     };
     let data = DecisionsPage {
         heading: heading.clone(),
@@ -153,12 +144,29 @@ pub(super) fn decisions(ctx: &Ctx, facet: Option<Facet>, page: usize) -> PageOut
         .alternates(alternates)
 }
 
+/// The page numbers to offer: the first, the last and two on each side of the current one;
+/// `None` marks a gap. A list of 2 000 pages links 7 of them, not all.
+fn page_window(current: usize, total: usize) -> Vec<Option<usize>> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for p in 1..=total {
+        if p == 1 || p == total || p.abs_diff(current) <= 2 {
+            if p > last + 1 {
+                out.push(None);
+            }
+            out.push(Some(p));
+            last = p;
+        }
+    }
+    out
+}
+
 /// Where the JavaScript filter of the decisions pages finds its data.
 pub(crate) const DECISIONS_FILTER_DATA: &str = "beslut/data.json";
 
 /// Every decision row, newest first: the data behind the JavaScript filter.
-pub(crate) fn decisions_json(ctx: &Ctx) -> Vec<DecisionRow> {
-    ctx.decisions.iter().map(|r| ctx.decision_row(*r)).collect()
+pub(crate) fn decisions_json<'a>(ctx: &'a Ctx<'_>) -> &'a [DecisionRow] {
+    &ctx.decision_rows
 }
 
 pub(super) fn assignments(ctx: &Ctx) -> PageOut {
@@ -351,4 +359,19 @@ pub(super) fn matter(ctx: &Ctx, index: usize) -> PageOut {
     let data = MatterPage { title: title.clone(), steps: steps.into_iter().map(|(_, _, s)| s).collect() };
     PageOut::new(urls::matter(&matter.key), "matter.html", title, "arenden", data)
         .crumbs(vec![Link::new(ctx.s("nav.arenden"), urls::MATTERS)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_window;
+
+    #[test]
+    fn pagination_shows_a_window() {
+        assert_eq!(page_window(1, 3), vec![Some(1), Some(2), Some(3)]);
+        assert_eq!(
+            page_window(50, 2000),
+            vec![Some(1), None, Some(48), Some(49), Some(50), Some(51), Some(52), None, Some(2000)]
+        );
+        assert_eq!(page_window(2, 9), vec![Some(1), Some(2), Some(3), Some(4), None, Some(9)]);
+    }
 }

@@ -26,6 +26,9 @@ use crate::model::*;
 /// Decisions per page on the lists of decisions.
 pub const DECISIONS_PER_PAGE: usize = 50;
 
+/// Decisions shown on a goal's or an area's page; the facet page lists them all.
+pub const DECISIONS_SHOWN: usize = 20;
+
 /// What the page renderers share: the model edition, strings and indexes built once.
 pub struct Ctx<'a> {
     pub model: &'a Model,
@@ -37,6 +40,10 @@ pub struct Ctx<'a> {
     pub matter_of: HashMap<ItemRef, usize>,
     /// Items with a decision, on published pages, newest first.
     pub decisions: Vec<ItemRef>,
+    /// The row of each decision in `decisions`, made once (they appear on many pages).
+    pub decision_rows: Vec<DecisionRow>,
+    /// For the unfiltered list and every facet value: indices into `decisions`, in order.
+    pub facets: BTreeMap<Option<Facet>, Vec<usize>>,
     /// The meetings with a page, per body, in date order.
     pub meetings_of: BTreeMap<BodyId, Vec<MeetingId>>,
     /// The size of the build's own files (PDFs, data) by path, once made: pages show it.
@@ -55,6 +62,8 @@ impl<'a> Ctx<'a> {
             matters,
             matter_of,
             decisions: Vec::new(),
+            decision_rows: Vec::new(),
+            facets: BTreeMap::new(),
             meetings_of: BTreeMap::new(),
             file_sizes: HashMap::new(),
         };
@@ -78,6 +87,12 @@ impl<'a> Ctx<'a> {
             mb.date.cmp(&ma.date).then(ma.body.cmp(&mb.body)).then(a.index.cmp(&b.index))
         });
         ctx.decisions = decisions;
+        let rows = {
+            use rayon::prelude::*;
+            ctx.decisions.par_iter().map(|r| ctx.decision_row(*r)).collect()
+        };
+        ctx.decision_rows = rows;
+        ctx.facets = lists::facets(&ctx);
         ctx
     }
 }
@@ -181,7 +196,8 @@ pub fn plan(ctx: &Ctx) -> Vec<Job> {
     ];
     jobs.extend(ctx.meetings_of.values().flatten().map(|m| Job::Meeting(*m)));
     jobs.extend(model.body_ids().map(Job::Body));
-    for (facet, count) in lists::facet_counts(ctx) {
+    for (facet, rows) in &ctx.facets {
+        let (facet, count) = (*facet, rows.len());
         let pages = count.div_ceil(DECISIONS_PER_PAGE).max(1);
         jobs.extend((1..=pages).map(|p| Job::Decisions(facet, p)));
     }

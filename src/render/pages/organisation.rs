@@ -3,8 +3,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::lists::facet_path;
 use super::meetings::body_line;
-use super::{Ctx, PageOut};
+use super::{Ctx, DECISIONS_SHOWN, Facet, PageOut};
 use crate::model::*;
 use crate::render::charts;
 use crate::render::format;
@@ -215,18 +216,13 @@ fn decided_text(ctx: &Ctx, body: BodyId, date: jiff::civil::Date) -> String {
     format!("{} {}", ctx.model.body(body).name, format::date_medium(date))
 }
 
-fn goal_page(ctx: &Ctx, id: GoalId) -> GoalPage {
+/// A goal's view; on the strategy overview (`overview`) without decision lists.
+fn goal_page(ctx: &Ctx, id: GoalId, overview: bool) -> GoalPage {
     let model = ctx.model;
     let goal = model.goal(id);
-    let decisions: Vec<ItemRef> = ctx
-        .decisions
-        .iter()
-        .copied()
-        .filter(|r| {
-            let item = model.item(*r);
-            item.goals.contains(&id) || item.subgoals.iter().any(|s| model.subgoal(*s).goal == id)
-        })
-        .collect();
+    let facet = Some(Facet::Goal(id));
+    let list: &[usize] = ctx.facets.get(&facet).map(Vec::as_slice).unwrap_or_default();
+    let shown = if overview { 0 } else { DECISIONS_SHOWN };
     GoalPage {
         number: goal.number,
         title: goal.title.clone(),
@@ -235,23 +231,26 @@ fn goal_page(ctx: &Ctx, id: GoalId) -> GoalPage {
         subgoals: goal
             .subgoals
             .iter()
-            .map(|s| SubgoalView {
-                text: model.subgoal(*s).text.clone(),
-                decisions: decisions
-                    .iter()
-                    .filter(|r| model.item(**r).subgoals.contains(s))
-                    .map(|r| ctx.item_link(*r))
-                    .collect(),
+            .map(|s| {
+                let of_subgoal: Vec<usize> =
+                    list.iter().copied().filter(|i| model.item(ctx.decisions[*i]).subgoals.contains(s)).collect();
+                SubgoalView {
+                    text: model.subgoal(*s).text.clone(),
+                    count: of_subgoal.len(),
+                    decisions: of_subgoal.iter().take(shown).map(|i| ctx.item_link(ctx.decisions[*i])).collect(),
+                }
             })
             .collect(),
         bodies: model.body_ids().filter(|b| model.body(*b).goals.contains(&id)).map(|b| ctx.body_link(b)).collect(),
-        decisions: decisions.iter().map(|r| ctx.decision_row(*r)).collect(),
+        decisions: list.iter().take(shown).map(|i| ctx.decision_rows[*i].clone()).collect(),
+        decisions_total: list.len(),
+        decisions_href: facet_path(ctx, facet),
     }
 }
 
 pub(super) fn strategy(ctx: &Ctx) -> PageOut {
     let model = ctx.model;
-    let goals = (0..model.goals.len() as u32).map(|i| goal_page(ctx, GoalId(i))).collect();
+    let goals = (0..model.goals.len() as u32).map(|i| goal_page(ctx, GoalId(i), true)).collect();
     let page = match &model.strategy {
         Some(s) => StrategyPage {
             title: s.title.clone(),
@@ -274,42 +273,48 @@ pub(super) fn strategy(ctx: &Ctx) -> PageOut {
 }
 
 pub(super) fn goal(ctx: &Ctx, id: GoalId) -> PageOut {
-    let page = goal_page(ctx, id);
+    let page = goal_page(ctx, id, false);
     let title = format!("{} {}: {}", ctx.s("strategy.goal"), page.number, page.title);
     PageOut::new(urls::goal(ctx.model, id), "goal.html", title, "strategi", page)
         .crumbs(vec![Link::new(ctx.s("nav.strategi"), urls::STRATEGY)])
 }
 
-fn area_page(ctx: &Ctx, id: AreaId) -> AreaPage {
+/// An area's view; on the areas overview (`overview`) without indicators and decisions.
+fn area_page(ctx: &Ctx, id: AreaId, overview: bool) -> AreaPage {
     let model = ctx.model;
     let mut groups: BTreeMap<BodyId, Vec<i32>> = BTreeMap::new();
     for plan in model.plans.iter().filter(|p| p.areas.contains(&id)) {
         groups.entry(plan.group).or_default().push(plan.year);
     }
+    let facet = Some(Facet::Area(id));
+    let list: &[usize] = ctx.facets.get(&facet).map(Vec::as_slice).unwrap_or_default();
+    let shown = if overview { 0 } else { DECISIONS_SHOWN };
+    let indicators = if overview {
+        Vec::new()
+    } else {
+        (0..model.indicators.len())
+            .filter(|i| model.indicators[*i].area == id)
+            .map(|i| indicator_view(ctx, i, None))
+            .collect()
+    };
     AreaPage {
         title: model.area(id).title.clone(),
         href: urls::area(model, id),
         commitments: commitments_of(ctx, |c| model.area(id).commitments.iter().any(|x| std::ptr::eq(x, c))),
-        indicators: (0..model.indicators.len())
-            .filter(|i| model.indicators[*i].area == id)
-            .map(|i| indicator_view(ctx, i, None))
-            .collect(),
+        indicators,
         groups: groups
             .into_iter()
             .map(|(g, years)| (ctx.body_link(g), years.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")))
             .collect(),
-        decisions: ctx
-            .decisions
-            .iter()
-            .filter(|r| model.item(**r).areas.contains(&id))
-            .map(|r| ctx.decision_row(*r))
-            .collect(),
+        decisions: list.iter().take(shown).map(|i| ctx.decision_rows[*i].clone()).collect(),
+        decisions_total: list.len(),
+        decisions_href: facet_path(ctx, facet),
     }
 }
 
 pub(super) fn areas(ctx: &Ctx) -> PageOut {
     let model = ctx.model;
-    let areas = (0..model.areas.len() as u32).map(|i| area_page(ctx, AreaId(i))).collect();
+    let areas = (0..model.areas.len() as u32).map(|i| area_page(ctx, AreaId(i), true)).collect();
     let page = match &model.areas_info {
         Some(info) => AreasPage {
             title: info.title.clone(),
@@ -334,7 +339,7 @@ pub(super) fn areas(ctx: &Ctx) -> PageOut {
 }
 
 pub(super) fn area(ctx: &Ctx, id: AreaId) -> PageOut {
-    let page = area_page(ctx, id);
+    let page = area_page(ctx, id, false);
     PageOut::new(urls::area(ctx.model, id), "area.html", page.title.clone(), "strategi", page)
         .crumbs(vec![Link::new(ctx.s("nav.omraden"), urls::AREAS)])
 }
