@@ -16,6 +16,9 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::{Arc, LazyLock, RwLock};
+
+use rustc_hash::FxHashMap;
 
 use serde::de::DeserializeOwned;
 use serde_json::Value as Json;
@@ -34,7 +37,7 @@ pub(crate) struct Decoded<T> {
 }
 
 /// Decodes `text` into `T`, checking it against `schema` (the JSON Schema of `T`).
-pub(crate) fn decode<T: DeserializeOwned>(file: FileId, text: &str, schema: &Json) -> Decoded<T> {
+pub(crate) fn decode<T: DeserializeOwned>(file: FileId, text: &str, schema: &'static Json) -> Decoded<T> {
     let (mut doc, syntax_errors) = DeTable::parse_recoverable(text);
     let doc_span = doc.span();
     let mut out = Faults { file, doc_span: doc_span.clone(), diagnostics: Vec::new(), reported: Vec::new() };
@@ -101,10 +104,13 @@ impl Faults {
 // ---------------------------------------------------------------------------------------
 // The schema walk
 
-struct Walker<'s> {
+struct Walker<'s: 'static> {
     root: &'s Json,
     report_missing: bool,
 }
+
+/// Flattened schema nodes, by address (see `Walker::allowed`).
+static ALLOWED: LazyLock<RwLock<FxHashMap<usize, Arc<Allowed<'static>>>>> = LazyLock::new(Default::default);
 
 /// Where in the document a table is: its header ("[[item.attachment]]") and the keys its
 /// parent table allows, so that a key written under the wrong header can be placed.
@@ -127,6 +133,8 @@ impl Scope {
 #[derive(Default)]
 struct Allowed<'s> {
     properties: Vec<(&'s str, &'s Json)>,
+    /// `properties` by name.
+    by_name: FxHashMap<&'s str, &'s Json>,
     required: Vec<&'s str>,
     closed: bool,
     items: Vec<&'s Json>,
@@ -144,7 +152,7 @@ impl Allowed<'_> {
     }
 }
 
-impl<'s> Walker<'s> {
+impl<'s: 'static> Walker<'s> {
     fn resolve(&self, node: &'s Json) -> &'s Json {
         let mut node = node;
         for _ in 0..32 {
@@ -159,9 +167,21 @@ impl<'s> Walker<'s> {
         node
     }
 
-    fn allowed(&self, node: &'s Json) -> Allowed<'s> {
+    /// What `node` allows. Schemas live for the whole process, so each node is flattened
+    /// once and shared by every file and thread (the walk asks for the same nodes for
+    /// every table of every file).
+    fn allowed(&self, node: &'s Json) -> Arc<Allowed<'s>> {
+        let key = node as *const Json as usize;
+        if let Some(found) = ALLOWED.read().ok().and_then(|memo| memo.get(&key).cloned()) {
+            return found;
+        }
         let mut allowed = Allowed::default();
         self.collect(node, &mut allowed, 0);
+        allowed.by_name = allowed.properties.iter().copied().collect();
+        let allowed = Arc::new(allowed);
+        if let Ok(mut memo) = ALLOWED.write() {
+            memo.insert(key, Arc::clone(&allowed));
+        }
         allowed
     }
 
@@ -242,7 +262,7 @@ impl<'s> Walker<'s> {
         }
         let own_keys: Vec<String> = allowed.properties.iter().map(|(k, _)| k.to_string()).collect();
         for (key, value) in table.iter_mut() {
-            if let Some((_, property)) = allowed.properties.iter().find(|(k, _)| *k == key.get_ref().as_ref()) {
+            if let Some(property) = allowed.by_name.get(key.get_ref().as_ref()).copied() {
                 let path = if scope.path.is_empty() {
                     key.get_ref().to_string()
                 } else {
@@ -263,7 +283,7 @@ impl<'s> Walker<'s> {
             if table.iter().any(|(k, _)| k.get_ref() == name) {
                 continue;
             }
-            let Some((_, property)) = allowed.properties.iter().find(|(k, _)| k == name) else { continue };
+            let Some(property) = allowed.by_name.get(name).copied() else { continue };
             if self.report_missing {
                 out.push(
                     span.clone(),
@@ -352,7 +372,7 @@ impl<'s> Walker<'s> {
             "object" if depth < 8 => {
                 let mut table = DeTable::new();
                 for name in &allowed.required {
-                    let property = allowed.properties.iter().find(|(k, _)| k == name)?.1;
+                    let property = *allowed.by_name.get(name)?;
                     let value = self.placeholder(property, depth + 1)?;
                     table.insert(Spanned::new(0..0, Cow::Owned(name.to_string())), Spanned::new(0..0, value));
                 }

@@ -1,6 +1,8 @@
 //! The name tables a build resolves references against, and the diagnostics it collects.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
 
 use jiff::civil::Date;
 
@@ -24,32 +26,51 @@ pub(crate) struct Definition {
     pub(crate) location: Location,
 }
 
-#[derive(Default)]
-pub(crate) struct Ctx {
-    pub(crate) diagnostics: Vec<Diagnostic>,
+/// The name tables: filled while ids are registered, then only read (and shared by the
+/// threads that resolve meetings).
+#[derive(Clone, Default)]
+pub(crate) struct Tables {
     /// People, bodies and municipalities share one namespace.
-    pub(crate) names: HashMap<String, Definition>,
-    pub(crate) goals: HashMap<String, GoalId>,
-    pub(crate) subgoals: HashMap<String, SubgoalId>,
-    pub(crate) areas: HashMap<String, AreaId>,
+    pub(crate) names: FxHashMap<String, Definition>,
+    pub(crate) goals: FxHashMap<String, GoalId>,
+    pub(crate) subgoals: FxHashMap<String, SubgoalId>,
+    pub(crate) areas: FxHashMap<String, AreaId>,
     /// "body/date" → meeting.
-    pub(crate) meetings: HashMap<String, MeetingId>,
+    pub(crate) meetings: FxHashMap<String, MeetingId>,
     /// Item numbers of each meeting, in order.
     pub(crate) item_numbers: Vec<Vec<u32>>,
     /// Dates of each body's meetings, sorted, for hints.
-    pub(crate) meeting_dates: HashMap<BodyId, Vec<Date>>,
+    pub(crate) meeting_dates: FxHashMap<BodyId, Vec<Date>>,
     /// Files under content/ that are not sources: path relative to content/ → size.
-    pub(crate) assets: HashMap<String, u64>,
+    pub(crate) assets: FxHashMap<String, u64>,
 }
 
-impl Ctx {
+/// The tables (owned while they are filled, borrowed by worker threads) and the
+/// diagnostics found so far.
+pub(crate) struct Ctx<'t> {
+    pub(crate) t: Cow<'t, Tables>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+impl Default for Ctx<'static> {
+    fn default() -> Self {
+        Ctx { t: Cow::Owned(Tables::default()), diagnostics: Vec::new() }
+    }
+}
+
+impl<'t> Ctx<'t> {
+    /// A context for one worker: the shared tables and diagnostics of its own.
+    pub(crate) fn scoped(tables: &'t Tables) -> Self {
+        Ctx { t: Cow::Borrowed(tables), diagnostics: Vec::new() }
+    }
+
     pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
     }
 
     /// Registers an id in the shared namespace; a second definition is an error.
     pub(crate) fn define(&mut self, id: &str, named: Named, location: Location) -> bool {
-        if let Some(first) = self.names.get(id) {
+        if let Some(first) = self.t.names.get(id) {
             let what = match first.named {
                 Named::Municipality(_) => "en kommun",
                 Named::Person(_) => "en person",
@@ -64,12 +85,12 @@ impl Ctx {
             );
             return false;
         }
-        self.names.insert(id.to_string(), Definition { named, location });
+        self.t.to_mut().names.insert(id.to_string(), Definition { named, location });
         true
     }
 
     fn candidates(&self, want: fn(Named) -> bool) -> Vec<String> {
-        let mut list: Vec<String> = self.names.iter().filter(|(_, d)| want(d.named)).map(|(k, _)| k.clone()).collect();
+        let mut list: Vec<String> = self.t.names.iter().filter(|(_, d)| want(d.named)).map(|(k, _)| k.clone()).collect();
         list.sort_unstable();
         list
     }
@@ -97,7 +118,7 @@ impl Ctx {
     }
 
     pub(crate) fn person(&mut self, file: FileId, written: &Spanned<String>) -> Option<PersonId> {
-        if let Some(Definition { named: Named::Person(id), .. }) = self.names.get(&written.value) {
+        if let Some(Definition { named: Named::Person(id), .. }) = self.t.names.get(&written.value) {
             return Some(*id);
         }
         let candidates = self.candidates(|n| matches!(n, Named::Person(_)));
@@ -113,7 +134,7 @@ impl Ctx {
     }
 
     pub(crate) fn body(&mut self, file: FileId, written: &Spanned<String>) -> Option<BodyId> {
-        if let Some(Definition { named: Named::Body(id), .. }) = self.names.get(&written.value) {
+        if let Some(Definition { named: Named::Body(id), .. }) = self.t.names.get(&written.value) {
             return Some(*id);
         }
         let candidates = self.candidates(|n| matches!(n, Named::Body(_)));
@@ -129,7 +150,7 @@ impl Ctx {
     }
 
     pub(crate) fn municipality(&mut self, file: FileId, written: &Spanned<String>) -> Option<MunicipalityId> {
-        if let Some(Definition { named: Named::Municipality(id), .. }) = self.names.get(&written.value) {
+        if let Some(Definition { named: Named::Municipality(id), .. }) = self.t.names.get(&written.value) {
             return Some(*id);
         }
         let candidates = self.candidates(|n| matches!(n, Named::Municipality(_)));
@@ -146,7 +167,7 @@ impl Ctx {
 
     /// A person, body or municipality.
     pub(crate) fn party(&mut self, file: FileId, written: &Spanned<String>) -> Option<Party> {
-        match self.names.get(&written.value).map(|d| d.named) {
+        match self.t.names.get(&written.value).map(|d| d.named) {
             Some(Named::Person(id)) => return Some(Party::Person(id)),
             Some(Named::Body(id)) => return Some(Party::Body(id)),
             Some(Named::Municipality(id)) => return Some(Party::Municipality(id)),
@@ -165,10 +186,10 @@ impl Ctx {
     }
 
     pub(crate) fn goal(&mut self, file: FileId, written: &Spanned<String>) -> Option<GoalId> {
-        if let Some(id) = self.goals.get(&written.value) {
+        if let Some(id) = self.t.goals.get(&written.value) {
             return Some(*id);
         }
-        let mut candidates: Vec<String> = self.goals.keys().cloned().collect();
+        let mut candidates: Vec<String> = self.t.goals.keys().cloned().collect();
         candidates.sort_unstable();
         let fallback = format!("målen är {}", list_owned(&candidates));
         self.dangling(file, written, "okänt mål", "inget strategiskt mål med detta id", &candidates, &fallback);
@@ -176,10 +197,10 @@ impl Ctx {
     }
 
     pub(crate) fn subgoal(&mut self, file: FileId, written: &Spanned<String>) -> Option<SubgoalId> {
-        if let Some(id) = self.subgoals.get(&written.value) {
+        if let Some(id) = self.t.subgoals.get(&written.value) {
             return Some(*id);
         }
-        let mut candidates: Vec<String> = self.subgoals.keys().cloned().collect();
+        let mut candidates: Vec<String> = self.t.subgoals.keys().cloned().collect();
         candidates.sort_unstable();
         self.dangling(
             file,
@@ -193,10 +214,10 @@ impl Ctx {
     }
 
     pub(crate) fn area(&mut self, file: FileId, written: &Spanned<String>) -> Option<AreaId> {
-        if let Some(id) = self.areas.get(&written.value) {
+        if let Some(id) = self.t.areas.get(&written.value) {
             return Some(*id);
         }
-        let mut candidates: Vec<String> = self.areas.keys().cloned().collect();
+        let mut candidates: Vec<String> = self.t.areas.keys().cloned().collect();
         candidates.sort_unstable();
         let fallback = format!("områdena är {}", list_owned(&candidates));
         self.dangling(file, written, "okänt prioriterat område", "inget område med detta id", &candidates, &fallback);
@@ -230,7 +251,7 @@ impl Ctx {
             self.meeting_by_slug(meeting_part, &location)?
         };
         let Some(item) = item_part else { return Some(Target::Meeting(meeting)) };
-        let numbers = &self.item_numbers[meeting.index()];
+        let numbers = &self.t.item_numbers[meeting.index()];
         let number = item.parse::<u32>().ok();
         match number.and_then(|n| numbers.iter().position(|&x| x == n)) {
             Some(index) => Some(Target::Item(ItemRef { meeting, index: index as u32 })),
@@ -263,7 +284,7 @@ impl Ctx {
     }
 
     fn meeting_by_slug(&mut self, slug: &str, location: &Location) -> Option<MeetingId> {
-        if let Some(id) = self.meetings.get(slug) {
+        if let Some(id) = self.t.meetings.get(slug) {
             return Some(*id);
         }
         let Some((body, date)) = slug.split_once('/') else {
@@ -275,7 +296,7 @@ impl Ctx {
             );
             return None;
         };
-        let body_id = match self.names.get(body).map(|d| d.named) {
+        let body_id = match self.t.names.get(body).map(|d| d.named) {
             Some(Named::Body(id)) => id,
             _ => {
                 let candidates = self.candidates(|n| matches!(n, Named::Body(_)));
@@ -293,7 +314,7 @@ impl Ctx {
                 return None;
             }
         };
-        let dates = self.meeting_dates.get(&body_id).cloned().unwrap_or_default();
+        let dates = self.t.meeting_dates.get(&body_id).cloned().unwrap_or_default();
         let hint = match date.parse::<Date>().ok().and_then(|d| nearest(&dates, d)) {
             Some(near) => {
                 format!("närmaste mötet för {body} är {near}; varje möte är en fil i content/meetings/{body}/")
@@ -314,10 +335,10 @@ impl Ctx {
     /// An attachment file under content/.
     pub(crate) fn asset(&mut self, file: FileId, written: &Spanned<String>) -> Option<(String, u64)> {
         let path = written.value.trim_start_matches("./");
-        if let Some(size) = self.assets.get(path) {
+        if let Some(size) = self.t.assets.get(path) {
             return Some((format!("content/{path}"), *size));
         }
-        let mut candidates: Vec<&str> = self.assets.keys().map(String::as_str).collect();
+        let mut candidates: Vec<&str> = self.t.assets.keys().map(String::as_str).collect();
         candidates.sort_unstable();
         let hint = match suggest(path, &candidates) {
             Some(best) => format!("menade du \"{best}\"?"),

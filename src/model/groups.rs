@@ -11,8 +11,8 @@ use crate::load::raw::*;
 use crate::load::{LoadedIndicator, LoadedYearly};
 
 /// The group a plan or report belongs to: its folder must be a working group's.
-fn group(ctx: &mut Ctx, folder: &str, file: FileId, bodies: &[Body]) -> Option<BodyId> {
-    match ctx.names.get(folder).map(|d| d.named) {
+fn group(ctx: &mut Ctx<'_>, folder: &str, file: FileId, bodies: &[Body]) -> Option<BodyId> {
+    match ctx.t.names.get(folder).map(|d| d.named) {
         Some(Named::Body(id)) if bodies.get(id.index()).is_some_and(|b| b.kind.is_group()) => Some(id),
         Some(Named::Body(_)) => {
             ctx.push(
@@ -33,7 +33,7 @@ fn group(ctx: &mut Ctx, folder: &str, file: FileId, bodies: &[Body]) -> Option<B
     }
 }
 
-pub(super) fn plans(ctx: &mut Ctx, loaded: &[LoadedYearly<RawPlan>], bodies: &[Body]) -> Vec<Plan> {
+pub(super) fn plans(ctx: &mut Ctx<'_>, loaded: &[LoadedYearly<RawPlan>], bodies: &[Body]) -> Vec<Plan> {
     let mut plans = Vec::new();
     for l in loaded {
         let file = l.parsed.file;
@@ -187,7 +187,7 @@ pub(super) fn plans(ctx: &mut Ctx, loaded: &[LoadedYearly<RawPlan>], bodies: &[B
 
 /// Registers a key local to a plan; a second use is an error.
 fn unique_key(
-    ctx: &mut Ctx,
+    ctx: &mut Ctx<'_>,
     file: FileId,
     keys: &mut HashMap<String, usize>,
     key: &str,
@@ -208,7 +208,7 @@ fn unique_key(
     true
 }
 
-fn item_target(ctx: &mut Ctx, file: FileId, written: &crate::load::spanned::Spanned<String>) -> Option<ItemRef> {
+fn item_target(ctx: &mut Ctx<'_>, file: FileId, written: &crate::load::spanned::Spanned<String>) -> Option<ItemRef> {
     match ctx.target(file, written, None)? {
         Target::Item(item) => Some(item),
         Target::Meeting(_) => {
@@ -224,7 +224,7 @@ fn item_target(ctx: &mut Ctx, file: FileId, written: &crate::load::spanned::Span
 }
 
 pub(super) fn reports(
-    ctx: &mut Ctx,
+    ctx: &mut Ctx<'_>,
     loaded: &[LoadedYearly<RawReport>],
     plans: &[Plan],
     bodies: &[Body],
@@ -368,7 +368,7 @@ pub(super) fn reports(
     reports
 }
 
-pub(super) fn indicators(ctx: &mut Ctx, loaded: &[LoadedIndicator]) -> Vec<Indicator> {
+pub(super) fn indicators(ctx: &mut Ctx<'_>, loaded: &[LoadedIndicator]) -> Vec<Indicator> {
     let mut out = Vec::new();
     for l in loaded {
         let file = l.parsed.file;

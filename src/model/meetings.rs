@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use jiff::civil::Date;
 
-use super::context::{Ctx, Named, agenda_range};
+use super::context::{Ctx, Named, Tables, agenda_range};
 use super::err;
 use super::types::*;
 use super::values::{date, opt_text, text, time};
@@ -22,7 +22,7 @@ struct Registered<'a> {
 }
 
 pub(super) fn meetings(
-    ctx: &mut Ctx,
+    ctx: &mut Ctx<'_>,
     loaded: &[LoadedMeeting],
     bodies: &[Body],
     people: &[Person],
@@ -33,8 +33,8 @@ pub(super) fn meetings(
 
     for (index, r) in registered.iter().enumerate() {
         let id = MeetingId(index as u32);
-        ctx.meetings.insert(r.slug.clone(), id);
-        ctx.meeting_dates.entry(r.body).or_default().push(r.date);
+        ctx.t.to_mut().meetings.insert(r.slug.clone(), id);
+        ctx.t.to_mut().meeting_dates.entry(r.body).or_default().push(r.date);
         // Only well-formed numbers can be referred to; faults are reported in `meeting`.
         let numbers = r
             .loaded
@@ -44,24 +44,39 @@ pub(super) fn meetings(
             .iter()
             .filter_map(|i| u32::try_from(i.number.value).ok().filter(|n| *n >= 1))
             .collect();
-        ctx.item_numbers.push(numbers);
+        ctx.t.to_mut().item_numbers.push(numbers);
     }
 
-    let mut meetings: Vec<Meeting> = registered
-        .iter()
-        .enumerate()
-        .map(|(index, r)| meeting(ctx, r, MeetingId(index as u32), bodies, people, site))
-        .collect();
+    // Meetings resolve independently once every id is registered: in parallel, each with
+    // diagnostics of its own, gathered in meeting order so the output stays the same.
+    let resolved: Vec<(Meeting, Vec<Diagnostic>)> = {
+        use rayon::prelude::*;
+        let tables: &Tables = &ctx.t;
+        registered
+            .par_iter()
+            .enumerate()
+            .map(|(index, r)| {
+                let mut local = Ctx::scoped(tables);
+                let m = meeting(&mut local, r, MeetingId(index as u32), bodies, people, site);
+                (m, local.diagnostics)
+            })
+            .collect()
+    };
+    let mut meetings = Vec::with_capacity(resolved.len());
+    for (m, diagnostics) in resolved {
+        ctx.diagnostics.extend(diagnostics);
+        meetings.push(m);
+    }
     link(ctx, &mut meetings, &registered);
     meetings
 }
 
-fn register<'a>(ctx: &mut Ctx, loaded: &'a [LoadedMeeting]) -> Vec<Registered<'a>> {
+fn register<'a>(ctx: &mut Ctx<'_>, loaded: &'a [LoadedMeeting]) -> Vec<Registered<'a>> {
     let mut out = Vec::new();
     for m in loaded {
         let file = m.parsed.file;
         let raw = &m.parsed.value;
-        let body = match ctx.names.get(&m.body).map(|d| d.named) {
+        let body = match ctx.t.names.get(&m.body).map(|d| d.named) {
             Some(Named::Body(id)) => id,
             _ => {
                 ctx.push(
@@ -99,7 +114,7 @@ fn register<'a>(ctx: &mut Ctx, loaded: &'a [LoadedMeeting]) -> Vec<Registered<'a
 }
 
 fn meeting(
-    ctx: &mut Ctx,
+    ctx: &mut Ctx<'_>,
     r: &Registered<'_>,
     id: MeetingId,
     bodies: &[Body],
@@ -149,7 +164,7 @@ fn meeting(
         );
     }
 
-    let numbers = ctx.item_numbers[id.index()].clone();
+    let numbers = ctx.t.item_numbers[id.index()].clone();
     // With a faulty item number the agenda is not known, so attendance is not checked
     // against it (the faulty number is reported on its own).
     let agenda_known = numbers.len() == raw.item.len();
@@ -264,7 +279,7 @@ fn hhmm(t: jiff::civil::Time) -> String {
 
 /// Reports a person listed twice among attendees, participants and absentees.
 fn note_once(
-    ctx: &mut Ctx,
+    ctx: &mut Ctx<'_>,
     file: FileId,
     seen: &mut HashMap<PersonId, std::ops::Range<usize>>,
     person: PersonId,
@@ -285,7 +300,7 @@ fn note_once(
 }
 
 fn attendance(
-    ctx: &mut Ctx,
+    ctx: &mut Ctx<'_>,
     file: FileId,
     raw: &[RawAttendance],
     default_role: Option<Role>,
@@ -330,7 +345,7 @@ enum Subject {
 }
 
 fn secrecy(
-    ctx: &mut Ctx,
+    ctx: &mut Ctx<'_>,
     file: FileId,
     public: &Option<Spanned<bool>>,
     osl: &Option<Spanned<String>>,
@@ -368,7 +383,7 @@ fn secrecy(
     }
 }
 
-fn item(ctx: &mut Ctx, file: FileId, raw: &RawItem, here: MeetingId, meeting_date: Date, site: &Site) -> Item {
+fn item(ctx: &mut Ctx<'_>, file: FileId, raw: &RawItem, here: MeetingId, meeting_date: Date, site: &Site) -> Item {
     let presenter = raw.presenter.as_ref().and_then(|p| match &p.value {
         RawPresenter::Person(id) => ctx.person(file, &Spanned::new(id.clone(), p.span.clone())).map(Presenter::Person),
         RawPresenter::Guest(g) => {
@@ -553,7 +568,7 @@ fn item(ctx: &mut Ctx, file: FileId, raw: &RawItem, here: MeetingId, meeting_dat
 }
 
 /// Back-references (who refers to this meeting or item) and completed assignments.
-fn link(ctx: &mut Ctx, meetings: &mut [Meeting], registered: &[Registered<'_>]) {
+fn link(ctx: &mut Ctx<'_>, meetings: &mut [Meeting], registered: &[Registered<'_>]) {
     let mut meeting_refs: Vec<(MeetingId, ItemRef)> = Vec::new();
     let mut item_refs: Vec<(ItemRef, ItemRef)> = Vec::new();
     let mut completions: Vec<(ItemRef, ItemRef, usize)> = Vec::new();

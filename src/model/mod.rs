@@ -82,7 +82,7 @@ pub fn build(loaded: Loaded, today: Date) -> Built {
     let mut ctx = Ctx::default();
     for asset in &assets {
         if let Some(rel) = asset.path.strip_prefix("content/") {
-            ctx.assets.insert(rel.to_string(), asset.size);
+            ctx.t.to_mut().assets.insert(rel.to_string(), asset.size);
         }
     }
 

@@ -8,7 +8,7 @@ use crate::diag::{FileId, Location, SourceFiles};
 use crate::load::raw::*;
 use crate::load::{BodyHome, LoadedBody, Parsed};
 
-pub(super) fn municipalities(ctx: &mut Ctx, parsed: Option<&Parsed<RawMunicipalities>>) -> Vec<Municipality> {
+pub(super) fn municipalities(ctx: &mut Ctx<'_>, parsed: Option<&Parsed<RawMunicipalities>>) -> Vec<Municipality> {
     let Some(Parsed { file, value }) = parsed else { return Vec::new() };
     let mut out = Vec::new();
     for raw in &value.municipality {
@@ -30,7 +30,7 @@ pub(super) fn municipalities(ctx: &mut Ctx, parsed: Option<&Parsed<RawMunicipali
 
 /// Gives every person with a valid, unique id its `PersonId`; returns, per entry of the
 /// file, the id it got.
-pub(super) fn register_people(ctx: &mut Ctx, parsed: Option<&Parsed<RawPeople>>) -> Vec<Option<PersonId>> {
+pub(super) fn register_people(ctx: &mut Ctx<'_>, parsed: Option<&Parsed<RawPeople>>) -> Vec<Option<PersonId>> {
     let Some(Parsed { file, value }) = parsed else { return Vec::new() };
     let mut next = 0u32;
     value
@@ -49,7 +49,7 @@ pub(super) fn register_people(ctx: &mut Ctx, parsed: Option<&Parsed<RawPeople>>)
         .collect()
 }
 
-pub(super) fn register_bodies(ctx: &mut Ctx, bodies: &[LoadedBody]) -> Vec<Option<BodyId>> {
+pub(super) fn register_bodies(ctx: &mut Ctx<'_>, bodies: &[LoadedBody]) -> Vec<Option<BodyId>> {
     let mut next = 0u32;
     bodies
         .iter()
@@ -76,7 +76,7 @@ pub(super) fn register_bodies(ctx: &mut Ctx, bodies: &[LoadedBody]) -> Vec<Optio
         .collect()
 }
 
-pub(super) fn site(ctx: &mut Ctx, parsed: Option<&Parsed<RawSite>>, files: &SourceFiles) -> Site {
+pub(super) fn site(ctx: &mut Ctx<'_>, parsed: Option<&Parsed<RawSite>>, files: &SourceFiles) -> Site {
     let Some(Parsed { file, value: raw }) = parsed else {
         return placeholder_site(files.find("content/site.toml").unwrap_or(FileId(0)));
     };
@@ -162,7 +162,7 @@ pub(super) fn site(ctx: &mut Ctx, parsed: Option<&Parsed<RawSite>>, files: &Sour
 
 type Date_ = jiff::civil::Date;
 
-pub(super) fn people(ctx: &mut Ctx, parsed: Option<&Parsed<RawPeople>>, ids: &[Option<PersonId>]) -> Vec<Person> {
+pub(super) fn people(ctx: &mut Ctx<'_>, parsed: Option<&Parsed<RawPeople>>, ids: &[Option<PersonId>]) -> Vec<Person> {
     let Some(Parsed { file, value }) = parsed else { return Vec::new() };
     let file = *file;
     let mut out = Vec::new();
@@ -197,7 +197,7 @@ pub(super) fn people(ctx: &mut Ctx, parsed: Option<&Parsed<RawPeople>>, ids: &[O
     out
 }
 
-pub(super) fn bodies(ctx: &mut Ctx, loaded: &[LoadedBody], ids: &[Option<BodyId>]) -> Vec<Body> {
+pub(super) fn bodies(ctx: &mut Ctx<'_>, loaded: &[LoadedBody], ids: &[Option<BodyId>]) -> Vec<Body> {
     let mut out = Vec::new();
     for (body, id) in loaded.iter().zip(ids) {
         if id.is_none() {

@@ -11,7 +11,7 @@ use crate::load::Parsed;
 use crate::load::raw::*;
 
 pub(super) fn strategy(
-    ctx: &mut Ctx,
+    ctx: &mut Ctx<'_>,
     parsed: Option<&Parsed<RawStrategy>>,
 ) -> (Option<Strategy>, Vec<Goal>, Vec<Subgoal>) {
     let Some(Parsed { file, value: raw }) = parsed else { return (None, Vec::new(), Vec::new()) };
@@ -23,7 +23,7 @@ pub(super) fn strategy(
         if !check_id(file, &g.id, &mut ctx.diagnostics) {
             continue;
         }
-        if ctx.goals.contains_key(&g.id.value) || ctx.subgoals.contains_key(&g.id.value) {
+        if ctx.t.goals.contains_key(&g.id.value) || ctx.t.subgoals.contains_key(&g.id.value) {
             ctx.push(duplicate(&g.id.value, Location::new(file, g.id.span.clone()), "mål"));
             continue;
         }
@@ -43,18 +43,18 @@ pub(super) fn strategy(
             );
         }
         let goal_id = GoalId(goals.len() as u32);
-        ctx.goals.insert(g.id.value.clone(), goal_id);
+        ctx.t.to_mut().goals.insert(g.id.value.clone(), goal_id);
         let mut ids = Vec::new();
         for s in &g.subgoal {
             if !check_id(file, &s.id, &mut ctx.diagnostics) {
                 continue;
             }
-            if ctx.subgoals.contains_key(&s.id.value) || ctx.goals.contains_key(&s.id.value) {
+            if ctx.t.subgoals.contains_key(&s.id.value) || ctx.t.goals.contains_key(&s.id.value) {
                 ctx.push(duplicate(&s.id.value, Location::new(file, s.id.span.clone()), "delmål"));
                 continue;
             }
             let id = SubgoalId(subgoals.len() as u32);
-            ctx.subgoals.insert(s.id.value.clone(), id);
+            ctx.t.to_mut().subgoals.insert(s.id.value.clone(), id);
             subgoals.push(Subgoal { slug: s.id.value.clone(), goal: goal_id, text: text(&s.text) });
             ids.push(id);
         }
@@ -88,7 +88,7 @@ pub(super) fn strategy(
     (strategy, goals, subgoals)
 }
 
-pub(super) fn areas(ctx: &mut Ctx, parsed: Option<&Parsed<RawAreas>>) -> (Option<AreasInfo>, Vec<Area>) {
+pub(super) fn areas(ctx: &mut Ctx<'_>, parsed: Option<&Parsed<RawAreas>>) -> (Option<AreasInfo>, Vec<Area>) {
     let Some(Parsed { file, value: raw }) = parsed else { return (None, Vec::new()) };
     let file = *file;
     let mut areas = Vec::new();
@@ -96,11 +96,11 @@ pub(super) fn areas(ctx: &mut Ctx, parsed: Option<&Parsed<RawAreas>>) -> (Option
         if !check_id(file, &a.id, &mut ctx.diagnostics) {
             continue;
         }
-        if ctx.areas.contains_key(&a.id.value) {
+        if ctx.t.areas.contains_key(&a.id.value) {
             ctx.push(duplicate(&a.id.value, Location::new(file, a.id.span.clone()), "område"));
             continue;
         }
-        ctx.areas.insert(a.id.value.clone(), AreaId(areas.len() as u32));
+        ctx.t.to_mut().areas.insert(a.id.value.clone(), AreaId(areas.len() as u32));
         let commitments = a
             .commitment
             .iter()

@@ -191,7 +191,8 @@ pub(crate) fn opt_text(value: &Option<Spanned<String>>) -> Option<String> {
 }
 
 pub(crate) fn normalize(text: &str) -> String {
-    text.replace("\r\n", "\n").trim().to_string()
+    let trimmed = text.trim();
+    if trimmed.contains('\r') { trimmed.replace("\r\n", "\n") } else { trimmed.to_string() }
 }
 
 #[cfg(test)]
