@@ -152,20 +152,25 @@ fn run_build(root: &std::path::Path, out: Option<PathBuf>, internal: bool, pdfs:
     let edition = if internal { crate::model::Edition::Internal } else { crate::model::Edition::Public };
     let out = out.unwrap_or_else(|| root.join("output"));
     let source = FsSource::new(root);
-    match build(&source, &Options { out: out.clone(), edition, pdfs }) {
+    let options = Options { out: out.clone(), edition, pdfs, cache: Some(root.join(".kansli-cache")) };
+    match build(&source, &options, &crate::progress::Bar::for_stderr()) {
         Ok((report, mut checked)) => {
-            checked.diagnostics.extend(report.warnings.iter().cloned());
+            let stats = &report.stats;
+            checked.diagnostics.extend(stats.warnings.iter().cloned());
             print_diagnostics(&checked);
             if timings {
-                for (phase, took) in &report.timings.0 {
+                for (phase, took) in &stats.timings.0 {
                     eprintln!("  {phase:<24} {:>8} s", seconds(*took));
                 }
             }
+            let grouped = |n: usize| crate::render::format::grouped(n as i64).replace('\u{a0}', " ");
             eprintln!(
-                "byggde {} sidor och {} PDF, {} filer till {} på {} s",
-                crate::render::format::grouped(report.pages as i64),
-                report.pdfs,
-                crate::render::format::grouped(report.files as i64),
+                "byggde {} sidor ({} nya) och {} PDF ({} nya), {} filer till {} på {} s",
+                grouped(stats.pages),
+                grouped(stats.pages_made),
+                grouped(stats.pdfs),
+                grouped(stats.pdfs_made),
+                grouped(stats.files),
                 out.display(),
                 seconds(report.elapsed)
             );

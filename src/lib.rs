@@ -17,6 +17,7 @@ pub mod diag;
 pub mod generate;
 pub mod load;
 pub mod model;
+pub mod progress;
 pub mod render;
 pub mod source;
 pub mod write;

@@ -1,28 +1,105 @@
 //! Stage 4, write: artefacts → the output folder, published atomically.
 //!
-//! The new site is written into a staging folder beside the output folder (same file
-//! system), then swapped in: on Linux with one `renameat2(RENAME_EXCHANGE)`, so a reader
-//! sees either the whole old site or the whole new one. A build that fails or is killed
-//! before the swap leaves the old output untouched; its staging folder is removed by the
-//! next build. Artefact paths are checked so that nothing is written outside the folder.
+//! A build writes into a staging folder beside the output folder (same file system), then
+//! swaps it in: on Linux with one `renameat2(RENAME_EXCHANGE)`, so a reader sees either
+//! the whole old site or the whole new one. A file that did not change is hard-linked from
+//! the current output instead of written again. A build that fails or is killed before the
+//! swap leaves the old output untouched; its staging folder is removed by the next build.
+//! Artefact paths are checked so that nothing is written outside the folder.
 
+use std::collections::HashSet;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::render::Artefact;
 use crate::source::with_path;
 
+/// A new site being written beside the current one.
+#[derive(Debug)]
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    /// Folders already created (creating them once saves a syscall per file).
+    created: Mutex<HashSet<PathBuf>>,
+    committed: bool,
+}
+
+impl Staging {
+    /// Starts a new site for `out`, clearing what a killed build may have left.
+    pub fn new(out: &Path) -> io::Result<Self> {
+        remove_stale(out)?;
+        let dir = staging_dir(out)?;
+        std::fs::create_dir_all(&dir).map_err(|e| with_path(e, &dir))?;
+        Ok(Staging { out: out.to_path_buf(), dir, created: Mutex::new(HashSet::new()), committed: false })
+    }
+
+    /// The output folder this staging will replace.
+    pub fn out(&self) -> &Path {
+        &self.out
+    }
+
+    fn target(&self, path: &str) -> io::Result<PathBuf> {
+        let full = safe_join(&self.dir, path)?;
+        if let Some(parent) = full.parent() {
+            let known = self.created.lock().map(|set| set.contains(parent)).unwrap_or(false);
+            if !known {
+                std::fs::create_dir_all(parent).map_err(|e| with_path(e, parent))?;
+                if let Ok(mut set) = self.created.lock() {
+                    set.insert(parent.to_path_buf());
+                }
+            }
+        }
+        Ok(full)
+    }
+
+    /// Writes one file of the new site.
+    pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let full = self.target(path)?;
+        std::fs::write(&full, bytes).map_err(|e| with_path(e, &full))
+    }
+
+    /// Hard-links the current output's `path` into the new site, if it is there and has
+    /// `size` bytes. False when it must be written instead.
+    pub fn link_current(&self, path: &str, size: u64) -> io::Result<bool> {
+        let current = safe_join(&self.out, path)?;
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.is_file() && meta.len() == size => {}
+            _ => return Ok(false),
+        }
+        let full = self.target(path)?;
+        Ok(std::fs::hard_link(&current, &full).is_ok())
+    }
+
+    /// A file already in the new site.
+    pub fn read(&self, path: &str) -> io::Result<Vec<u8>> {
+        let full = safe_join(&self.dir, path)?;
+        std::fs::read(&full).map_err(|e| with_path(e, &full))
+    }
+
+    /// Swaps the new site in. Until this returns, the old output is untouched.
+    pub fn commit(mut self) -> io::Result<()> {
+        self.committed = true;
+        swap_in(&self.dir, &self.out)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            // An abandoned build leaves nothing behind (a killed one is cleaned up by the
+            // next build instead).
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
 /// Writes `artefacts` as the complete new content of `out`, atomically.
 pub fn publish(out: &Path, artefacts: &[Artefact]) -> io::Result<()> {
-    let staging = staging_dir(out)?;
-    remove_stale(out)?;
-    std::fs::create_dir_all(&staging).map_err(|e| with_path(e, &staging))?;
-    let written = write_all(&staging, artefacts);
-    if let Err(error) = written {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(error);
-    }
-    swap_in(&staging, out)
+    use rayon::prelude::*;
+    let staging = Staging::new(out)?;
+    artefacts.par_iter().try_for_each(|a| staging.write(&a.path, &a.bytes))?;
+    staging.commit()
 }
 
 /// `<parent>/.<name>.kansli-staging`: beside the output, on the same file system.
@@ -49,26 +126,6 @@ fn remove_stale(out: &Path) -> io::Result<()> {
     Ok(())
 }
 
-fn write_all(root: &Path, artefacts: &[Artefact]) -> io::Result<()> {
-    use rayon::prelude::*;
-    let mut dirs: Vec<PathBuf> = Vec::new();
-    for artefact in artefacts {
-        let full = safe_join(root, &artefact.path)?;
-        if let Some(parent) = full.parent() {
-            dirs.push(parent.to_path_buf());
-        }
-    }
-    dirs.sort();
-    dirs.dedup();
-    for dir in &dirs {
-        std::fs::create_dir_all(dir).map_err(|e| with_path(e, dir))?;
-    }
-    artefacts.par_iter().try_for_each(|artefact| {
-        let full = safe_join(root, &artefact.path)?;
-        std::fs::write(&full, &artefact.bytes).map_err(|e| with_path(e, &full))
-    })
-}
-
 /// `root/path`, refusing absolute paths and `..` (an artefact never leaves the output).
 pub fn safe_join(root: &Path, path: &str) -> io::Result<PathBuf> {
     let relative = Path::new(path);
@@ -90,7 +147,7 @@ fn swap_in(staging: &Path, out: &Path) -> io::Result<()> {
         match renameat_with(CWD, staging, CWD, out, RenameFlags::EXCHANGE) {
             Ok(()) => {
                 // `staging` now holds the old site.
-                return std::fs::remove_dir_all(staging).map_err(|e| with_path(e, staging));
+                return remove_tree(staging);
             }
             // Some file systems cannot exchange; fall back to two renames below.
             Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS => {}
@@ -100,7 +157,19 @@ fn swap_in(staging: &Path, out: &Path) -> io::Result<()> {
     let old = old_dir(out)?;
     std::fs::rename(out, &old).map_err(|e| with_path(e, out))?;
     std::fs::rename(staging, out).map_err(|e| with_path(e, out))?;
-    std::fs::remove_dir_all(&old).map_err(|e| with_path(e, &old))
+    remove_tree(&old)
+}
+
+/// Removes a folder tree, its subfolders in parallel (an old site has many files).
+fn remove_tree(dir: &Path) -> io::Result<()> {
+    use rayon::prelude::*;
+    let entries: Vec<PathBuf> =
+        std::fs::read_dir(dir).map_err(|e| with_path(e, dir))?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.par_iter().try_for_each(|path| {
+        let result = if path.is_dir() { std::fs::remove_dir_all(path) } else { std::fs::remove_file(path) };
+        result.map_err(|e| with_path(e, path))
+    })?;
+    std::fs::remove_dir(dir).map_err(|e| with_path(e, dir))
 }
 
 #[cfg(test)]
@@ -126,6 +195,33 @@ mod tests {
         publish(&out, &[Artefact::new("a/index.html", "två")]).unwrap();
         assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "två");
         assert!(!out.join("b.txt").exists(), "files of the old site are gone");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(leftovers, vec![std::ffi::OsString::from("output")]);
+    }
+
+    #[test]
+    fn links_unchanged_files_from_the_current_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        publish(&out, &[Artefact::new("a.txt", "samma")]).unwrap();
+        let staging = Staging::new(&out).unwrap();
+        assert!(staging.link_current("a.txt", 5).unwrap());
+        assert!(!staging.link_current("a.txt", 6).unwrap(), "a different size is not the same file");
+        assert!(!staging.link_current("saknas.txt", 1).unwrap());
+        staging.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("a.txt")).unwrap(), "samma");
+    }
+
+    #[test]
+    fn an_abandoned_staging_leaves_the_output_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        publish(&out, &[Artefact::new("a.txt", "gammal")]).unwrap();
+        {
+            let staging = Staging::new(&out).unwrap();
+            staging.write("a.txt", b"ny").unwrap();
+        }
+        assert_eq!(std::fs::read_to_string(out.join("a.txt")).unwrap(), "gammal");
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("output")]);
     }

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{TestSite, repo};
-use kansli::build::{Failure, render_site};
+use kansli::build::{Failure, render_to_memory};
 use kansli::diag::{Color, SourceFiles, render};
 use kansli::model::Edition;
 use kansli::render::Artefact;
@@ -17,8 +17,8 @@ fn artefacts(site: &TestSite) -> Vec<Artefact> {
     let checked = site.check();
     assert_eq!(checked.errors(), 0, "{}", site.diagnostics());
     let model = checked.model.edition(Edition::Public);
-    match render_site(&site.source, &model, Edition::Public, true) {
-        Ok(rendered) => rendered.artefacts,
+    match render_to_memory(&site.source, &model, Edition::Public, true) {
+        Ok((artefacts, _)) => artefacts,
         Err(Failure::Theme(files, diagnostics)) => panic!("{}", rendered(&files, &diagnostics)),
         Err(other) => panic!("{other:?}"),
     }
@@ -139,8 +139,8 @@ fn plan_longer_than_two_pages_gets_a_warning() {
     let checked = site.check();
     assert_eq!(checked.errors(), 0, "{}", site.diagnostics());
     let model = checked.model.edition(Edition::Public);
-    let rendered = render_site(&site.source, &model, Edition::Public, true).expect("renders");
-    let warnings: Vec<String> = rendered.warnings.iter().map(|d| render(d, &checked.files, Color::Never)).collect();
+    let (_, stats) = render_to_memory(&site.source, &model, Edition::Public, true).expect("renders");
+    let warnings: Vec<String> = stats.warnings.iter().map(|d| render(d, &checked.files, Color::Never)).collect();
     // The report accounts for the same fourteen goals, so it is too long as well.
     let expected = "\
 varning: verksamhetsplanen 2013 blir 3 sidor i PDF; mallen tillåter högst 2
@@ -179,7 +179,7 @@ fn template_error_is_a_diagnostic_in_the_template() {
     );
     let checked = site.check();
     let model = checked.model.edition(Edition::Public);
-    match render_site(&site.source, &model, Edition::Public, true) {
+    match render_to_memory(&site.source, &model, Edition::Public, true) {
         Err(Failure::Theme(files, diagnostics)) => assert_eq!(
             rendered(&files, &diagnostics),
             "\

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{TestSite, repo};
-use kansli::build::render_site;
+use kansli::build::render_to_memory;
 use kansli::model::Edition;
 use kansli::render::Artefact;
 
@@ -15,7 +15,7 @@ fn site(root: &std::path::Path, edition: Edition) -> Vec<Artefact> {
     let checked = site.check();
     assert_eq!(checked.errors(), 0, "{}", site.diagnostics());
     let model = checked.model.edition(edition);
-    render_site(&site.source, &model, edition, false).expect("the site renders").artefacts
+    render_to_memory(&site.source, &model, edition, false).expect("the site renders").0
 }
 
 fn page(artefacts: &[Artefact], path: &str) -> String {

@@ -1,10 +1,16 @@
 //! The build: check the sources, render every artefact in parallel, publish atomically.
 //!
-//! `build` is the orchestration only: the stages it calls are `check` (load + model),
-//! `render` (pages, assets, feeds, data) and `write` (atomic publish). Sources with errors
-//! build nothing and leave the output folder as it was.
+//! `build` is the orchestration. It runs `check` (load + model), makes the edition, and
+//! `render_site` puts every artefact into a [`Sink`] with a fingerprint of what it is made
+//! from. The disk sink writes a staging folder, links unchanged artefacts from the current
+//! output instead of making them again, and swaps the folder in (`write`). Sources with
+//! errors build nothing and leave the output folder as it was.
 
+pub mod sink;
+
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -12,9 +18,11 @@ use rayon::prelude::*;
 use crate::check::{Checked, check};
 use crate::diag::{Diagnostic, Location, SourceFiles};
 use crate::model::{AttachmentTarget, Edition, Model};
-use crate::render::pages::{self, Ctx};
+use crate::render::pages::{self, Ctx, Job, PageOut};
+use crate::render::pdf::{self, documents};
 use crate::render::{Artefact, theme};
 use crate::source::Source;
+pub use sink::{DiskSink, Fingerprint, Made, Manifest, MemorySink, Placed, Sink};
 
 /// What to build.
 #[derive(Clone, Debug)]
@@ -23,7 +31,22 @@ pub struct Options {
     pub edition: Edition,
     /// Typeset the PDFs (protocols, board packets, plans, reports, compilations).
     pub pdfs: bool,
+    /// The site's cache folder (fingerprints of the last build); `None` builds everything.
+    pub cache: Option<PathBuf>,
 }
+
+/// Told how long work goes: the CLI draws a progress bar, tests say nothing.
+pub trait Progress: Sync {
+    fn start(&self, _phase: &str, _total: u64) {}
+    fn tick(&self) {}
+    fn finish(&self) {}
+}
+
+/// Progress that says nothing.
+#[derive(Debug)]
+pub struct Quiet;
+
+impl Progress for Quiet {}
 
 /// How long each phase of a build took, in order (for `--timings` and the benchmarks).
 #[derive(Clone, Debug, Default)]
@@ -37,18 +60,28 @@ impl Timings {
     }
 }
 
-/// What a build made.
+/// What rendering a site made.
 #[derive(Clone, Debug, Default)]
-pub struct Report {
-    pub timings: Timings,
+pub struct Stats {
     pub pages: usize,
-    /// Typeset PDFs (attachment files are not counted).
+    /// Pages rendered now (the rest were unchanged).
+    pub pages_made: usize,
     pub pdfs: usize,
+    /// PDFs typeset now.
+    pub pdfs_made: usize,
+    /// Every file of the site.
+    pub files: usize,
+    pub bytes: u64,
     /// Warnings found while rendering (a plan longer than two pages …), located in the
     /// checked sources.
     pub warnings: Vec<Diagnostic>,
-    pub files: usize,
-    pub bytes: u64,
+    pub timings: Timings,
+}
+
+/// What a build made.
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    pub stats: Stats,
     pub elapsed: Duration,
 }
 
@@ -63,109 +96,279 @@ pub enum Failure {
     Io(std::io::Error),
 }
 
-/// The artefacts of a site.
-pub struct Rendered {
-    pub timings: Timings,
-    pub artefacts: Vec<Artefact>,
-    pub pages: usize,
-    pub pdfs: usize,
-    pub warnings: Vec<Diagnostic>,
+impl Failure {
+    fn theme(diagnostic: Diagnostic) -> Self {
+        Failure::Theme(SourceFiles::new(), vec![diagnostic])
+    }
 }
 
 /// Typeset PDFs per chunk; typst's memo cache is evicted between chunks.
 const PDF_CHUNK: usize = 64;
 
-/// Renders the whole site for `model` (an edition already made) into artefacts.
-pub fn render_site(source: &dyn Source, model: &Model, edition: Edition, pdfs: bool) -> Result<Rendered, Failure> {
+/// The pages the search index covers: the records, bodies, groups' years and strategy.
+/// (`data-pagefind-body` in their templates marks the content area within them.)
+fn indexed(job: &Job) -> bool {
+    matches!(job, Job::Meeting(_) | Job::Body(_) | Job::GroupYear(..) | Job::Strategy | Job::Area(_))
+}
+
+/// Renders the whole site for `model` (an edition already made) into `sink`.
+pub fn render_site(
+    source: &dyn Source,
+    model: &Model,
+    edition: Edition,
+    pdfs: bool,
+    sink: &dyn Sink,
+    progress: &dyn Progress,
+) -> Result<Stats, Failure> {
+    let mut stats = Stats::default();
     let mut timings = Timings::default();
     let mut clock = Instant::now();
+    let files = Mutex::new(0usize);
+    let bytes = Mutex::new(0u64);
+    let count = |placed: &Placed| {
+        if let (Ok(mut f), Ok(mut b)) = (files.lock(), bytes.lock()) {
+            *f += 1;
+            *b += placed.size;
+        }
+    };
+
     let theme = theme::load(source, &model.site.theme).map_err(|d| Failure::Theme(SourceFiles::new(), d))?;
+    let theme_fp = *theme.fingerprint.as_bytes();
     let mut ctx = Ctx::new(model, &theme.strings, edition, pdfs);
     timings.since("tema och index", &mut clock);
+
     // PDFs and data files first: the pages show their sizes.
-    let (typeset, warnings) = if pdfs { typeset_all(source, &theme, &ctx)? } else { (Vec::new(), Vec::new()) };
+    let mut sizes: HashMap<String, u64> = HashMap::new();
+    if pdfs {
+        let (placed, warnings, made) = typeset_all(source, &theme, &ctx, sink, progress)?;
+        stats.pdfs = placed.len();
+        stats.pdfs_made = made;
+        stats.warnings = warnings;
+        for (path, p) in placed {
+            count(&p);
+            sizes.insert(path, p.size);
+        }
+    }
     timings.since("PDF", &mut clock);
-    let data = crate::render::data::data(model, pdfs);
-    timings.since("öppna data", &mut clock);
-    ctx.file_sizes = typeset.iter().chain(&data).map(|a| (a.path.clone(), a.bytes.len() as u64)).collect();
+    for artefact in crate::render::data::data(model, pdfs) {
+        let placed = sink.put_bytes(&artefact.path, artefact.bytes)?;
+        count(&placed);
+        sizes.insert(artefact.path, placed.size);
+    }
+    ctx.file_sizes = sizes;
     let ctx = ctx;
+    timings.since("öppna data", &mut clock);
+
     let site = pages::site_view(&ctx);
+    let site_json = serde_json::to_vec(&site).unwrap_or_default();
     let jobs = pages::plan(&ctx);
-    timings.since("sidplan", &mut clock);
-    let rendered: Vec<Result<Artefact, Diagnostic>> =
-        jobs.par_iter().map(|job| pages::render(&theme, &site, &ctx, pages::view(&ctx, job))).collect();
-    let mut artefacts = Vec::with_capacity(rendered.len() + 64);
+    progress.start("sidor", jobs.len() as u64);
+    let rendered: Vec<Result<(String, Fingerprint, bool, Placed), Failure>> = jobs
+        .par_iter()
+        .map(|job| {
+            let page = pages::view(&ctx, job);
+            let fingerprint = page_fingerprint(&theme_fp, &site_json, &page);
+            let path = pages::file_path(&page);
+            let mut page = Some(page);
+            let placed = sink.put(&path, fingerprint, &mut || {
+                let page = page.take().expect("a page is made once");
+                let artefact = pages::render(&theme, &site, &ctx, page).map_err(Failure::theme)?;
+                Ok(Made { bytes: artefact.bytes, pages: None })
+            })?;
+            progress.tick();
+            Ok((path, fingerprint, indexed(job), placed))
+        })
+        .collect();
+    progress.finish();
+    let mut page_paths = Vec::with_capacity(rendered.len());
+    let mut search_input: Vec<(String, Fingerprint)> = Vec::new();
     let mut errors = Vec::new();
     for result in rendered {
         match result {
-            Ok(a) => artefacts.push(a),
-            Err(d) => errors.push(d),
+            Ok((path, fingerprint, is_indexed, placed)) => {
+                count(&placed);
+                stats.pages += 1;
+                stats.pages_made += usize::from(placed.made);
+                if is_indexed {
+                    search_input.push((path.clone(), fingerprint));
+                }
+                page_paths.push(path);
+            }
+            Err(Failure::Theme(_, d)) if errors.len() < 20 => errors.extend(d),
+            Err(Failure::Theme(..)) => {}
+            Err(other) => return Err(other),
         }
     }
     if !errors.is_empty() {
-        errors.truncate(20);
         return Err(Failure::Theme(SourceFiles::new(), errors));
     }
-    let page_count = artefacts.len();
     timings.since("sidor", &mut clock);
-    let search = crate::render::search::index(&artefacts).map_err(|e| {
-        Failure::Theme(SourceFiles::new(), vec![Diagnostic::error(format!("sökindexet kunde inte byggas: {e}"))])
-    })?;
-    artefacts.extend(search);
-    timings.since("sökindex", &mut clock);
-    for (path, bytes) in &theme.statics {
-        artefacts.push(Artefact::new(format!("assets/{path}"), bytes.clone()));
+
+    // The search index covers the indexed pages; unchanged pages, unchanged index.
+    search_input.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(&theme_fp);
+    for (path, fingerprint) in &search_input {
+        hasher.update(path.as_bytes());
+        hasher.update(fingerprint.0.as_bytes());
     }
-    artefacts.extend(attachments(source, model).map_err(Failure::Io)?);
-    timings.since("bilagor och tillgångar", &mut clock);
-    let decisions = pages::lists::decisions_json(&ctx);
-    artefacts
-        .push(Artefact::new(pages::lists::DECISIONS_FILTER_DATA, serde_json::to_vec(&decisions).unwrap_or_default()));
-    let page_paths: Vec<String> = artefacts[..page_count].iter().map(|a| a.path.clone()).collect();
-    artefacts.extend(crate::render::sitemap::sitemap(model, &page_paths));
-    artefacts.extend(crate::render::feeds::feeds(model, pdfs));
+    let search_fp = Fingerprint::of(&[hasher.finalize().as_bytes()]);
+    let (search_files, _) = sink.put_group("pagefind", search_fp, &mut || {
+        let indexed: Vec<Artefact> = search_input
+            .iter()
+            .filter_map(|(path, _)| sink.read(path).map(|bytes| Artefact::new(path.clone(), bytes)))
+            .collect();
+        crate::render::search::index(&indexed)
+            .map_err(|e| Failure::theme(Diagnostic::error(format!("sökindexet kunde inte byggas: {e}"))))
+    })?;
+    if let Ok(mut f) = files.lock() {
+        *f += search_files;
+    }
+    timings.since("sökindex", &mut clock);
+
+    let mut small: Vec<Artefact> = Vec::new();
+    small.push(Artefact::new(
+        pages::lists::DECISIONS_FILTER_DATA,
+        serde_json::to_vec(pages::lists::decisions_json(&ctx)).unwrap_or_default(),
+    ));
+    let page_urls: Vec<String> = page_paths.iter().map(|p| p.trim_end_matches("index.html").to_string()).collect();
+    small.extend(crate::render::sitemap::sitemap(model, &page_urls));
+    small.extend(crate::render::feeds::feeds(model, pdfs));
+    for (path, bytes) in &theme.statics {
+        small.push(Artefact::new(format!("assets/{path}"), bytes.clone()));
+    }
+    for artefact in small {
+        count(&sink.put_bytes(&artefact.path, artefact.bytes)?);
+    }
     timings.since("flöden och sitemap", &mut clock);
-    artefacts.extend(data);
-    let pdf_count = typeset.len();
-    artefacts.extend(typeset);
-    Ok(Rendered { timings, artefacts, pages: page_count, pdfs: pdf_count, warnings })
+    let placed: Vec<Placed> = attachment_paths(model)
+        .par_iter()
+        .map(|path| {
+            let bytes = source.read(path).map_err(Failure::Io)?;
+            sink.put_bytes(&crate::render::urls::attachment(path), bytes)
+        })
+        .collect::<Result<_, _>>()?;
+    placed.iter().for_each(count);
+    timings.since("bilagor", &mut clock);
+
+    stats.files = files.into_inner().unwrap_or_default();
+    stats.bytes = bytes.into_inner().unwrap_or_default();
+    stats.timings = timings;
+    Ok(stats)
 }
 
-/// Every PDF of the site, typeset in parallel.
+/// Renders the site into memory: every artefact, sorted by path (tests, the library API).
+pub fn render_to_memory(
+    source: &dyn Source,
+    model: &Model,
+    edition: Edition,
+    pdfs: bool,
+) -> Result<(Vec<Artefact>, Stats), Failure> {
+    let sink = MemorySink::default();
+    let stats = render_site(source, model, edition, pdfs, &sink, &Quiet)?;
+    Ok((sink.into_artefacts(), stats))
+}
+
+/// What a page is made from: its whole view, the site, and the theme (templates,
+/// strings, assets). The same fingerprint renders the same bytes.
+fn page_fingerprint(theme: &[u8; 32], site: &[u8], page: &PageOut) -> Fingerprint {
+    let page = serde_json::to_vec(page).unwrap_or_default();
+    Fingerprint::of(&[theme, site, &page])
+}
+
+/// What a PDF is made from: its template, data, files and standard, and the theme.
+fn pdf_fingerprint(theme: &[u8; 32], document: &pdf::Document) -> Fingerprint {
+    let data = serde_json::to_vec(&document.data).unwrap_or_default();
+    let mut files = blake3::Hasher::new();
+    for (name, bytes) in &document.files {
+        files.update(name.as_bytes());
+        files.update(&(bytes.len() as u64).to_le_bytes());
+        files.update(bytes);
+    }
+    let standard = format!("{:?}", document.standard);
+    Fingerprint::of(&[
+        theme,
+        document.template.as_bytes(),
+        &data,
+        files.finalize().as_bytes(),
+        standard.as_bytes(),
+        document.ident.as_bytes(),
+    ])
+}
+
+/// The attachment files the edition keeps, by their path in the source.
+fn attachment_paths(model: &Model) -> Vec<&str> {
+    let mut paths: Vec<&str> = model
+        .meetings
+        .iter()
+        .flat_map(|m| &m.items)
+        .flat_map(|i| &i.attachments)
+        .filter_map(|a| match &a.target {
+            AttachmentTarget::File { path, .. } => Some(path.as_str()),
+            _ => None,
+        })
+        .collect();
+    paths.sort_unstable();
+    paths.dedup();
+    paths
+}
+
+type Typeset = (Vec<(String, Placed)>, Vec<Diagnostic>, usize);
+
+/// One PDF put: its path, where it went, and a two-page warning if it has one.
+type PdfPut = Result<(String, Placed, Option<Diagnostic>), Failure>;
+
+/// Every PDF of the site, typeset in parallel unless unchanged.
 fn typeset_all(
     source: &dyn Source,
     theme: &theme::Theme,
     ctx: &Ctx,
-) -> Result<(Vec<Artefact>, Vec<Diagnostic>), Failure> {
-    use crate::render::pdf::{self, documents};
+    sink: &dyn Sink,
+    progress: &dyn Progress,
+) -> Result<Typeset, Failure> {
+    let theme_fp = *theme.fingerprint.as_bytes();
     let engine = pdf::Engine::new(theme, &ctx.model.site.theme);
     let kinds = documents::plan(ctx);
-    let mut artefacts = Vec::with_capacity(kinds.len());
+    progress.start("PDF", kinds.len() as u64);
+    let mut placed_all = Vec::with_capacity(kinds.len());
     let mut warnings = Vec::new();
+    let mut made = 0;
     for chunk in kinds.chunks(PDF_CHUNK) {
-        let results: Vec<Result<(Artefact, Option<Diagnostic>), Failure>> = chunk
+        let results: Vec<PdfPut> = chunk
             .par_iter()
             .map(|(kind, path)| {
                 let document = documents::document(ctx, *kind, source).map_err(Failure::Io)?;
-                let typeset = engine.typeset(&document).map_err(|f| Failure::Theme(f.files, f.diagnostics))?;
-                Ok((Artefact::new(path.clone(), typeset.bytes), page_limit(ctx.model, *kind, typeset.pages)))
+                let fingerprint = pdf_fingerprint(&theme_fp, &document);
+                let placed = sink.put(path, fingerprint, &mut || {
+                    let typeset = engine.typeset(&document).map_err(|f| Failure::Theme(f.files, f.diagnostics))?;
+                    Ok(Made { bytes: typeset.bytes, pages: Some(typeset.pages as u32) })
+                })?;
+                progress.tick();
+                let warning = placed.pages.and_then(|p| page_limit(ctx.model, *kind, p as usize));
+                Ok((path.clone(), placed, warning))
             })
             .collect();
+        let mut any_made = false;
         for result in results {
-            let (artefact, warning) = result?;
-            artefacts.push(artefact);
+            let (path, placed, warning) = result?;
+            any_made |= placed.made;
+            made += usize::from(placed.made);
+            placed_all.push((path, placed));
             warnings.extend(warning);
         }
-        pdf::evict(2);
+        if any_made {
+            pdf::evict(2);
+        }
     }
-    Ok((artefacts, warnings))
+    progress.finish();
+    Ok((placed_all, warnings, made))
 }
 
 /// Mall 1 and Mall 2 allow two pages. Longer is a warning, not an error: the plan is the
 /// group's own text, and publishing it as written is better than holding back the site;
 /// the warning tells the kanslichef which group to ask to shorten it.
-fn page_limit(model: &Model, kind: crate::render::pdf::documents::Kind, pages: usize) -> Option<Diagnostic> {
-    use crate::render::pdf::documents::Kind;
+fn page_limit(model: &Model, kind: documents::Kind, pages: usize) -> Option<Diagnostic> {
+    use documents::Kind;
     const LIMIT: usize = 2;
     let (file, what, year) = match kind {
         Kind::Plan(id) => (model.plan(id).file, "verksamhetsplanen", model.plan(id).year),
@@ -179,25 +382,8 @@ fn page_limit(model: &Model, kind: crate::render::pdf::documents::Kind, pages: u
     })
 }
 
-/// The attachment files the edition keeps, copied under filer/.
-fn attachments(source: &dyn Source, model: &Model) -> std::io::Result<Vec<Artefact>> {
-    let mut paths: Vec<&str> = model
-        .meetings
-        .iter()
-        .flat_map(|m| &m.items)
-        .flat_map(|i| &i.attachments)
-        .filter_map(|a| match &a.target {
-            AttachmentTarget::File { path, .. } => Some(path.as_str()),
-            _ => None,
-        })
-        .collect();
-    paths.sort_unstable();
-    paths.dedup();
-    paths.par_iter().map(|path| Ok(Artefact::new(crate::render::urls::attachment(path), source.read(path)?))).collect()
-}
-
 /// Checks, renders and publishes the site.
-pub fn build(source: &dyn Source, options: &Options) -> Result<(Report, Checked), Failure> {
+pub fn build(source: &dyn Source, options: &Options, progress: &dyn Progress) -> Result<(Report, Checked), Failure> {
     let started = Instant::now();
     let checked = check(source).map_err(Failure::Io)?;
     let check_time = started.elapsed();
@@ -205,20 +391,22 @@ pub fn build(source: &dyn Source, options: &Options) -> Result<(Report, Checked)
         return Err(Failure::Content(Box::new(checked)));
     }
     let model = checked.model.edition(options.edition);
-    let rendered = render_site(source, &model, options.edition, options.pdfs)?;
-    let mut timings = Timings(vec![("läsa och kontrollera", check_time)]);
-    timings.0.extend(rendered.timings.0);
+    let manifest_path = options
+        .cache
+        .as_ref()
+        .map(|cache| sink::manifest_path(cache, &options.out, options.edition == Edition::Internal));
+    let previous = manifest_path.as_deref().map(Manifest::load).unwrap_or_default();
+    let staging = crate::write::Staging::new(&options.out).map_err(Failure::Io)?;
+    let sink = DiskSink::new(staging, previous);
+    let mut stats = render_site(source, &model, options.edition, options.pdfs, &sink, progress)?;
     let mut clock = Instant::now();
-    crate::write::publish(&options.out, &rendered.artefacts).map_err(Failure::Io)?;
-    timings.since("skriva", &mut clock);
-    let report = Report {
-        timings,
-        pages: rendered.pages,
-        pdfs: rendered.pdfs,
-        warnings: rendered.warnings,
-        files: rendered.artefacts.len(),
-        bytes: rendered.artefacts.iter().map(|a| a.bytes.len() as u64).sum(),
-        elapsed: started.elapsed(),
-    };
-    Ok((report, checked))
+    let manifest = sink.commit().map_err(Failure::Io)?;
+    if let Some(path) = &manifest_path {
+        manifest.save(path).map_err(|e| Failure::Io(crate::source::with_path(e, path)))?;
+    }
+    let mut timings = Timings(vec![("läsa och kontrollera", check_time)]);
+    timings.0.append(&mut stats.timings.0);
+    timings.since("publicera", &mut clock);
+    stats.timings = timings;
+    Ok((Report { stats, elapsed: started.elapsed() }, checked))
 }

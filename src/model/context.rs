@@ -90,7 +90,8 @@ impl<'t> Ctx<'t> {
     }
 
     fn candidates(&self, want: fn(Named) -> bool) -> Vec<String> {
-        let mut list: Vec<String> = self.t.names.iter().filter(|(_, d)| want(d.named)).map(|(k, _)| k.clone()).collect();
+        let mut list: Vec<String> =
+            self.t.names.iter().filter(|(_, d)| want(d.named)).map(|(k, _)| k.clone()).collect();
         list.sort_unstable();
         list
     }

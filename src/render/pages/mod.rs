@@ -139,7 +139,7 @@ pub enum Job {
 }
 
 /// A page, ready for its template.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize)]
 pub struct PageOut {
     pub path: String,
     pub template: &'static str,
@@ -263,6 +263,7 @@ pub fn site_view(ctx: &Ctx) -> SiteView {
 
 /// Renders a page through its template.
 pub fn render(theme: &Theme, site: &SiteView, ctx: &Ctx, page: PageOut) -> Result<Artefact, Diagnostic> {
+    let file = file_path(&page);
     // The 404 page is served at any depth, so its links start from the site's base path.
     let root =
         if page.template == "404.html" { base_path(&ctx.model.site.base_url) } else { urls::root_from(&page.path) };
@@ -283,9 +284,16 @@ pub fn render(theme: &Theme, site: &SiteView, ctx: &Ctx, page: PageOut) -> Resul
         .tera
         .render(page.template, &context)
         .map_err(|e| template_error(&format!("kunde inte skapa sidan {}", page.path), &e))?;
-    let file =
-        if page.path.is_empty() || page.path.ends_with('/') { format!("{}index.html", page.path) } else { page.path };
     Ok(Artefact::new(file, html))
+}
+
+/// The file a page is written to: "moten/kc/2013-05-15/index.html".
+pub fn file_path(page: &PageOut) -> String {
+    if page.path.is_empty() || page.path.ends_with('/') {
+        format!("{}index.html", page.path)
+    } else {
+        page.path.clone()
+    }
 }
 
 /// "/beslut/" from "https://umearegionen.se/beslut/".
