@@ -46,6 +46,38 @@ pub enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Skapa en ny webbplats i MAPP, som går att kontrollera och bygga direkt.
+    Init {
+        /// Mappen som skapas; den får inte innehålla något.
+        #[arg(value_name = "MAPP")]
+        dir: PathBuf,
+        /// Skriv i mappen även om den inte är tom (filer med samma namn skrivs över).
+        #[arg(long)]
+        force: bool,
+        /// Kopiera standardtemat till themes/default/ för att ändra i det.
+        #[arg(long)]
+        copy_theme: bool,
+    },
+    /// Skapa en ny källfil, ifylld från webbplatsen: ett möte, en verksamhetsplan eller en
+    /// verksamhetsberättelse.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
+    /// Skriv JSON-scheman för källfilerna, så att redigeraren kan föreslå och kontrollera
+    /// nycklar (och .taplo.toml om den saknas).
+    Schema {
+        /// Mappen för schemana (standard: schemas/ i webbplatsens rotmapp; då skrivs också
+        /// .taplo.toml om den saknas).
+        #[arg(long, value_name = "MAPP")]
+        out: Option<PathBuf>,
+    },
+    /// Skriv ut kompletteringar av kommandon för ett skal (bash, zsh, fish …).
+    Completions {
+        /// Skalet.
+        #[arg(value_name = "SKAL")]
+        shell: clap_complete::Shell,
+    },
     /// Skapa en syntetisk webbplats av valfri storlek (för prestandamätningar).
     Generate {
         /// Mappen som skapas; den får inte finnas.
@@ -56,6 +88,39 @@ pub enum Command {
         /// Antal arbetsgrupper (standard: en per 500 möten, minst 5).
         #[arg(long)]
         groups: Option<usize>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// Ett möte: content/meetings/<organ>/<datum>.toml, med organets ledamöter och de
+    /// stående ärendena.
+    Meeting {
+        /// Organets id, t.ex. kommunchefsgruppen.
+        #[arg(long, value_name = "ID")]
+        body: String,
+        /// Mötesdagen.
+        #[arg(long, value_name = "ÅÅÅÅ-MM-DD")]
+        date: String,
+    },
+    /// En verksamhetsplan: content/groups/<grupp>/plan-<år>.toml.
+    Plan {
+        /// Gruppens id.
+        #[arg(long, value_name = "ID")]
+        group: String,
+        /// Året.
+        #[arg(long, value_name = "ÅÅÅÅ")]
+        year: String,
+    },
+    /// En verksamhetsberättelse med varje mål och aktivitet i årets plan:
+    /// content/groups/<grupp>/report-<år>.toml.
+    Report {
+        /// Gruppens id.
+        #[arg(long, value_name = "ID")]
+        group: String,
+        /// Året.
+        #[arg(long, value_name = "ÅÅÅÅ")]
+        year: String,
     },
 }
 
@@ -75,6 +140,78 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check => run_check(&cli.root),
         Command::Build { out, internal, no_pdf, timings } => run_build(&cli.root, out, internal, !no_pdf, timings),
         Command::Generate { dir, meetings, groups } => run_generate(&dir, meetings, groups),
+        Command::Init { dir, force, copy_theme } => run_init(&dir, force, copy_theme),
+        Command::New { what } => run_new(&cli.root, what),
+        Command::Schema { out } => run_schema(&cli.root, out.as_deref()),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "kansli", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Prints why a scaffolding command made nothing, and its exit code.
+fn scaffold_failure(failure: crate::scaffold::Failure) -> ExitCode {
+    use crate::scaffold::Failure;
+    let color = Color::for_stream(std::io::stderr().is_terminal());
+    let none = crate::diag::SourceFiles::new();
+    match failure {
+        Failure::Usage(d) => {
+            eprint!("{}", diag::render(&d, &none, color));
+            ExitCode::from(EXIT_USAGE)
+        }
+        Failure::Content(d) => {
+            eprint!("{}", diag::render(&d, &none, color));
+            ExitCode::from(EXIT_CONTENT)
+        }
+        Failure::Io(error) => {
+            eprintln!("fel: {error}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+fn run_init(dir: &std::path::Path, force: bool, copy_theme: bool) -> ExitCode {
+    let today = crate::source::Source::today(&FsSource::new(dir));
+    let options = crate::scaffold::InitOptions { force, copy_theme, today };
+    match crate::scaffold::init(dir, &options) {
+        Ok(count) => {
+            eprintln!("skapade en ny webbplats i {} ({count} filer)", dir.display());
+            eprintln!("  nästa steg: cd {} && kansli check && kansli build", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(failure) => scaffold_failure(failure),
+    }
+}
+
+fn run_new(root: &std::path::Path, what: NewCommand) -> ExitCode {
+    use crate::scaffold::New;
+    let what = match what {
+        NewCommand::Meeting { body, date } => New::Meeting { body, date },
+        NewCommand::Plan { group, year } => New::Plan { group, year },
+        NewCommand::Report { group, year } => New::Report { group, year },
+    };
+    match crate::scaffold::new(root, &what) {
+        Ok(path) => {
+            eprintln!("skapade {path}");
+            eprintln!("  fyll i det som saknas och kör kansli check");
+            ExitCode::SUCCESS
+        }
+        Err(failure) => scaffold_failure(failure),
+    }
+}
+
+fn run_schema(root: &std::path::Path, out: Option<&std::path::Path>) -> ExitCode {
+    match crate::scaffold::schemas(root, out) {
+        Ok(written) => {
+            eprintln!("skrev {} JSON-scheman till {}", written.count, written.dir.display());
+            if let Some(config) = written.taplo {
+                eprintln!("skrev {}", config.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(failure) => scaffold_failure(failure),
     }
 }
 

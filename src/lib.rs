@@ -8,7 +8,8 @@
 //! 4. [`write`]: artefacts → the output folder, atomically; [`build`] orchestrates.
 //!
 //! [`source`] is the one seam to the file system and the clock, [`diag`] the one
-//! diagnostic type, and [`cli`] the command line on top. ARCHITECTURE.md has the map.
+//! diagnostic type, and [`cli`] the command line on top. [`scaffold`] writes new sources
+//! for their authors (`init`, `new`). ARCHITECTURE.md has the map.
 
 pub mod build;
 pub mod check;
@@ -19,5 +20,6 @@ pub mod load;
 pub mod model;
 pub mod progress;
 pub mod render;
+pub mod scaffold;
 pub mod source;
 pub mod write;

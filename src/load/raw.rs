@@ -114,6 +114,7 @@ impl Compliance {
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields, title = "municipalities.toml")]
 pub struct RawMunicipalities {
+    /// Kommunerna: en tabell [[municipality]] per kommun, i brevhuvudets ordning.
     #[serde(default)]
     pub municipality: Vec<RawMunicipality>,
 }
@@ -134,6 +135,7 @@ pub struct RawMunicipality {
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields, title = "people.toml")]
 pub struct RawPeople {
+    /// Personerna: en tabell [[person]] per person som nämns i handlingarna.
     #[serde(default)]
     pub person: Vec<RawPerson>,
 }
