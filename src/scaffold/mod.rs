@@ -5,8 +5,9 @@
 //! or from today's date (`init`); this module adds the few file-system steps around
 //! them, and refuses rather than overwrites: a file that exists is never touched, and
 //! `init` wants an empty folder unless forced. Every file written here passes
-//! `kansli check` as it is, so that the secretary starts from a clean state; what she
-//! must fill in is said in Swedish comments in the file itself.
+//! `kansli check` as it is (a plan needs the strategy's goals and areas to choose from),
+//! so that the secretary starts from a clean state; what she must fill in is said in
+//! Swedish comments in the file itself.
 //!
 //! It does not decide what is valid: that is `check`'s business. It reads the site only
 //! through [`check`](crate::check::check), never by parsing TOML itself.
