@@ -6,6 +6,10 @@
 //! (and are not rendered), contact details are kept only where the source allows. A
 //! renderer therefore cannot leak what it never received. Arena positions (ids) are kept,
 //! so every reference in the model stays valid.
+//!
+//! Meetings are shared (`Arc`): an edition copies only the meetings it changes.
+
+use std::sync::Arc;
 
 use super::Model;
 use super::types::*;
@@ -16,85 +20,124 @@ pub enum Edition {
     /// For the public site: confidential content, drafts and unpublished contact details
     /// removed.
     Public,
+    /// The public edition with drafts kept, for `kansli serve --drafts`: the secretary
+    /// sees a draft as it will be published. `build` never writes it.
+    Preview,
     /// For the cooperation's own use: everything, each page marked as internal.
     Internal,
+}
+
+impl Edition {
+    /// Whether confidential content and unpublished contact details are taken out.
+    pub fn redacts(self) -> bool {
+        self != Edition::Internal
+    }
+
+    /// Whether draft meetings have pages.
+    pub fn shows_drafts(self) -> bool {
+        self != Edition::Public
+    }
 }
 
 impl Model {
     /// The model as the given edition may show it.
     pub fn edition(&self, edition: Edition) -> Model {
-        match edition {
-            Edition::Internal => self.clone(),
-            Edition::Public => self.public(),
-        }
+        self.clone().into_edition(edition)
     }
 
-    fn public(&self) -> Model {
-        let mut model = self.clone();
-        for person in &mut model.people {
+    /// The model as the given edition may show it, made from this one.
+    pub fn into_edition(self, edition: Edition) -> Model {
+        if edition.redacts() { self.redacted(!edition.shows_drafts()) } else { self }
+    }
+
+    fn redacted(mut self, withhold_drafts: bool) -> Model {
+        for person in &mut self.people {
             if !person.publish_contact {
                 person.email = None;
                 person.phone = None;
             }
         }
-        for meeting in &mut model.meetings {
-            if meeting.status == MeetingStatus::Utkast {
-                withhold_draft(meeting);
-                continue;
-            }
-            for item in &mut meeting.items {
-                if item.secrecy.is_some() {
-                    redact_item(item);
-                } else {
-                    item.attachments.retain(|a| a.secrecy.is_none());
-                }
-            }
-        }
-        // Links to withheld content must not survive in what remains.
-        let withheld: Vec<bool> = model.meetings.iter().map(|m| m.status == MeetingStatus::Utkast).collect();
+        let withheld: Vec<bool> =
+            self.meetings.iter().map(|m| withhold_drafts && m.status == MeetingStatus::Utkast).collect();
         let redacted: Vec<Vec<bool>> =
-            model.meetings.iter().map(|m| m.items.iter().map(|i| i.secrecy.is_some()).collect()).collect();
+            self.meetings.iter().map(|m| m.items.iter().map(|i| i.secrecy.is_some()).collect()).collect();
+        let hidden_item = |r: &ItemRef| withheld[r.meeting.index()] || redacted[r.meeting.index()][r.index as usize];
         let hidden = |target: Target| match target {
             Target::Meeting(m) => withheld[m.index()],
-            Target::Item(i) => withheld[i.meeting.index()] || redacted[i.meeting.index()][i.index as usize],
+            Target::Item(i) => hidden_item(&i),
         };
-        let hidden_item = |r: &ItemRef| withheld[r.meeting.index()] || redacted[r.meeting.index()][r.index as usize];
-        for meeting in &mut model.meetings {
-            meeting.referenced_by.retain(|r| !hidden_item(r));
-            for item in &mut meeting.items {
-                item.referenced_by.retain(|r| !hidden_item(r));
-                item.references.retain(|r| !hidden(r.target));
-                for money in &mut item.money {
-                    if money.decided.is_some_and(hidden) {
-                        money.decided = None;
-                    }
-                }
-                for attachment in &mut item.attachments {
-                    if let AttachmentTarget::Meeting(m) = attachment.target
-                        && withheld[m.index()]
-                    {
-                        attachment.target = AttachmentTarget::None;
-                    }
-                }
-                for assignment in &mut item.assignments {
-                    if assignment.completed_by.as_ref().is_some_and(hidden_item) {
-                        // Reported done in a confidential item: done, but not where.
-                        assignment.completed_by = None;
-                    }
-                }
+
+        for (m, meeting) in self.meetings.iter_mut().enumerate() {
+            if withheld[m] {
+                withhold_draft(Arc::make_mut(meeting));
+            } else if needs_redaction(meeting, &hidden) {
+                redact_meeting(Arc::make_mut(meeting), &hidden);
             }
         }
-        for plan in &mut model.plans {
+
+        // Links to withheld content must not survive in what remains.
+        let links = &mut self.links;
+        for (m, refs) in links.meeting.iter_mut().enumerate() {
+            if withheld[m] {
+                refs.clear();
+            } else {
+                refs.retain(|r| !hidden_item(r));
+            }
+        }
+        links.item.retain(|to, from| {
+            from.retain(|r| !hidden_item(r));
+            !hidden_item(to) && !from.is_empty()
+        });
+        // Reported done in a confidential item: done, but not where.
+        links.completed.retain(|to, from| !hidden_item(to) && !hidden_item(from));
+
+        for plan in &mut self.plans {
             if plan.approved.as_ref().is_some_and(hidden_item) {
                 plan.approved = None;
             }
         }
-        for report in &mut model.reports {
+        for report in &mut self.reports {
             if report.presented.as_ref().is_some_and(hidden_item) {
                 report.presented = None;
             }
         }
-        model
+        self
+    }
+}
+
+/// Whether a published meeting holds anything the public edition takes out: a
+/// confidential item or attachment, or a link to withheld content.
+fn needs_redaction(meeting: &Meeting, hidden: &impl Fn(Target) -> bool) -> bool {
+    meeting.items.iter().any(|item| {
+        item.secrecy.is_some()
+            || item.attachments.iter().any(|a| {
+                a.secrecy.is_some() || matches!(a.target, AttachmentTarget::Meeting(m) if hidden(Target::Meeting(m)))
+            })
+            || item.references.iter().any(|r| hidden(r.target))
+            || item.money.iter().any(|m| m.decided.is_some_and(hidden))
+    })
+}
+
+fn redact_meeting(meeting: &mut Meeting, hidden: &impl Fn(Target) -> bool) {
+    for item in &mut meeting.items {
+        if item.secrecy.is_some() {
+            redact_item(item);
+            continue;
+        }
+        item.attachments.retain(|a| a.secrecy.is_none());
+        item.references.retain(|r| !hidden(r.target));
+        for money in &mut item.money {
+            if money.decided.is_some_and(hidden) {
+                money.decided = None;
+            }
+        }
+        for attachment in &mut item.attachments {
+            if let AttachmentTarget::Meeting(m) = attachment.target
+                && hidden(Target::Meeting(m))
+            {
+                attachment.target = AttachmentTarget::None;
+            }
+        }
     }
 }
 
@@ -120,7 +163,6 @@ fn redact_item(item: &mut Item) {
         references: Vec::new(),
         periods: Vec::new(),
         follow_up: None,
-        referenced_by: Vec::new(),
     };
 }
 
@@ -139,5 +181,4 @@ fn withhold_draft(meeting: &mut Meeting) {
     meeting.participants.clear();
     meeting.absentees.clear();
     meeting.items.clear();
-    meeting.referenced_by.clear();
 }

@@ -1,6 +1,7 @@
 //! Meetings and their items: the records the public site exists for.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -27,7 +28,7 @@ pub(super) fn meetings(
     bodies: &[Body],
     people: &[Person],
     site: &Site,
-) -> Vec<Meeting> {
+) -> (Vec<Arc<Meeting>>, Links) {
     let mut registered = register(ctx, loaded);
     registered.sort_by(|a, b| (a.date, &bodies[a.body.index()].slug).cmp(&(b.date, &bodies[b.body.index()].slug)));
 
@@ -65,10 +66,10 @@ pub(super) fn meetings(
     let mut meetings = Vec::with_capacity(resolved.len());
     for (m, diagnostics) in resolved {
         ctx.diagnostics.extend(diagnostics);
-        meetings.push(m);
+        meetings.push(Arc::new(m));
     }
-    link(ctx, &mut meetings, &registered);
-    meetings
+    let links = link(ctx, &meetings, &registered);
+    (meetings, links)
 }
 
 fn register<'a>(ctx: &mut Ctx<'_>, loaded: &'a [LoadedMeeting]) -> Vec<Registered<'a>> {
@@ -268,7 +269,6 @@ fn meeting(
         participants,
         absentees,
         items,
-        referenced_by: Vec::new(),
         file,
     }
 }
@@ -436,7 +436,7 @@ fn item(ctx: &mut Ctx<'_>, file: FileId, raw: &RawItem, here: MeetingId, meeting
             let assignee = ctx.party(file, &a.assignee);
             let deadline = a.deadline.as_ref().and_then(|d| date(file, d, &mut ctx.diagnostics));
             let report_to = a.report_to.as_ref().and_then(|p| ctx.party(file, p));
-            Some(Assignment { assignee: assignee?, task: text(&a.task), deadline, report_to, completed_by: None })
+            Some(Assignment { assignee: assignee?, task: text(&a.task), deadline, report_to })
         })
         .collect();
 
@@ -563,12 +563,11 @@ fn item(ctx: &mut Ctx<'_>, file: FileId, raw: &RawItem, here: MeetingId, meeting
         references,
         periods,
         follow_up,
-        referenced_by: Vec::new(),
     }
 }
 
 /// Back-references (who refers to this meeting or item) and completed assignments.
-fn link(ctx: &mut Ctx<'_>, meetings: &mut [Meeting], registered: &[Registered<'_>]) {
+fn link(ctx: &mut Ctx<'_>, meetings: &[Arc<Meeting>], registered: &[Registered<'_>]) -> Links {
     let mut meeting_refs: Vec<(MeetingId, ItemRef)> = Vec::new();
     let mut item_refs: Vec<(ItemRef, ItemRef)> = Vec::new();
     let mut completions: Vec<(ItemRef, ItemRef, usize)> = Vec::new();
@@ -599,14 +598,15 @@ fn link(ctx: &mut Ctx<'_>, meetings: &mut [Meeting], registered: &[Registered<'_
             }
         }
     }
+    let mut links = Links { meeting: vec![Vec::new(); meetings.len()], ..Links::default() };
     for (to, from) in meeting_refs {
-        meetings[to.index()].referenced_by.push(from);
+        links.meeting[to.index()].push(from);
     }
     for (to, from) in item_refs {
-        meetings[to.meeting.index()].items[to.index as usize].referenced_by.push(from);
+        links.item.entry(to).or_default().push(from);
     }
     for (to, from, r) in completions {
-        let target = &mut meetings[to.meeting.index()].items[to.index as usize];
+        let target = &meetings[to.meeting.index()].items[to.index as usize];
         if target.assignments.is_empty() {
             let raw = &registered[from.meeting.index()].loaded.parsed;
             let raw_item =
@@ -624,11 +624,9 @@ fn link(ctx: &mut Ctx<'_>, meetings: &mut [Meeting], registered: &[Registered<'_
             }
             continue;
         }
-        for assignment in &mut target.assignments {
-            // The earliest report counts.
-            if assignment.completed_by.is_none_or(|existing| from < existing) {
-                assignment.completed_by = Some(from);
-            }
-        }
+        // The earliest report counts.
+        let completed = links.completed.entry(to).or_insert(from);
+        *completed = (*completed).min(from);
     }
+    links
 }

@@ -15,6 +15,8 @@ mod strategy;
 pub mod types;
 pub(crate) mod values;
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
@@ -41,8 +43,11 @@ pub struct Model {
     pub subgoals: Vec<Subgoal>,
     pub areas_info: Option<AreasInfo>,
     pub areas: Vec<Area>,
-    /// Sorted by date, then body id.
-    pub meetings: Vec<Meeting>,
+    /// Sorted by date, then body id. Shared: a rebuild reuses the meetings whose file
+    /// did not change, and an edition copies only the meetings it changes.
+    pub meetings: Vec<Arc<Meeting>>,
+    /// Who refers to each meeting and item, and which items reported assignments done.
+    pub links: Links,
     /// Sorted by group id, then year.
     pub plans: Vec<Plan>,
     /// Sorted by group id, then year.
@@ -94,7 +99,7 @@ pub fn build(loaded: Loaded, today: Date) -> Built {
     let (areas_info, areas) = strategy::areas(&mut ctx, areas.as_ref());
     let people = organisation::people(&mut ctx, people.as_ref(), &person_ids);
     let bodies = organisation::bodies(&mut ctx, &bodies, &body_ids);
-    let meetings = meetings::meetings(&mut ctx, &meetings, &bodies, &people, &site);
+    let (meetings, links) = meetings::meetings(&mut ctx, &meetings, &bodies, &people, &site);
     let plans = groups::plans(&mut ctx, &plans, &bodies);
     let reports = groups::reports(&mut ctx, &reports, &plans, &bodies);
     let indicators = groups::indicators(&mut ctx, &indicators);
@@ -110,6 +115,7 @@ pub fn build(loaded: Loaded, today: Date) -> Built {
         areas_info,
         areas,
         meetings,
+        links,
         plans,
         reports,
         indicators,
@@ -149,6 +155,26 @@ impl Model {
     pub fn item(&self, item: ItemRef) -> &Item {
         &self.meetings[item.meeting.index()].items[item.index as usize]
     }
+    /// Items elsewhere that refer to a meeting as a whole, in meeting order.
+    pub fn meeting_referenced_by(&self, id: MeetingId) -> &[ItemRef] {
+        self.links.meeting.get(id.index()).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// Items that refer to an item, in meeting order.
+    pub fn item_referenced_by(&self, item: ItemRef) -> &[ItemRef] {
+        self.links.item.get(&item).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// The item that reported the assignments of `item` done, if any.
+    pub fn completed_by(&self, item: ItemRef) -> Option<ItemRef> {
+        self.links.completed.get(&item).copied()
+    }
+
+    /// Where an assignment given in `item` stands today.
+    pub fn assignment_status(&self, item: ItemRef, assignment: &Assignment) -> AssignmentStatus {
+        assignment.status(self.completed_by(item), self.today)
+    }
+
     pub fn plan(&self, id: PlanId) -> &Plan {
         &self.plans[id.index()]
     }

@@ -246,9 +246,6 @@ pub struct Meeting {
     pub participants: Vec<Attendance>,
     pub absentees: Vec<PersonId>,
     pub items: Vec<Item>,
-    /// Items elsewhere that refer to this meeting as a whole (references, attachments,
-    /// money decided here), in meeting order.
-    pub referenced_by: Vec<ItemRef>,
     pub file: FileId,
 }
 
@@ -296,8 +293,6 @@ pub struct Item {
     pub references: Vec<Reference>,
     pub periods: Vec<Period>,
     pub follow_up: Option<FollowUp>,
-    /// Later (or other) items that refer to this item, in meeting order.
-    pub referenced_by: Vec<ItemRef>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -337,8 +332,6 @@ pub struct Assignment {
     pub task: String,
     pub deadline: Option<Date>,
     pub report_to: Option<Party>,
-    /// The item that reported the assignment done.
-    pub completed_by: Option<ItemRef>,
 }
 
 /// Where an assignment stands on a given day.
@@ -350,13 +343,29 @@ pub enum AssignmentStatus {
 }
 
 impl Assignment {
-    pub fn status(&self, today: Date) -> AssignmentStatus {
-        match (self.completed_by, self.deadline) {
+    /// Where the assignment stands on `today`, given the item that reported it done.
+    pub fn status(&self, completed_by: Option<ItemRef>, today: Date) -> AssignmentStatus {
+        match (completed_by, self.deadline) {
             (Some(_), _) => AssignmentStatus::Done,
             (None, Some(deadline)) if deadline < today => AssignmentStatus::Late,
             _ => AssignmentStatus::Open,
         }
     }
+}
+
+/// The links between meetings, kept apart from the meetings themselves: who refers to a
+/// meeting or an item, and which item reported an item's assignments done. A meeting is
+/// then a function of its own file, and a rebuild can reuse every meeting that did not
+/// change and relink them all.
+#[derive(Clone, Debug, Default)]
+pub struct Links {
+    /// Per meeting: items elsewhere that refer to it as a whole (references, attachments,
+    /// money decided there), in meeting order.
+    pub meeting: Vec<Vec<ItemRef>>,
+    /// Items that refer to an item, in meeting order.
+    pub item: rustc_hash::FxHashMap<ItemRef, Vec<ItemRef>>,
+    /// The earliest item that reported an item's assignments done.
+    pub completed: rustc_hash::FxHashMap<ItemRef, ItemRef>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -112,13 +112,13 @@ pub fn assignments_csv(model: &Model) -> Artefact {
     ]);
     for (r, item) in model.items() {
         for assignment in &item.assignments {
-            let status = match assignment.status(model.today) {
+            let status = match model.assignment_status(r, assignment) {
                 AssignmentStatus::Open => "öppet",
                 AssignmentStatus::Late => "försenat",
                 AssignmentStatus::Done => "klart",
             };
             let given = item_columns(model, r);
-            let done = assignment.completed_by.map(|c| item_columns(model, c)).unwrap_or_default();
+            let done = model.completed_by(r).map(|c| item_columns(model, c)).unwrap_or_default();
             csv.row(&[
                 &party(model, assignment.assignee),
                 assignment.task.trim(),

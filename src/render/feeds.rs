@@ -47,8 +47,12 @@ pub fn atom(model: &Model, body: Option<BodyId>, pdfs: bool) -> Artefact {
         Some(b) => urls::body_feed(model.body(b)),
         None => urls::FEED.to_string(),
     };
-    let mut entries: Vec<&Meeting> =
-        model.meetings.iter().filter(|m| m.has_record(model.today) && body.is_none_or(|b| m.body == b)).collect();
+    let mut entries: Vec<&Meeting> = model
+        .meetings
+        .iter()
+        .map(|m| &**m)
+        .filter(|m| m.has_record(model.today) && body.is_none_or(|b| m.body == b))
+        .collect();
     // Newest first by the instant written as `updated`, then by meeting (date, body) so
     // that ties are ordered the same way every time.
     entries.sort_by_key(|m| std::cmp::Reverse((record_date(m), m.date, m.body)));
@@ -67,7 +71,7 @@ pub fn atom(model: &Model, body: Option<BodyId>, pdfs: bool) -> Artefact {
     let updated = entries
         .first()
         .map(|m| record_date(m))
-        .or_else(|| model.meetings.iter().filter(|m| m.has_record(model.today)).map(record_date).max())
+        .or_else(|| model.meetings.iter().filter(|m| m.has_record(model.today)).map(|m| record_date(m)).max())
         .unwrap_or(model.today);
 
     let mut x = String::new();

@@ -528,7 +528,9 @@ impl Oparl<'_> {
                         }
                         _ => continue,
                     };
-                    let file = files.get_mut(&file_id).expect("inserted above");
+                    // A record this export leaves out (a draft's, in the internal edition)
+                    // has no File to point at.
+                    let Some(file) = files.get_mut(&file_id) else { continue };
                     push_unique(&mut file.meeting, self.meeting_url(meeting));
                     push_unique(&mut file.agenda_item, self.item_url(r));
                 }
@@ -541,7 +543,15 @@ impl Oparl<'_> {
     /// of a matter's items learn the paper first, so every copy of a File is the same.
     fn papers(&self, files: &mut BTreeMap<String, File>) -> (Vec<Paper>, BTreeMap<ItemRef, String>) {
         let model = self.model;
-        let matters = model.matters();
+        // The export has no drafts (an edition that shows them still leaves them out here).
+        let matters: Vec<_> = model
+            .matters()
+            .into_iter()
+            .filter_map(|mut matter| {
+                matter.items.retain(|r| model.meeting(r.meeting).status != MeetingStatus::Utkast);
+                (!matter.items.is_empty()).then_some(matter)
+            })
+            .collect();
         let paper_url = |key: &str| self.url(&format!("paper/{key}.json"));
         for matter in &matters {
             for &r in &matter.items {

@@ -63,8 +63,12 @@ pub(super) fn meeting(model: &Model, body_id: &str, date: Date) -> Result<NewFil
         let known: Vec<&str> = model.bodies.iter().map(|b| b.slug.as_str()).collect();
         return Err(usage(format!("okänt organ \"{body_id}\""), suggestion(body_id, &known, "organen", NO_BODIES)));
     };
-    let previous =
-        model.meetings.iter().filter(|m| model.body(m.body).slug == body.slug && m.date < date).max_by_key(|m| m.date);
+    let previous = model
+        .meetings
+        .iter()
+        .map(|m| &**m)
+        .filter(|m| model.body(m.body).slug == body.slug && m.date < date)
+        .max_by_key(|m| m.date);
     Ok(NewFile { path: format!("content/meetings/{}/{date}.toml", body.slug), text: text(model, body, date, previous) })
 }
 

@@ -74,7 +74,7 @@ impl Ctx<'_> {
 
     /// Whether a meeting has a page of its own (drafts have none in the public edition).
     pub(crate) fn published(&self, meeting: &Meeting) -> bool {
-        meeting.status != MeetingStatus::Utkast || self.edition == Edition::Internal
+        meeting.status != MeetingStatus::Utkast || self.edition.shows_drafts()
     }
 
     pub(crate) fn meeting_href(&self, id: MeetingId) -> String {
@@ -142,7 +142,7 @@ impl Ctx<'_> {
     }
 
     pub(crate) fn assignment_view(&self, given_in: ItemRef, assignment: &Assignment) -> AssignmentView {
-        let (status, key) = match assignment.status(self.model.today) {
+        let (status, key) = match self.model.assignment_status(given_in, assignment) {
             AssignmentStatus::Open => ("open", "status.open"),
             AssignmentStatus::Late => ("late", "status.late"),
             AssignmentStatus::Done => ("done", "status.done"),
@@ -156,7 +156,7 @@ impl Ctx<'_> {
             status_label: self.s(key),
             report_to: assignment.report_to.map(|p| self.party_link(p)),
             given_in: self.item_link(given_in),
-            done_in: assignment.completed_by.map(|i| self.item_link(i)),
+            done_in: self.model.completed_by(given_in).map(|i| self.item_link(i)),
         }
     }
 

@@ -178,7 +178,7 @@ pub(super) fn assignments(ctx: &Ctx) -> PageOut {
         }
         for a in &item.assignments {
             let view = ctx.assignment_view(r, a);
-            match a.status(model.today) {
+            match model.assignment_status(r, a) {
                 AssignmentStatus::Open => open.push(view),
                 AssignmentStatus::Late => late.push(view),
                 AssignmentStatus::Done => done.push(view),

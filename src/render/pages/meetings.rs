@@ -50,7 +50,11 @@ pub(super) fn meeting(ctx: &Ctx, id: MeetingId) -> PageOut {
         packet,
         previous: neighbour(-1),
         next: neighbour(1),
-        referenced_by: meeting.referenced_by.iter().map(|r| ctx.target_ref(Target::Item(*r), None, false)).collect(),
+        referenced_by: model
+            .meeting_referenced_by(id)
+            .iter()
+            .map(|r| ctx.target_ref(Target::Item(*r), None, false))
+            .collect(),
         summary,
     };
     let title = format!("{} {}", body.name, page.summary.date.medium);
@@ -63,7 +67,7 @@ fn item(ctx: &Ctx, r: ItemRef) -> ItemView {
     let model = ctx.model;
     let item = model.item(r);
     let anchor = urls::item_anchor(item.number);
-    if item.secrecy.is_some() && ctx.edition == Edition::Public {
+    if item.secrecy.is_some() && ctx.edition.redacts() {
         return ItemView {
             number: item.number,
             anchor,
@@ -154,7 +158,11 @@ fn item(ctx: &Ctx, r: ItemRef) -> ItemView {
         assignments: item.assignments.iter().map(|a| ctx.assignment_view(r, a)).collect(),
         money: item.money.iter().map(|m| ctx.money_view(m)).collect(),
         references: item.references.iter().map(|x| ctx.target_ref(x.target, x.note.as_deref(), x.completes)).collect(),
-        referenced_by: item.referenced_by.iter().map(|x| ctx.target_ref(Target::Item(*x), None, false)).collect(),
+        referenced_by: model
+            .item_referenced_by(r)
+            .iter()
+            .map(|x| ctx.target_ref(Target::Item(*x), None, false))
+            .collect(),
         periods: item
             .periods
             .iter()

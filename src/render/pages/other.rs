@@ -31,8 +31,8 @@ pub(super) fn start(ctx: &Ctx) -> PageOut {
     let open = model
         .items()
         .filter(|(r, item)| ctx.published(model.meeting(r.meeting)) && item.secrecy.is_none())
-        .flat_map(|(_, item)| &item.assignments)
-        .filter(|a| a.status(model.today) != AssignmentStatus::Done)
+        .flat_map(|(r, item)| item.assignments.iter().map(move |a| (r, a)))
+        .filter(|(r, a)| model.assignment_status(*r, a) != AssignmentStatus::Done)
         .count();
     let counts = vec![
         (ctx.s("start.count_meetings"), format::grouped(meetings as i64)),

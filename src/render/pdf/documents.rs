@@ -127,7 +127,7 @@ fn presenter(ctx: &Ctx, item: &Item) -> Value {
 }
 
 fn item_data(ctx: &Ctx, item: &Item) -> Value {
-    if item.secrecy.is_some() && ctx.edition == Edition::Public {
+    if item.secrecy.is_some() && ctx.edition.redacts() {
         return json!({ "number": item.number, "confidential": ctx.model.site.confidential_notice });
     }
     let confidential = item.secrecy.as_ref().map(|g| format!("{} ({g})", ctx.model.site.confidential_notice));
@@ -200,7 +200,7 @@ fn packet(ctx: &Ctx, id: MeetingId, source: &dyn Source) -> std::io::Result<Docu
     let mut files = BTreeMap::new();
     let mut attachments = Vec::new();
     for item in &meeting.items {
-        if item.secrecy.is_some() && ctx.edition == Edition::Public {
+        if item.secrecy.is_some() && ctx.edition.redacts() {
             continue;
         }
         for (n, attachment) in item.attachments.iter().enumerate() {
