@@ -10,6 +10,8 @@ fn main() {
     println!("cargo:rerun-if-changed=themes/default");
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
+    // A missing or unreadable theme folder must fail the build, not embed an empty theme.
+    assert!(files.iter().any(|f| f.starts_with("templates/")), "no templates in {}", root.display());
     files.sort();
     let mut out = String::from(
         "/// Every file of themes/default, relative to it.\npub(crate) const DEFAULT_THEME: &[(&str, &[u8])] = &[\n",
