@@ -3,7 +3,8 @@
 use std::time::{Duration, Instant};
 
 use crate::diag::{Diagnostic, SourceFiles};
-use crate::model::{self, Model};
+use crate::load::Cache;
+use crate::model::{self, Memo, Model};
 use crate::source::Source;
 
 /// The outcome of checking a site.
@@ -36,6 +37,21 @@ pub fn check(source: &dyn Source) -> std::io::Result<Checked> {
     let loaded = crate::load::load(source)?;
     let source_count = loaded.source_count;
     let built = model::build(loaded, source.today());
+    Ok(checked(built, source_count, started))
+}
+
+/// Like [`check`], but reads and decodes only files that changed since the last check
+/// with the same `cache`, and resolves only meetings that `memo` cannot give back
+/// (`serve`). The outcome is the same as [`check`]'s.
+pub fn check_cached(source: &dyn Source, cache: &mut Cache, memo: &mut Memo) -> std::io::Result<Checked> {
+    let started = Instant::now();
+    let loaded = crate::load::load_cached(source, cache)?;
+    let source_count = loaded.source_count;
+    let built = model::build_memo(loaded, source.today(), memo);
+    Ok(checked(built, source_count, started))
+}
+
+fn checked(built: model::Built, source_count: usize, started: Instant) -> Checked {
     let diagnostics = built.diagnostics.sorted(&built.files);
-    Ok(Checked { model: built.model, files: built.files, diagnostics, source_count, elapsed: started.elapsed() })
+    Checked { model: built.model, files: built.files, diagnostics, source_count, elapsed: started.elapsed() }
 }

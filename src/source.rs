@@ -18,6 +18,8 @@ pub struct Entry {
     pub size: u64,
     /// A symbolic link (not followed when listing; reading one is refused by the loader).
     pub symlink: bool,
+    /// When the file last changed, where the source knows (caches compare it).
+    pub modified: Option<std::time::SystemTime>,
 }
 
 pub trait Source: Send + Sync {
@@ -87,25 +89,38 @@ impl Source for FsSource {
     }
 }
 
-fn walk(dir: &Path, rel: &str, out: &mut Vec<Entry>) -> io::Result<()> {
+/// Whether a file or folder name is outside the site: hidden files (`.DS_Store`, `.git`,
+/// vim's `.x.toml.swp`, emacs' `.#x.toml`), backups (`x.toml~`) and emacs' auto-saves
+/// (`#x.toml#`). Editors make and remove these while the secretary works; they are
+/// never sources or attachments.
+pub fn ignored(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~') || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
+}
+
+/// Lists the files below `dir` (an absolute folder) as entries under `rel`, skipping
+/// [`ignored`] names.
+pub fn walk(dir: &Path, rel: &str, out: &mut Vec<Entry>) -> io::Result<()> {
     for entry in std::fs::read_dir(dir).map_err(|e| with_path(e, dir))? {
         let entry = entry.map_err(|e| with_path(e, dir))?;
         let name = entry.file_name();
+        if name.to_str().is_some_and(ignored) {
+            continue;
+        }
         let Some(name) = name.to_str() else {
             // A name that is not UTF-8 cannot be referenced from TOML; list it lossily so
             // the loader can report it.
             let lossy = name.to_string_lossy().into_owned();
-            out.push(Entry { path: format!("{rel}/{lossy}"), size: 0, symlink: false });
+            out.push(Entry { path: format!("{rel}/{lossy}"), size: 0, symlink: false, modified: None });
             continue;
         };
         let path = format!("{rel}/{name}");
         let meta = entry.metadata().map_err(|e| with_path(e, &entry.path()))?;
         if meta.file_type().is_symlink() {
-            out.push(Entry { path, size: 0, symlink: true });
+            out.push(Entry { path, size: 0, symlink: true, modified: None });
         } else if meta.is_dir() {
             walk(&entry.path(), &path, out)?;
         } else if meta.is_file() {
-            out.push(Entry { path, size: meta.len(), symlink: false });
+            out.push(Entry { path, size: meta.len(), symlink: false, modified: meta.modified().ok() });
         }
     }
     Ok(())
@@ -148,7 +163,7 @@ impl Source for MemSource {
             .files
             .range(prefix.clone()..)
             .take_while(|(k, _)| k.starts_with(&prefix))
-            .map(|(k, v)| Entry { path: k.clone(), size: v.len() as u64, symlink: false })
+            .map(|(k, v)| Entry { path: k.clone(), size: v.len() as u64, symlink: false, modified: None })
             .collect())
     }
 

@@ -3,6 +3,10 @@
 //! Finds the source files under `content/`, tells their kind from their path, reads and
 //! decodes them in parallel, and keeps the other files (attachments) as a list. It does no
 //! cross-file logic: whether a reference resolves is the model's business.
+//!
+//! Decoded values are shared (`Arc`). A [`Cache`] (kept by `serve`) hands an unchanged
+//! file's value back without reading it again, the same `Arc`, so that the model can tell
+//! an unchanged file by pointer.
 
 pub mod decode;
 pub mod raw;
@@ -11,8 +15,10 @@ pub mod schema;
 pub mod spanned;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Diagnostics, FileId, Location, SourceFiles};
@@ -29,7 +35,7 @@ pub const MAX_SOURCE_BYTES: u64 = 8 * 1024 * 1024;
 #[derive(Clone, Debug)]
 pub struct Parsed<T> {
     pub file: FileId,
-    pub value: T,
+    pub value: Arc<T>,
 }
 
 /// Where a body's file lives: central bodies in organisation/bodies/, groups in groups/.
@@ -149,28 +155,98 @@ fn classify(path: &str) -> Kind {
 }
 
 /// One decoded file, before it is sorted into [`Loaded`].
+#[derive(Clone)]
 enum Value {
-    Site(RawSite),
-    Municipalities(RawMunicipalities),
-    People(RawPeople),
-    Body(RawBody),
-    Strategy(RawStrategy),
-    Areas(RawAreas),
-    Meeting(RawMeeting),
-    Plan(RawPlan),
-    Report(RawReport),
-    Indicator(RawIndicator),
+    Site(Arc<RawSite>),
+    Municipalities(Arc<RawMunicipalities>),
+    People(Arc<RawPeople>),
+    Body(Arc<RawBody>),
+    Strategy(Arc<RawStrategy>),
+    Areas(Arc<RawAreas>),
+    Meeting(Arc<RawMeeting>),
+    Plan(Arc<RawPlan>),
+    Report(Arc<RawReport>),
+    Indicator(Arc<RawIndicator>),
 }
 
+/// What reading and decoding one file gave, as decoded with `file` as its id.
+#[derive(Clone)]
 struct FileResult {
-    text: String,
+    file: FileId,
+    text: Arc<str>,
     value: Option<Value>,
     diagnostics: Vec<Diagnostic>,
     reported: Vec<Range<usize>>,
 }
 
+impl FileResult {
+    /// The same result for the file under another id (files before it came or went).
+    fn renumbered(&self, file: FileId) -> FileResult {
+        let mut result = self.clone();
+        if file != self.file {
+            let renumber = |location: &mut Location| {
+                if location.file == self.file {
+                    location.file = file;
+                }
+            };
+            for diagnostic in &mut result.diagnostics {
+                diagnostic.location.as_mut().map(renumber);
+                diagnostic.notes.iter_mut().for_each(|n| renumber(&mut n.location));
+            }
+            result.file = file;
+        }
+        result
+    }
+}
+
+/// Decoded files kept from one load to the next (`serve`).
+///
+/// A file is decoded again when its size or modification time changed, when
+/// [`Cache::forget`] named it (a watcher saw it change), or, for sources that know no
+/// modification times, when its bytes differ.
+#[derive(Default)]
+pub struct Cache {
+    files: FxHashMap<String, Cached>,
+}
+
+struct Cached {
+    size: u64,
+    modified: Option<std::time::SystemTime>,
+    result: FileResult,
+}
+
+impl Cache {
+    /// Decode `path` again on the next load.
+    pub fn forget(&mut self, path: &str) {
+        self.files.remove(path);
+    }
+
+    /// The cached result for `entry`, if still valid, renumbered as `file`.
+    fn get(&self, source: &dyn Source, entry: &Entry, file: FileId) -> Option<FileResult> {
+        let cached = self.files.get(&entry.path)?;
+        if cached.size != entry.size {
+            return None;
+        }
+        let unchanged = match (entry.modified, cached.modified) {
+            (Some(now), Some(then)) => now == then,
+            _ => source.read(&entry.path).is_ok_and(|bytes| bytes == cached.result.text.as_bytes()),
+        };
+        unchanged.then(|| cached.result.renumbered(file))
+    }
+}
+
 /// Reads and decodes every source file of the site.
 pub fn load(source: &dyn Source) -> Result<Loaded, std::io::Error> {
+    load_with(source, None)
+}
+
+/// Reads and decodes every source file of the site, reusing what `cache` holds of files
+/// that did not change, and keeping what this load decoded in it.
+pub fn load_cached(source: &dyn Source, cache: &mut Cache) -> Result<Loaded, std::io::Error> {
+    load_with(source, Some(cache))
+}
+
+fn load_with(source: &dyn Source, cache: Option<&mut Cache>) -> Result<Loaded, std::io::Error> {
     let entries = source.list(CONTENT)?;
     let mut loaded = Loaded::default();
     let mut toml_entries = Vec::new();
@@ -183,16 +259,29 @@ pub fn load(source: &dyn Source) -> Result<Loaded, std::io::Error> {
     }
     loaded.source_count = toml_entries.len();
 
+    let shared = cache.as_deref();
     let results: Vec<(Kind, FileResult)> = toml_entries
         .par_iter()
         .enumerate()
         .map(|(index, entry)| {
             let file = FileId(index as u32);
             let kind = classify(&entry.path);
-            let result = read_and_decode(source, entry, file, &kind);
+            let result = shared
+                .and_then(|cache| cache.get(source, entry, file))
+                .unwrap_or_else(|| read_and_decode(source, entry, file, &kind));
             (kind, result)
         })
         .collect();
+    if let Some(cache) = cache {
+        cache.files = toml_entries
+            .iter()
+            .zip(&results)
+            .map(|(entry, (_, result))| {
+                let cached = Cached { size: entry.size, modified: entry.modified, result: result.clone() };
+                (entry.path.clone(), cached)
+            })
+            .collect();
+    }
 
     for ((kind, result), entry) in results.into_iter().zip(&toml_entries) {
         let file = loaded.files.add(entry.path.clone(), result.text);
@@ -248,13 +337,13 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
                 .at(location)
                 .with_hint(format!("en källfil får vara högst {MAX_SOURCE_BYTES} byte; bilagor läggs som egna filer")),
         );
-        return FileResult { text: String::new(), value: None, diagnostics, reported: Vec::new() };
+        return FileResult { file, text: Arc::from(""), value: None, diagnostics, reported: Vec::new() };
     }
     let bytes = match source.read(&entry.path) {
         Ok(bytes) => bytes,
         Err(error) => {
             diagnostics.push(Diagnostic::error(format!("kunde inte läsa filen: {error}")).at(location));
-            return FileResult { text: String::new(), value: None, diagnostics, reported: Vec::new() };
+            return FileResult { file, text: Arc::from(""), value: None, diagnostics, reported: Vec::new() };
         }
     };
     let text = match String::from_utf8(bytes) {
@@ -268,7 +357,7 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
                     .with_label("ogiltig byte")
                     .with_hint("spara filen som UTF-8 i redigeraren"),
             );
-            return FileResult { text, value: None, diagnostics, reported: Vec::new() };
+            return FileResult { file, text: Arc::from(text), value: None, diagnostics, reported: Vec::new() };
         }
     };
     // A byte order mark is harmless but not TOML: blank it out without moving any span.
@@ -304,7 +393,7 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
             None
         }
     };
-    FileResult { text, value, diagnostics, reported }
+    FileResult { file, text: Arc::from(text), value, diagnostics, reported }
 }
 
 fn decode_as<T: DeserializeOwned + schema::Described>(
@@ -312,12 +401,12 @@ fn decode_as<T: DeserializeOwned + schema::Described>(
     text: &str,
     diagnostics: &mut Vec<Diagnostic>,
     reported: &mut Vec<Range<usize>>,
-    wrap: fn(T) -> Value,
+    wrap: fn(Arc<T>) -> Value,
 ) -> Option<Value> {
     let decoded = decode::decode::<T>(file, text, T::schema_json());
     diagnostics.extend(decoded.diagnostics);
     reported.extend(decoded.reported);
-    decoded.value.map(wrap)
+    decoded.value.map(|value| wrap(Arc::new(value)))
 }
 
 #[cfg(test)]

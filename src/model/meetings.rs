@@ -3,6 +3,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use jiff::civil::Date;
 
 use super::context::{Ctx, Named, Tables, agenda_range};
@@ -22,12 +24,43 @@ struct Registered<'a> {
     loaded: &'a LoadedMeeting,
 }
 
+/// Meetings resolved by an earlier build, for `serve`: a meeting is resolved again only
+/// when its file changed, or when anything it may refer to did.
+///
+/// A meeting is a function of its own file and of its environment: every other source
+/// file, the attachments, today's date, and which meetings exist with which item numbers.
+/// The environment is compared by a hash; the file by the pointer of its decoded value,
+/// which the loader's cache shares while the file is unchanged.
+#[derive(Default)]
+pub struct Memo {
+    env: Option<blake3::Hash>,
+    meetings: FxHashMap<String, Memoized>,
+}
+
+struct Memoized {
+    raw: Arc<RawMeeting>,
+    file: FileId,
+    id: MeetingId,
+    meeting: Arc<Meeting>,
+    diagnostics: Vec<Diagnostic>,
+    /// Taken from the memo by the build that stored it (for `serve`'s report).
+    reused: bool,
+}
+
+impl Memo {
+    /// How many meetings the last build took from the memo.
+    pub fn reused(&self) -> usize {
+        self.meetings.values().filter(|m| m.reused).count()
+    }
+}
+
 pub(super) fn meetings(
     ctx: &mut Ctx<'_>,
     loaded: &[LoadedMeeting],
     bodies: &[Body],
     people: &[Person],
     site: &Site,
+    memo: Option<(&mut Memo, blake3::Hasher)>,
 ) -> (Vec<Arc<Meeting>>, Links) {
     let mut registered = register(ctx, loaded);
     registered.sort_by(|a, b| (a.date, &bodies[a.body.index()].slug).cmp(&(b.date, &bodies[b.body.index()].slug)));
@@ -48,28 +81,79 @@ pub(super) fn meetings(
         ctx.t.to_mut().item_numbers.push(numbers);
     }
 
+    // The environment every meeting is resolved in: the rest of the site (hashed by the
+    // caller) and the registered meetings with their item numbers.
+    let (memo, env) = match memo {
+        Some((memo, mut env)) => {
+            for (index, r) in registered.iter().enumerate() {
+                hash_str(&mut env, &r.slug);
+                env.update(&r.loaded.parsed.file.0.to_le_bytes());
+                env.update(&ctx.t.item_numbers[index].len().to_le_bytes());
+                ctx.t.item_numbers[index].iter().for_each(|n| {
+                    env.update(&n.to_le_bytes());
+                });
+            }
+            (Some(memo), Some(env.finalize()))
+        }
+        None => (None, None),
+    };
+    let previous = memo.as_deref().filter(|m| m.env.is_some() && m.env == env);
+    let reuse = |r: &Registered<'_>, id: MeetingId| {
+        let m = previous?.meetings.get(&r.slug)?;
+        (Arc::ptr_eq(&m.raw, &r.loaded.parsed.value) && m.file == r.loaded.parsed.file && m.id == id)
+            .then(|| (m.meeting.clone(), m.diagnostics.clone(), true))
+    };
+
     // Meetings resolve independently once every id is registered: in parallel, each with
     // diagnostics of its own, gathered in meeting order so the output stays the same.
-    let resolved: Vec<(Meeting, Vec<Diagnostic>)> = {
+    let resolved: Vec<(Arc<Meeting>, Vec<Diagnostic>, bool)> = {
         use rayon::prelude::*;
         let tables: &Tables = &ctx.t;
         registered
             .par_iter()
             .enumerate()
             .map(|(index, r)| {
-                let mut local = Ctx::scoped(tables);
-                let m = meeting(&mut local, r, MeetingId(index as u32), bodies, people, site);
-                (m, local.diagnostics)
+                let id = MeetingId(index as u32);
+                reuse(r, id).unwrap_or_else(|| {
+                    let mut local = Ctx::scoped(tables);
+                    let m = meeting(&mut local, r, id, bodies, people, site);
+                    (Arc::new(m), local.diagnostics, false)
+                })
             })
             .collect()
     };
+    if let Some(memo) = memo {
+        memo.env = env;
+        memo.meetings = registered
+            .iter()
+            .zip(&resolved)
+            .enumerate()
+            .map(|(index, (r, (meeting, diagnostics, reused)))| {
+                let memoized = Memoized {
+                    raw: r.loaded.parsed.value.clone(),
+                    file: r.loaded.parsed.file,
+                    id: MeetingId(index as u32),
+                    meeting: meeting.clone(),
+                    diagnostics: diagnostics.clone(),
+                    reused: *reused,
+                };
+                (r.slug.clone(), memoized)
+            })
+            .collect();
+    }
     let mut meetings = Vec::with_capacity(resolved.len());
-    for (m, diagnostics) in resolved {
+    for (m, diagnostics, _) in resolved {
         ctx.diagnostics.extend(diagnostics);
-        meetings.push(Arc::new(m));
+        meetings.push(m);
     }
     let links = link(ctx, &meetings, &registered);
     (meetings, links)
+}
+
+/// Hashes a string so that no two sequences of strings hash alike.
+pub(super) fn hash_str(hasher: &mut blake3::Hasher, s: &str) {
+    hasher.update(&(s.len() as u64).to_le_bytes());
+    hasher.update(s.as_bytes());
 }
 
 fn register<'a>(ctx: &mut Ctx<'_>, loaded: &'a [LoadedMeeting]) -> Vec<Registered<'a>> {

@@ -20,11 +20,12 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use crate::diag::{Diagnostic, Diagnostics, SourceFiles};
+use crate::diag::{Diagnostic, Diagnostics, FileId, SourceFiles};
 use crate::load::Loaded;
 use context::Ctx;
 pub use derived::{LedgerEntry, Matter};
 pub use edition::Edition;
+pub use meetings::Memo;
 pub use types::*;
 
 /// The time zone of every date and time in the sources.
@@ -66,6 +67,16 @@ pub struct Built {
 
 /// Validates and resolves everything the loader found.
 pub fn build(loaded: Loaded, today: Date) -> Built {
+    build_with(loaded, today, None)
+}
+
+/// Like [`build`], but reuses the meetings `memo` holds from an earlier build wherever
+/// nothing they depend on changed, and keeps this build's meetings in it (`serve`).
+pub fn build_memo(loaded: Loaded, today: Date, memo: &mut Memo) -> Built {
+    build_with(loaded, today, Some(memo))
+}
+
+fn build_with(loaded: Loaded, today: Date, memo: Option<&mut Memo>) -> Built {
     let Loaded {
         files,
         site,
@@ -99,7 +110,8 @@ pub fn build(loaded: Loaded, today: Date) -> Built {
     let (areas_info, areas) = strategy::areas(&mut ctx, areas.as_ref());
     let people = organisation::people(&mut ctx, people.as_ref(), &person_ids);
     let bodies = organisation::bodies(&mut ctx, &bodies, &body_ids);
-    let (meetings, links) = meetings::meetings(&mut ctx, &meetings, &bodies, &people, &site);
+    let memo = memo.map(|memo| (memo, environment(&files, &meetings, &assets, today)));
+    let (meetings, links) = meetings::meetings(&mut ctx, &meetings, &bodies, &people, &site, memo);
     let plans = groups::plans(&mut ctx, &plans, &bodies);
     let reports = groups::reports(&mut ctx, &reports, &plans, &bodies);
     let indicators = groups::indicators(&mut ctx, &indicators);
@@ -128,6 +140,33 @@ pub fn build(loaded: Loaded, today: Date) -> Built {
         !reported.iter().any(|(f, r)| f == file && crate::load::decode::overlaps(r, span))
     }));
     Built { model, files, diagnostics }
+}
+
+/// A hash of everything but the meeting files that a meeting may depend on: every other
+/// source file (path, id, text), the attachment files and today's date.
+fn environment(
+    files: &SourceFiles,
+    meetings: &[crate::load::LoadedMeeting],
+    assets: &[crate::source::Entry],
+    today: Date,
+) -> blake3::Hasher {
+    let mut hasher = blake3::Hasher::new();
+    meetings::hash_str(&mut hasher, &today.to_string());
+    let meeting_files: std::collections::HashSet<FileId> = meetings.iter().map(|m| m.parsed.file).collect();
+    for index in 0..files.len() as u32 {
+        let file = FileId(index);
+        if !meeting_files.contains(&file) {
+            hasher.update(&index.to_le_bytes());
+            meetings::hash_str(&mut hasher, files.path(file));
+            meetings::hash_str(&mut hasher, files.text(file));
+        }
+    }
+    for asset in assets {
+        meetings::hash_str(&mut hasher, &asset.path);
+        hasher.update(&asset.size.to_le_bytes());
+        hasher.update(&[u8::from(asset.symlink)]);
+    }
+    hasher
 }
 
 impl Model {
