@@ -158,3 +158,21 @@ fn search_index_covers_the_content_pages() {
     assert!(page(&all, "moten/kommunchefsgruppen/2013-05-15/index.html").contains("data-pagefind-body"));
     assert!(!page(&all, "uppdrag/index.html").contains("data-pagefind-body"));
 }
+
+/// `serve` finds a page by the path `pages::path` gives its job, without building views.
+#[test]
+fn every_job_lives_where_its_view_says() {
+    use kansli::render::pages::{Ctx, path, plan, view};
+    let site = TestSite::from_dir(&repo().join("examples/demo"));
+    let checked = site.check();
+    let strings = kansli::render::theme::load(&site.source, "default").unwrap().strings;
+    for edition in [Edition::Public, Edition::Preview, Edition::Internal] {
+        let model = checked.model.edition(edition);
+        let ctx = Ctx::new(&model, &strings, edition, true);
+        let jobs = plan(&ctx);
+        assert!(jobs.len() > 100);
+        for job in &jobs {
+            assert_eq!(path(&ctx, job), view(&ctx, job).path, "{job:?}");
+        }
+    }
+}

@@ -53,7 +53,8 @@ impl Progress for Quiet {}
 pub struct Timings(pub Vec<(&'static str, Duration)>);
 
 impl Timings {
-    fn since(&mut self, phase: &'static str, start: &mut Instant) {
+    /// Records the time since `start` as `phase`, and restarts the clock.
+    pub fn since(&mut self, phase: &'static str, start: &mut Instant) {
         let now = Instant::now();
         self.0.push((phase, now - *start));
         *start = now;
@@ -107,7 +108,7 @@ const PDF_CHUNK: usize = 64;
 
 /// The pages the search index covers: the records, bodies, groups' years and strategy.
 /// (`data-pagefind-body` in their templates marks the content area within them.)
-fn indexed(job: &Job) -> bool {
+pub fn indexed(job: &Job) -> bool {
     matches!(job, Job::Meeting(_) | Job::Body(_) | Job::GroupYear(..) | Job::Strategy | Job::Area(_))
 }
 
@@ -159,6 +160,7 @@ pub fn render_site(
     let ctx = ctx;
     timings.since("öppna data", &mut clock);
 
+    ctx.decision_rows();
     let site = pages::site_view(&ctx);
     let site_json = serde_json::to_vec(&site).unwrap_or_default();
     let jobs = pages::plan(&ctx);
@@ -226,14 +228,7 @@ pub fn render_site(
     }
     timings.since("sökindex", &mut clock);
 
-    let mut small: Vec<Artefact> = Vec::new();
-    small.push(Artefact::new(
-        pages::lists::DECISIONS_FILTER_DATA,
-        serde_json::to_vec(pages::lists::decisions_json(&ctx)).unwrap_or_default(),
-    ));
-    let page_urls: Vec<String> = page_paths.iter().map(|p| p.trim_end_matches("index.html").to_string()).collect();
-    small.extend(crate::render::sitemap::sitemap(model, &page_urls));
-    small.extend(crate::render::feeds::feeds(model, pdfs));
+    let mut small = supplements(&ctx, &page_paths);
     for (path, bytes) in &theme.statics {
         small.push(Artefact::new(format!("assets/{path}"), bytes.clone()));
     }
@@ -257,6 +252,19 @@ pub fn render_site(
     Ok(stats)
 }
 
+/// The files that summarise the pages (`page_paths`, as their files): the decisions
+/// filter's data, the sitemap, and the feeds and calendars.
+pub fn supplements(ctx: &Ctx, page_paths: &[String]) -> Vec<Artefact> {
+    let mut out = vec![Artefact::new(
+        pages::lists::DECISIONS_FILTER_DATA,
+        serde_json::to_vec(pages::lists::decisions_json(ctx)).unwrap_or_default(),
+    )];
+    let page_urls: Vec<String> = page_paths.iter().map(|p| p.trim_end_matches("index.html").to_string()).collect();
+    out.extend(crate::render::sitemap::sitemap(ctx.model, &page_urls));
+    out.extend(crate::render::feeds::feeds(ctx.model, ctx.pdfs));
+    out
+}
+
 /// Renders the site into memory: every artefact, sorted by path (tests, the library API).
 pub fn render_to_memory(
     source: &dyn Source,
@@ -277,7 +285,7 @@ fn page_fingerprint(theme: &[u8; 32], site: &[u8], page: &PageOut) -> Fingerprin
 }
 
 /// What a PDF is made from: its template, data, files and standard, and the theme.
-fn pdf_fingerprint(theme: &[u8; 32], document: &pdf::Document) -> Fingerprint {
+pub fn pdf_fingerprint(theme: &[u8; 32], document: &pdf::Document) -> Fingerprint {
     let data = serde_json::to_vec(&document.data).unwrap_or_default();
     let mut files = blake3::Hasher::new();
     for (name, bytes) in &document.files {
@@ -297,7 +305,7 @@ fn pdf_fingerprint(theme: &[u8; 32], document: &pdf::Document) -> Fingerprint {
 }
 
 /// The attachment files the edition keeps, by their path in the source.
-fn attachment_paths(model: &Model) -> Vec<&str> {
+pub fn attachment_paths(model: &Model) -> Vec<&str> {
     let mut paths: Vec<&str> = model
         .meetings
         .iter()

@@ -74,7 +74,7 @@ impl Ctx<'_> {
 
     /// Whether a meeting has a page of its own (drafts have none in the public edition).
     pub(crate) fn published(&self, meeting: &Meeting) -> bool {
-        meeting.status != MeetingStatus::Utkast || self.edition.shows_drafts()
+        published(self.edition, meeting)
     }
 
     pub(crate) fn meeting_href(&self, id: MeetingId) -> String {
@@ -184,26 +184,9 @@ impl Ctx<'_> {
         }
     }
 
-    /// The municipalities a decision concerns: asked in a follow-up, given an assignment, or
-    /// having chosen one of the item's prioritised areas.
+    /// The municipalities a decision concerns (see [`municipalities_of`]).
     pub(crate) fn municipalities_of(&self, item: &Item) -> Vec<MunicipalityId> {
-        let mut out: Vec<MunicipalityId> = Vec::new();
-        if let Some(f) = &item.follow_up {
-            out.extend(&f.municipalities);
-        }
-        for a in &item.assignments {
-            if let Party::Municipality(m) = a.assignee {
-                out.push(m);
-            }
-        }
-        for area in &item.areas {
-            for c in &self.model.area(*area).commitments {
-                out.extend(&c.municipalities);
-            }
-        }
-        out.sort();
-        out.dedup();
-        out
+        municipalities_of(self.model, item)
     }
 
     pub(crate) fn decision_row(&self, r: ItemRef) -> DecisionRow {
@@ -280,4 +263,32 @@ pub(crate) fn body_kind_key(kind: BodyKind) -> &'static str {
         BodyKind::Natverk => "body_kind.natverk",
         BodyKind::Projekt => "body_kind.projekt",
     }
+}
+
+/// Whether a meeting has a page of its own in an edition (drafts have none in the public
+/// edition).
+pub(crate) fn published(edition: Edition, meeting: &Meeting) -> bool {
+    meeting.status != MeetingStatus::Utkast || edition.shows_drafts()
+}
+
+/// The municipalities a decision concerns: asked in a follow-up, given an assignment, or
+/// having chosen one of the item's prioritised areas.
+pub(crate) fn municipalities_of(model: &Model, item: &Item) -> Vec<MunicipalityId> {
+    let mut out: Vec<MunicipalityId> = Vec::new();
+    if let Some(f) = &item.follow_up {
+        out.extend(&f.municipalities);
+    }
+    for a in &item.assignments {
+        if let Party::Municipality(m) = a.assignee {
+            out.push(m);
+        }
+    }
+    for area in &item.areas {
+        for c in &model.area(*area).commitments {
+            out.extend(&c.municipalities);
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
 }

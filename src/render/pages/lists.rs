@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::common::date_view;
+use super::common::{self, date_view};
 use super::{Ctx, DECISIONS_PER_PAGE, Facet, PageOut};
 use crate::model::*;
 use crate::render::format;
@@ -24,27 +24,27 @@ pub(crate) fn facet_path(ctx: &Ctx, facet: Option<Facet>) -> String {
     }
 }
 
-fn page_path(ctx: &Ctx, facet: Option<Facet>, page: usize) -> String {
+pub(super) fn page_path(ctx: &Ctx, facet: Option<Facet>, page: usize) -> String {
     let base = facet_path(ctx, facet);
     if page <= 1 { base } else { format!("{base}sida/{page}/") }
 }
 
 /// Every facet value's decisions (indices into `ctx.decisions`, newest first), and the
 /// unfiltered list under `None`: computed once, in one pass.
-pub(super) fn facets(ctx: &Ctx) -> BTreeMap<Option<Facet>, Vec<usize>> {
+pub(super) fn facets(model: &Model, decisions: &[ItemRef]) -> BTreeMap<Option<Facet>, Vec<usize>> {
     let mut out: BTreeMap<Option<Facet>, Vec<usize>> = BTreeMap::new();
-    out.insert(None, (0..ctx.decisions.len()).collect());
-    for (i, r) in ctx.decisions.iter().enumerate() {
-        let meeting = ctx.model.meeting(r.meeting);
-        let item = ctx.model.item(*r);
+    out.insert(None, (0..decisions.len()).collect());
+    for (i, r) in decisions.iter().enumerate() {
+        let meeting = model.meeting(r.meeting);
+        let item = model.item(*r);
         let mut keys = vec![Facet::Body(meeting.body), Facet::Year(i32::from(meeting.date.year()))];
         let mut goals: Vec<GoalId> = item.goals.clone();
-        goals.extend(item.subgoals.iter().map(|s| ctx.model.subgoal(*s).goal));
+        goals.extend(item.subgoals.iter().map(|s| model.subgoal(*s).goal));
         goals.sort();
         goals.dedup();
         keys.extend(goals.into_iter().map(Facet::Goal));
         keys.extend(item.areas.iter().map(|a| Facet::Area(*a)));
-        keys.extend(ctx.municipalities_of(item).into_iter().map(Facet::Municipality));
+        keys.extend(common::municipalities_of(model, item).into_iter().map(Facet::Municipality));
         for key in keys {
             out.entry(Some(key)).or_default().push(i);
         }
@@ -72,7 +72,7 @@ pub(super) fn decisions(ctx: &Ctx, facet: Option<Facet>, page: usize) -> PageOut
         .iter()
         .skip((page - 1) * DECISIONS_PER_PAGE)
         .take(DECISIONS_PER_PAGE)
-        .map(|i| ctx.decision_rows[*i].clone())
+        .map(|i| ctx.decision_rows()[*i].clone())
         .collect();
 
     let mut groups: BTreeMap<&'static str, Vec<FacetOption>> = BTreeMap::new();
@@ -166,7 +166,7 @@ pub(crate) const DECISIONS_FILTER_DATA: &str = "beslut/data.json";
 
 /// Every decision row, newest first: the data behind the JavaScript filter.
 pub(crate) fn decisions_json<'a>(ctx: &'a Ctx<'_>) -> &'a [DecisionRow] {
-    &ctx.decision_rows
+    ctx.decision_rows()
 }
 
 pub(super) fn assignments(ctx: &Ctx) -> PageOut {

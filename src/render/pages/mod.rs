@@ -13,6 +13,7 @@ mod organisation;
 mod other;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -29,53 +30,91 @@ pub const DECISIONS_PER_PAGE: usize = 50;
 /// Decisions shown on a goal's or an area's page; the facet page lists them all.
 pub const DECISIONS_SHOWN: usize = 20;
 
-/// What the page renderers share: the model edition, strings and indexes built once.
+/// What the page renderers share: the model edition, strings, and [`Indexes`] built once
+/// (a `Ctx` reads them as its own fields).
 pub struct Ctx<'a> {
     pub model: &'a Model,
     pub strings: &'a serde_json::Value,
     pub edition: Edition,
     /// Whether meeting PDFs (protocol, board packet) are part of this build.
     pub pdfs: bool,
-    pub matters: Vec<Matter>,
-    pub matter_of: HashMap<ItemRef, usize>,
-    /// Items with a decision, on published pages, newest first.
-    pub decisions: Vec<ItemRef>,
-    /// The row of each decision in `decisions`, made once (they appear on many pages).
-    pub decision_rows: Vec<DecisionRow>,
-    /// For the unfiltered list and every facet value: indices into `decisions`, in order.
-    pub facets: BTreeMap<Option<Facet>, Vec<usize>>,
-    /// The meetings with a page, per body, in date order.
-    pub meetings_of: BTreeMap<BodyId, Vec<MeetingId>>,
+    indexes: Arc<Indexes>,
     /// The size of the build's own files (PDFs, data) by path, once made: pages show it.
     pub file_sizes: HashMap<String, u64>,
 }
 
+/// What is worked out once per model edition and theme: matters, decisions and their
+/// facets, meetings per body. `serve` keeps them with the model between requests.
+#[derive(Default)]
+pub struct Indexes {
+    pub matters: Vec<Matter>,
+    pub matter_of: HashMap<ItemRef, usize>,
+    /// Items with a decision, on published pages, newest first.
+    pub decisions: Vec<ItemRef>,
+    /// The row of each decision in `decisions`, made once when first asked for (they
+    /// appear on many pages): see [`Ctx::decision_rows`].
+    decision_rows: std::sync::OnceLock<Vec<DecisionRow>>,
+    /// For the unfiltered list and every facet value: indices into `decisions`, in order.
+    pub facets: BTreeMap<Option<Facet>, Vec<usize>>,
+    /// The meetings with a page, per body, in date order.
+    pub meetings_of: BTreeMap<BodyId, Vec<MeetingId>>,
+}
+
+impl std::ops::Deref for Ctx<'_> {
+    type Target = Indexes;
+
+    fn deref(&self) -> &Indexes {
+        &self.indexes
+    }
+}
+
 impl<'a> Ctx<'a> {
     pub fn new(model: &'a Model, strings: &'a serde_json::Value, edition: Edition, pdfs: bool) -> Self {
+        let indexes = Arc::new(Indexes::new(model, edition));
+        Ctx::with_indexes(model, strings, edition, pdfs, indexes)
+    }
+
+    /// A context over indexes made earlier for the same model, edition and strings.
+    pub fn with_indexes(
+        model: &'a Model,
+        strings: &'a serde_json::Value,
+        edition: Edition,
+        pdfs: bool,
+        indexes: Arc<Indexes>,
+    ) -> Self {
+        Ctx { model, strings, edition, pdfs, indexes, file_sizes: HashMap::new() }
+    }
+
+    /// The indexes, to keep for [`Ctx::with_indexes`].
+    pub fn indexes(&self) -> &Arc<Indexes> {
+        &self.indexes
+    }
+
+    /// The row of each decision in `decisions`, made in parallel on first use. A build
+    /// asks before it renders pages; `serve` only when a page lists decisions.
+    pub fn decision_rows(&self) -> &[DecisionRow] {
+        self.indexes.decision_rows.get_or_init(|| {
+            use rayon::prelude::*;
+            self.decisions.par_iter().map(|r| self.decision_row(*r)).collect()
+        })
+    }
+}
+
+impl Indexes {
+    pub fn new(model: &Model, edition: Edition) -> Self {
         let matters = model.matters();
         let matter_of = matters.iter().enumerate().flat_map(|(i, m)| m.items.iter().map(move |r| (*r, i))).collect();
-        let mut ctx = Ctx {
-            model,
-            strings,
-            edition,
-            pdfs,
-            matters,
-            matter_of,
-            decisions: Vec::new(),
-            decision_rows: Vec::new(),
-            facets: BTreeMap::new(),
-            meetings_of: BTreeMap::new(),
-            file_sizes: HashMap::new(),
-        };
+        let mut meetings_of: BTreeMap<BodyId, Vec<MeetingId>> = BTreeMap::new();
+        let published = |m: &Meeting| common::published(edition, m);
         for id in model.meeting_ids() {
-            if ctx.published(model.meeting(id)) {
-                ctx.meetings_of.entry(model.meeting(id).body).or_default().push(id);
+            if published(model.meeting(id)) {
+                meetings_of.entry(model.meeting(id).body).or_default().push(id);
             }
         }
         let mut decisions: Vec<ItemRef> = model
             .items()
             .filter(|(r, item)| {
-                ctx.published(model.meeting(r.meeting))
+                published(model.meeting(r.meeting))
                     && item.secrecy.is_none()
                     && item.withdrawn.is_none()
                     && item.decision.is_some()
@@ -86,14 +125,8 @@ impl<'a> Ctx<'a> {
             let (ma, mb) = (model.meeting(a.meeting), model.meeting(b.meeting));
             mb.date.cmp(&ma.date).then(ma.body.cmp(&mb.body)).then(a.index.cmp(&b.index))
         });
-        ctx.decisions = decisions;
-        let rows = {
-            use rayon::prelude::*;
-            ctx.decisions.par_iter().map(|r| ctx.decision_row(*r)).collect()
-        };
-        ctx.decision_rows = rows;
-        ctx.facets = lists::facets(&ctx);
-        ctx
+        let facets = lists::facets(model, &decisions);
+        Indexes { matters, matter_of, decisions, decision_rows: std::sync::OnceLock::new(), facets, meetings_of }
     }
 }
 
@@ -213,6 +246,38 @@ pub fn plan(ctx: &Ctx) -> Vec<Job> {
     }
     jobs.extend((0..model.people.len() as u32).map(|i| Job::Person(PersonId(i))));
     jobs
+}
+
+/// Where a job's page lives (the `path` of its view), without building the view.
+pub fn path(ctx: &Ctx, job: &Job) -> String {
+    let model = ctx.model;
+    match job {
+        Job::Start => urls::START.into(),
+        Job::Meeting(id) => urls::meeting(model, model.meeting(*id)),
+        Job::Body(id) => urls::body(model.body(*id)),
+        Job::Bodies => urls::BODIES.into(),
+        Job::Decisions(facet, page) => lists::page_path(ctx, *facet, *page),
+        Job::Assignments => urls::ASSIGNMENTS.into(),
+        Job::Economy => urls::ECONOMY.into(),
+        Job::Matters => urls::MATTERS.into(),
+        Job::Matter(i) => urls::matter(&ctx.matters[*i].key),
+        Job::Municipalities => urls::MUNICIPALITIES.into(),
+        Job::Municipality(id) => urls::municipality(model, *id),
+        Job::Strategy => urls::STRATEGY.into(),
+        Job::Goal(id) => urls::goal(model, *id),
+        Job::Areas => urls::AREAS.into(),
+        Job::Area(id) => urls::area(model, *id),
+        Job::Groups => urls::GROUPS.into(),
+        Job::GroupYear(group, year) => urls::group_year(model.body(*group), *year),
+        Job::FollowUp(year) => urls::follow_up(*year),
+        Job::People => urls::PEOPLE.into(),
+        Job::Person(id) => urls::person(model, *id),
+        Job::Calendar => urls::CALENDAR.into(),
+        Job::Search => urls::SEARCH.into(),
+        Job::Accessibility => urls::ACCESSIBILITY.into(),
+        Job::OpenData => urls::OPEN_DATA.into(),
+        Job::NotFound => urls::NOT_FOUND.into(),
+    }
 }
 
 /// Builds a job's page view.

@@ -242,7 +242,7 @@ fn goal_page(ctx: &Ctx, id: GoalId, overview: bool) -> GoalPage {
             })
             .collect(),
         bodies: model.body_ids().filter(|b| model.body(*b).goals.contains(&id)).map(|b| ctx.body_link(b)).collect(),
-        decisions: list.iter().take(shown).map(|i| ctx.decision_rows[*i].clone()).collect(),
+        decisions: list.iter().take(shown).map(|i| ctx.decision_rows()[*i].clone()).collect(),
         decisions_total: list.len(),
         decisions_href: facet_path(ctx, facet),
     }
@@ -306,7 +306,7 @@ fn area_page(ctx: &Ctx, id: AreaId, overview: bool) -> AreaPage {
             .into_iter()
             .map(|(g, years)| (ctx.body_link(g), years.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")))
             .collect(),
-        decisions: list.iter().take(shown).map(|i| ctx.decision_rows[*i].clone()).collect(),
+        decisions: list.iter().take(shown).map(|i| ctx.decision_rows()[*i].clone()).collect(),
         decisions_total: list.len(),
         decisions_href: facet_path(ctx, facet),
     }

@@ -14,7 +14,7 @@ pub(super) fn start(ctx: &Ctx) -> PageOut {
         .take(5)
         .map(|m| ctx.meeting_summary(m))
         .collect();
-    let latest = ctx.decision_rows.iter().take(8).cloned().collect();
+    let latest = ctx.decisions.iter().take(8).map(|r| ctx.decision_row(*r)).collect();
     let goals = model
         .goals
         .iter()
