@@ -46,6 +46,19 @@ pub enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Visa webbplatsen i webbläsaren medan du skriver: byggs om och laddas om vid varje
+    /// sparad ändring.
+    Serve {
+        /// Porten att lyssna på.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Adressen att lyssna på; bara den här datorn når den som standard.
+        #[arg(long, value_name = "ADRESS", default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Visa även möten med status utkast, som de kommer att se ut när de publiceras.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Skapa en ny webbplats i MAPP, som går att kontrollera och bygga direkt.
     Init {
         /// Mappen som skapas; den får inte innehålla något.
@@ -140,6 +153,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check => run_check(&cli.root),
         Command::Build { out, internal, no_pdf, timings } => run_build(&cli.root, out, internal, !no_pdf, timings),
         Command::Generate { dir, meetings, groups } => run_generate(&dir, meetings, groups),
+        Command::Serve { port, bind, drafts } => run_serve(&cli.root, port, bind, drafts),
         Command::Init { dir, force, copy_theme } => run_init(&dir, force, copy_theme),
         Command::New { what } => run_new(&cli.root, what),
         Command::Schema { out } => run_schema(&cli.root, out.as_deref()),
@@ -331,5 +345,79 @@ fn run_build(root: &std::path::Path, out: Option<PathBuf>, internal: bool, pdfs:
             eprintln!("inget publicerades; {} är oförändrad", out.display());
             ExitCode::from(EXIT_USAGE)
         }
+    }
+}
+
+fn run_serve(root: &std::path::Path, port: u16, bind: std::net::IpAddr, drafts: bool) -> ExitCode {
+    use crate::serve::{Options, Server};
+    if !root.join("content").is_dir() {
+        eprintln!("fel: {} innehåller ingen mapp content/", root.display());
+        eprintln!("  = hjälp: ange webbplatsens rotmapp med --root MAPP");
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let edition = if drafts { crate::model::Edition::Preview } else { crate::model::Edition::Public };
+    let options = Options { port, bind, edition, ..Options::new(root) };
+    let color = Color::for_stream(std::io::stderr().is_terminal());
+    match Server::start(&options, std::sync::Arc::new(Terminal { color })) {
+        Ok(server) => {
+            server.run_until_ctrl_c();
+            eprintln!("avslutade");
+            ExitCode::SUCCESS
+        }
+        Err(crate::serve::StartError::Io(diagnostic)) => {
+            eprint!("{}", diag::render(&diagnostic, &crate::diag::SourceFiles::new(), color));
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// `serve`'s messages on the terminal: the address, and one line per rebuild (with the
+/// errors in full when it failed).
+struct Terminal {
+    color: Color,
+}
+
+impl crate::serve::Reporter for Terminal {
+    fn listening(&self, addr: std::net::SocketAddr) {
+        eprintln!("visar webbplatsen på http://{addr}/ (avsluta med Ctrl-C)");
+    }
+
+    fn rebuilt(&self, outcome: &crate::serve::Outcome) {
+        use crate::serve::Outcome;
+        let millis = |d: std::time::Duration| format!("{} ms", d.as_millis());
+        match outcome {
+            Outcome::Built { generation, took, stats } => {
+                if generation.number() == 1 {
+                    for d in &generation.warnings {
+                        eprintln!("{}", diag::render(d, &generation.files, self.color));
+                    }
+                }
+                let grouped = |n: usize| crate::render::format::grouped(n as i64).replace('\u{a0}', " ");
+                eprintln!(
+                    "byggde på {}: {} källfiler, {} av {} möten oförändrade, {}",
+                    millis(*took),
+                    grouped(stats.source_files),
+                    grouped(stats.meetings_reused),
+                    grouped(stats.meetings),
+                    diag::counts(0, generation.warnings.len())
+                );
+            }
+            Outcome::Failed { failure, took } => {
+                for d in &failure.diagnostics {
+                    eprintln!("{}", diag::render(d, &failure.files, self.color));
+                }
+                let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
+                let warnings = failure.diagnostics.len() - errors;
+                eprintln!(
+                    "{} ({}); webbläsaren visar felen och den senaste webbplatsen utan fel",
+                    diag::counts(errors, warnings),
+                    millis(*took)
+                );
+            }
+        }
+    }
+
+    fn watch_error(&self, error: &str) {
+        eprintln!("varning: bevakningen av filerna missade ändringar ({error}); läser om alla filer");
     }
 }

@@ -21,5 +21,6 @@ pub mod model;
 pub mod progress;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod source;
 pub mod write;
