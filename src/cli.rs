@@ -58,6 +58,9 @@ pub enum Command {
         /// Visa även möten med status utkast, som de kommer att se ut när de publiceras.
         #[arg(long)]
         drafts: bool,
+        /// Skriv ut hur lång tid varje steg av varje ombyggnad tog.
+        #[arg(long)]
+        timings: bool,
     },
     /// Skapa en ny webbplats i MAPP, som går att kontrollera och bygga direkt.
     Init {
@@ -153,7 +156,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check => run_check(&cli.root),
         Command::Build { out, internal, no_pdf, timings } => run_build(&cli.root, out, internal, !no_pdf, timings),
         Command::Generate { dir, meetings, groups } => run_generate(&dir, meetings, groups),
-        Command::Serve { port, bind, drafts } => run_serve(&cli.root, port, bind, drafts),
+        Command::Serve { port, bind, drafts, timings } => run_serve(&cli.root, port, bind, drafts, timings),
         Command::Init { dir, force, copy_theme } => run_init(&dir, force, copy_theme),
         Command::New { what } => run_new(&cli.root, what),
         Command::Schema { out } => run_schema(&cli.root, out.as_deref()),
@@ -348,7 +351,7 @@ fn run_build(root: &std::path::Path, out: Option<PathBuf>, internal: bool, pdfs:
     }
 }
 
-fn run_serve(root: &std::path::Path, port: u16, bind: std::net::IpAddr, drafts: bool) -> ExitCode {
+fn run_serve(root: &std::path::Path, port: u16, bind: std::net::IpAddr, drafts: bool, timings: bool) -> ExitCode {
     use crate::serve::{Options, Server};
     if !root.join("content").is_dir() {
         eprintln!("fel: {} innehåller ingen mapp content/", root.display());
@@ -358,7 +361,7 @@ fn run_serve(root: &std::path::Path, port: u16, bind: std::net::IpAddr, drafts: 
     let edition = if drafts { crate::model::Edition::Preview } else { crate::model::Edition::Public };
     let options = Options { port, bind, edition, ..Options::new(root) };
     let color = Color::for_stream(std::io::stderr().is_terminal());
-    match Server::start(&options, std::sync::Arc::new(Terminal { color })) {
+    match Server::start(&options, std::sync::Arc::new(Terminal { color, timings })) {
         Ok(server) => {
             server.run_until_ctrl_c();
             eprintln!("avslutade");
@@ -375,6 +378,7 @@ fn run_serve(root: &std::path::Path, port: u16, bind: std::net::IpAddr, drafts: 
 /// errors in full when it failed).
 struct Terminal {
     color: Color,
+    timings: bool,
 }
 
 impl crate::serve::Reporter for Terminal {
@@ -390,6 +394,11 @@ impl crate::serve::Reporter for Terminal {
                 if generation.number() == 1 {
                     for d in &generation.warnings {
                         eprintln!("{}", diag::render(d, &generation.files, self.color));
+                    }
+                }
+                if self.timings {
+                    for (phase, took) in &stats.timings.0 {
+                        eprintln!("  {phase:<24} {:>6} ms", format!("{:.1}", took.as_secs_f64() * 1000.0));
                     }
                 }
                 let grouped = |n: usize| crate::render::format::grouped(n as i64).replace('\u{a0}', " ");

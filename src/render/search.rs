@@ -8,7 +8,8 @@
 
 use super::Artefact;
 
-/// The pagefind bundle for `pages` (HTML artefacts), as artefacts under `pagefind/`.
+/// The pagefind bundle for `pages` (HTML artefacts, in any order), as artefacts under
+/// `pagefind/`.
 pub fn index(pages: &[Artefact]) -> Result<Vec<Artefact>, String> {
     let runtime = tokio::runtime::Builder::new_current_thread().build().map_err(|e| e.to_string())?;
     runtime.block_on(async {
@@ -18,7 +19,10 @@ pub fn index(pages: &[Artefact]) -> Result<Vec<Artefact>, String> {
         // spares it parsing every other page.
         let marked =
             |p: &&Artefact| p.path.ends_with(".html") && p.bytes.windows(18).any(|w| w == b"data-pagefind-body");
-        for page in pages.iter().filter(marked) {
+        // The index depends on the order pages are added: by path, whatever the caller's.
+        let mut pages: Vec<&Artefact> = pages.iter().filter(marked).collect();
+        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        for page in pages {
             let html = String::from_utf8_lossy(&page.bytes).into_owned();
             index
                 .add_html_file(Some(page.path.clone()), None, html)

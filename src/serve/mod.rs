@@ -42,6 +42,8 @@ pub struct Options {
     pub edition: Edition,
     /// How long the sources must be quiet before a rebuild: editors save in several steps.
     pub debounce: Duration,
+    /// The date to build for; `None` is the system's date (tests fix it).
+    pub today: Option<jiff::civil::Date>,
 }
 
 impl Options {
@@ -52,6 +54,7 @@ impl Options {
             port: 1111,
             edition: Edition::Public,
             debounce: DEBOUNCE,
+            today: None,
         }
     }
 }
@@ -114,9 +117,11 @@ impl Server {
     /// the pages show the errors until they are fixed.
     pub fn start(options: &Options, reporter: Arc<dyn Reporter>) -> Result<Server, StartError> {
         let root = std::path::absolute(&options.root).unwrap_or_else(|_| options.root.clone());
-        let mut session = Session::new(&root, options.edition).map_err(|e| {
-            StartError::Io(Diagnostic::error(format!("kunde inte läsa webbplatsen i {}: {e}", root.display())))
-        })?;
+        let mut session = Session::new(&root, options.edition)
+            .map_err(|e| {
+                StartError::Io(Diagnostic::error(format!("kunde inte läsa webbplatsen i {}: {e}", root.display())))
+            })?
+            .with_today(options.today);
         let first = session.build();
         reporter.rebuilt(&first);
         let (state_tx, state_rx) = watch::channel(State::default());

@@ -267,6 +267,8 @@ pub struct Session {
     generation: u64,
     timings: Timings,
     clock: Instant,
+    /// The date the site is built for: the system's, unless fixed (by tests).
+    fixed_today: Option<Date>,
 }
 
 /// Typeset PDFs by path, with the fingerprint of what each was made from, kept across
@@ -285,7 +287,14 @@ impl Session {
             generation: 0,
             timings: Timings::default(),
             clock: Instant::now(),
+            fixed_today: None,
         })
+    }
+
+    /// Builds for `date` instead of the system's date (so tests can fix the clock).
+    pub fn with_today(mut self, date: Option<Date>) -> Session {
+        self.fixed_today = date;
+        self
     }
 
     /// The site root.
@@ -326,7 +335,7 @@ impl Session {
     }
 
     fn rebuild(&mut self, started: Instant) -> Outcome {
-        self.source.today = today();
+        self.source.today = self.fixed_today.unwrap_or_else(today);
         let checked = match check_cached(&self.source, &mut self.cache, &mut self.memo) {
             Ok(checked) => checked,
             Err(error) => return io_failure(&error, started),
@@ -409,9 +418,9 @@ pub enum Answer {
     Failed(String),
 }
 
-/// Files made on request, kept for the generation's life.
 /// Files made in memory, by site path.
 type Files = HashMap<String, Arc<Vec<u8>>>;
+/// Files made on request, kept for the generation's life.
 type Made = Mutex<Files>;
 
 /// What a generation is made of.
@@ -507,6 +516,22 @@ impl Generation {
         &self.model
     }
 
+    /// Every file the generation serves, as a build would write them (a page as
+    /// `…/index.html`), sorted. Makes the open data and the search index.
+    pub fn paths(&self) -> Vec<String> {
+        let mut paths: Vec<String> = self
+            .routes
+            .keys()
+            .map(|path| if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.clone() })
+            .chain(self.extras().keys().cloned())
+            .collect();
+        if let Ok(search) = self.search_index() {
+            paths.extend(search.keys().cloned());
+        }
+        paths.sort();
+        paths
+    }
+
     fn ctx(&self) -> Ctx<'_> {
         Ctx::with_indexes(&self.model, &self.theme.strings, self.edition, true, self.indexes.clone())
     }
@@ -556,7 +581,12 @@ impl Generation {
         if let Some(bytes) = self.pages.lock().ok().and_then(|pages| pages.get(key).cloned()) {
             return Ok(bytes);
         }
-        let ctx = self.ctx();
+        let mut ctx = self.ctx();
+        if matches!(job, Job::OpenData) {
+            // The open-data page lists the files with their sizes. Other pages link PDFs
+            // without a size: they are typeset only when asked for.
+            ctx.file_sizes = self.extras().iter().map(|(path, bytes)| (path.clone(), bytes.len() as u64)).collect();
+        }
         let view = pages::view(&ctx, job);
         let artefact = pages::render(&self.theme, &self.site, &ctx, view).map_err(|d| d.message)?;
         let bytes = Arc::new(artefact.bytes);
@@ -620,28 +650,34 @@ impl Generation {
         })
     }
 
-    /// A file of the search index, which is made from every indexed page on first request.
+    /// The search index, made from every indexed page on first request.
+    fn search_index(&self) -> Result<&Files, &String> {
+        self.search
+            .get_or_init(|| {
+                let jobs: Vec<(&String, &Job)> = self
+                    .routes
+                    .iter()
+                    .filter_map(|(path, route)| match route {
+                        Route::Page(job) if crate::build::indexed(job) => Some((path, job)),
+                        _ => None,
+                    })
+                    .collect();
+                let pages: Vec<Artefact> = jobs
+                    .par_iter()
+                    .filter_map(|(path, job)| {
+                        let bytes = self.page(path, job).ok()?;
+                        Some(Artefact::new(format!("{path}index.html"), bytes.to_vec()))
+                    })
+                    .collect();
+                let files = crate::render::search::index(&pages)?;
+                Ok(files.into_iter().map(|a| (a.path, Arc::new(a.bytes))).collect())
+            })
+            .as_ref()
+    }
+
+    /// A file of the search index.
     fn search_file(&self, key: &str) -> Answer {
-        let index = self.search.get_or_init(|| {
-            let jobs: Vec<(&String, &Job)> = self
-                .routes
-                .iter()
-                .filter_map(|(path, route)| match route {
-                    Route::Page(job) if crate::build::indexed(job) => Some((path, job)),
-                    _ => None,
-                })
-                .collect();
-            let pages: Vec<Artefact> = jobs
-                .par_iter()
-                .filter_map(|(path, job)| {
-                    let bytes = self.page(path, job).ok()?;
-                    Some(Artefact::new(format!("{path}index.html"), bytes.to_vec()))
-                })
-                .collect();
-            let files = crate::render::search::index(&pages)?;
-            Ok(files.into_iter().map(|a| (a.path, Arc::new(a.bytes))).collect())
-        });
-        match index {
+        match self.search_index() {
             Ok(files) => match files.get(key) {
                 Some(bytes) => Answer::Found { bytes: bytes.clone(), content_type: content_type(key) },
                 None => self.not_found(),
