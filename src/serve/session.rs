@@ -379,6 +379,11 @@ impl Session {
             files,
         };
         let generation = Arc::new(Generation::new(parts, &mut self.timings, &mut self.clock));
+        // The table of paths and the decision facets, for the pages after the first.
+        let background = generation.clone();
+        std::thread::spawn(move || {
+            background.routes();
+        });
         let timings = std::mem::take(&mut self.timings);
         let stats = UpdateStats { source_files, meetings, meetings_reused, timings };
         Outcome::Built { generation, took: started.elapsed(), stats }
@@ -446,7 +451,9 @@ pub struct Generation {
     edition: Edition,
     indexes: Arc<Indexes>,
     site: SiteView,
-    routes: HashMap<String, Route>,
+    /// Every path of the site and where it comes from: made when first needed (in the
+    /// background, right after the rebuild), since a meeting's page does not wait for it.
+    routes: OnceLock<HashMap<String, Route>>,
     /// Reads attachments, for board packets and for serving them.
     reader: FsSource,
     pdfs: Arc<PdfCache>,
@@ -471,23 +478,8 @@ impl Generation {
         let Parts { number, model, theme, engine, edition, reader, pdfs, warnings, files } = parts;
         let indexes = Arc::new(Indexes::new(&model, edition));
         timings.since("index", clock);
-        let ctx = Ctx::with_indexes(&model, &theme.strings, edition, true, indexes.clone());
-        let site = pages::site_view(&ctx);
-        let mut routes = HashMap::new();
-        for job in pages::plan(&ctx) {
-            routes.insert(pages::path(&ctx, &job), Route::Page(job));
-        }
-        for (kind, path) in documents::plan(&ctx) {
-            routes.insert(path, Route::Pdf(kind));
-        }
-        for path in crate::build::attachment_paths(&model) {
-            routes.insert(urls::attachment(path), Route::Attachment(path.to_string()));
-        }
-        for path in theme.statics.keys() {
-            routes.insert(format!("{}{path}", urls::ASSETS), Route::Asset(path.clone()));
-        }
-        drop(ctx);
-        timings.since("adresser", clock);
+        let site = pages::site_view(&Ctx::with_indexes(&model, &theme.strings, edition, true, indexes.clone()));
+        timings.since("webbplatsvy", clock);
         Generation {
             number,
             model,
@@ -496,7 +488,7 @@ impl Generation {
             edition,
             indexes,
             site,
-            routes,
+            routes: OnceLock::new(),
             reader,
             pdfs,
             pages: Mutex::default(),
@@ -520,7 +512,7 @@ impl Generation {
     /// `…/index.html`), sorted. Makes the open data and the search index.
     pub fn paths(&self) -> Vec<String> {
         let mut paths: Vec<String> = self
-            .routes
+            .routes()
             .keys()
             .map(|path| if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.clone() })
             .chain(self.extras().keys().cloned())
@@ -536,6 +528,38 @@ impl Generation {
         Ctx::with_indexes(&self.model, &self.theme.strings, self.edition, true, self.indexes.clone())
     }
 
+    /// The table of every path of the site.
+    fn routes(&self) -> &HashMap<String, Route> {
+        self.routes.get_or_init(|| {
+            let ctx = self.ctx();
+            let mut routes = HashMap::new();
+            for job in pages::plan(&ctx) {
+                routes.insert(pages::path(&ctx, &job), Route::Page(job));
+            }
+            for (kind, path) in documents::plan(&ctx) {
+                routes.insert(path, Route::Pdf(kind));
+            }
+            for path in crate::build::attachment_paths(&self.model) {
+                routes.insert(urls::attachment(path), Route::Attachment(path.to_string()));
+            }
+            for path in self.theme.statics.keys() {
+                routes.insert(format!("{}{path}", urls::ASSETS), Route::Asset(path.clone()));
+            }
+            routes
+        })
+    }
+
+    /// The route of a meeting's page, found without the table: the page a secretary
+    /// reloads after saving a meeting. Agrees with [`Generation::routes`] (tested).
+    fn meeting_route(&self, key: &str) -> Option<Route> {
+        let rest = key.strip_prefix("moten/")?.strip_suffix('/')?;
+        let (slug, date) = rest.split_once('/')?;
+        let body = self.model.body_ids().find(|id| self.model.body(*id).slug == slug)?;
+        let meetings = self.indexes.meetings_of.get(&body)?;
+        let id = meetings.iter().find(|id| self.model.meeting(**id).date.to_string() == date)?;
+        Some(Route::Page(Job::Meeting(*id)))
+    }
+
     /// The file at `path` (relative to the site root, without a leading `/`, decoded).
     /// Only paths the model or the theme names exist: nothing else is read from disk.
     pub fn get(&self, path: &str) -> Answer {
@@ -543,9 +567,15 @@ impl Generation {
             Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
             _ => path,
         };
-        match self.routes.get(key) {
+        if !self.routes.get().is_some_and(|routes| routes.contains_key(key))
+            && let Some(route) = self.meeting_route(key)
+        {
+            return self.make(key, &route);
+        }
+        let routes = self.routes();
+        match routes.get(key) {
             Some(route) => self.make(key, route),
-            None if self.routes.contains_key(&format!("{key}/")) => Answer::Redirect(format!("{key}/")),
+            None if routes.contains_key(&format!("{key}/")) => Answer::Redirect(format!("{key}/")),
             None if key.starts_with("pagefind/") => self.search_file(key),
             None => match self.extras().get(key) {
                 Some(bytes) => Answer::Found { bytes: bytes.clone(), content_type: content_type(key) },
@@ -636,7 +666,7 @@ impl Generation {
         self.extras.get_or_init(|| {
             let ctx = self.ctx();
             let mut page_paths: Vec<String> =
-                self.routes
+                self.routes()
                     .iter()
                     .filter(|(_, route)| matches!(route, Route::Page(_)))
                     .map(|(path, _)| {
@@ -655,7 +685,7 @@ impl Generation {
         self.search
             .get_or_init(|| {
                 let jobs: Vec<(&String, &Job)> = self
-                    .routes
+                    .routes()
                     .iter()
                     .filter_map(|(path, route)| match route {
                         Route::Page(job) if crate::build::indexed(job) => Some((path, job)),
@@ -712,5 +742,30 @@ pub fn content_type(path: &str) -> &'static str {
         "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
         _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shortcut to a meeting's page finds exactly the meeting pages of the table.
+    #[test]
+    fn meeting_route_agrees_with_the_table() {
+        let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
+        let mut session = Session::new(&demo, Edition::Public).unwrap();
+        let Outcome::Built { generation, .. } = session.build() else { panic!("the demo builds") };
+        let mut meetings = 0;
+        for (key, route) in generation.routes() {
+            match (route, generation.meeting_route(key)) {
+                (Route::Page(Job::Meeting(a)), Some(Route::Page(Job::Meeting(b)))) if *a == b => meetings += 1,
+                (_, None) if !matches!(route, Route::Page(Job::Meeting(_))) => {}
+                (route, shortcut) => panic!("{key}: {route:?} / {shortcut:?}"),
+            }
+        }
+        assert!(meetings > 20, "{meetings}");
+        for key in ["moten/regionradet/1999-01-01/", "moten/okand/2025-01-22/", "moten/", "moten/regionradet/"] {
+            assert!(generation.meeting_route(key).is_none(), "{key}");
+        }
     }
 }

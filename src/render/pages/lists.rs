@@ -64,7 +64,7 @@ fn facet_label(ctx: &Ctx, facet: Facet) -> (String, String) {
 }
 
 pub(super) fn decisions(ctx: &Ctx, facet: Option<Facet>, page: usize) -> PageOut {
-    let rows: &[usize] = ctx.facets.get(&facet).map(Vec::as_slice).unwrap_or_default();
+    let rows: &[usize] = ctx.facets().get(&facet).map(Vec::as_slice).unwrap_or_default();
     let total = rows.len();
     let pages = total.div_ceil(DECISIONS_PER_PAGE).max(1);
     let page = page.clamp(1, pages);
@@ -76,7 +76,7 @@ pub(super) fn decisions(ctx: &Ctx, facet: Option<Facet>, page: usize) -> PageOut
         .collect();
 
     let mut groups: BTreeMap<&'static str, Vec<FacetOption>> = BTreeMap::new();
-    for (f, list) in &ctx.facets {
+    for (f, list) in ctx.facets() {
         let (Some(f), count) = (*f, list.len()) else { continue };
         let key = match f {
             Facet::Body(_) => "organ",

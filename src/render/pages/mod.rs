@@ -54,8 +54,9 @@ pub struct Indexes {
     /// The row of each decision in `decisions`, made once when first asked for (they
     /// appear on many pages): see [`Ctx::decision_rows`].
     decision_rows: std::sync::OnceLock<Vec<DecisionRow>>,
-    /// For the unfiltered list and every facet value: indices into `decisions`, in order.
-    pub facets: BTreeMap<Option<Facet>, Vec<usize>>,
+    /// For the unfiltered list and every facet value: indices into `decisions`, in order;
+    /// made when first asked for: see [`Ctx::facets`].
+    facets: std::sync::OnceLock<BTreeMap<Option<Facet>, Vec<usize>>>,
     /// The meetings with a page, per body, in date order.
     pub meetings_of: BTreeMap<BodyId, Vec<MeetingId>>,
 }
@@ -92,6 +93,12 @@ impl<'a> Ctx<'a> {
 
     /// The row of each decision in `decisions`, made in parallel on first use. A build
     /// asks before it renders pages; `serve` only when a page lists decisions.
+    /// For the unfiltered list of decisions and every facet value: indices into
+    /// `decisions`, in order.
+    pub fn facets(&self) -> &BTreeMap<Option<Facet>, Vec<usize>> {
+        self.indexes.facets.get_or_init(|| lists::facets(self.model, &self.indexes.decisions))
+    }
+
     pub fn decision_rows(&self) -> &[DecisionRow] {
         self.indexes.decision_rows.get_or_init(|| {
             use rayon::prelude::*;
@@ -125,8 +132,14 @@ impl Indexes {
             let (ma, mb) = (model.meeting(a.meeting), model.meeting(b.meeting));
             mb.date.cmp(&ma.date).then(ma.body.cmp(&mb.body)).then(a.index.cmp(&b.index))
         });
-        let facets = lists::facets(model, &decisions);
-        Indexes { matters, matter_of, decisions, decision_rows: std::sync::OnceLock::new(), facets, meetings_of }
+        Indexes {
+            matters,
+            matter_of,
+            decisions,
+            decision_rows: std::sync::OnceLock::new(),
+            facets: std::sync::OnceLock::new(),
+            meetings_of,
+        }
     }
 }
 
@@ -229,7 +242,7 @@ pub fn plan(ctx: &Ctx) -> Vec<Job> {
     ];
     jobs.extend(ctx.meetings_of.values().flatten().map(|m| Job::Meeting(*m)));
     jobs.extend(model.body_ids().map(Job::Body));
-    for (facet, rows) in &ctx.facets {
+    for (facet, rows) in ctx.facets() {
         let (facet, count) = (*facet, rows.len());
         let pages = count.div_ceil(DECISIONS_PER_PAGE).max(1);
         jobs.extend((1..=pages).map(|p| Job::Decisions(facet, p)));

@@ -221,7 +221,7 @@ fn goal_page(ctx: &Ctx, id: GoalId, overview: bool) -> GoalPage {
     let model = ctx.model;
     let goal = model.goal(id);
     let facet = Some(Facet::Goal(id));
-    let list: &[usize] = ctx.facets.get(&facet).map(Vec::as_slice).unwrap_or_default();
+    let list: &[usize] = ctx.facets().get(&facet).map(Vec::as_slice).unwrap_or_default();
     let shown = if overview { 0 } else { DECISIONS_SHOWN };
     GoalPage {
         number: goal.number,
@@ -287,7 +287,7 @@ fn area_page(ctx: &Ctx, id: AreaId, overview: bool) -> AreaPage {
         groups.entry(plan.group).or_default().push(plan.year);
     }
     let facet = Some(Facet::Area(id));
-    let list: &[usize] = ctx.facets.get(&facet).map(Vec::as_slice).unwrap_or_default();
+    let list: &[usize] = ctx.facets().get(&facet).map(Vec::as_slice).unwrap_or_default();
     let shown = if overview { 0 } else { DECISIONS_SHOWN };
     let indicators = if overview {
         Vec::new()

@@ -1,0 +1,160 @@
+//! Times `kansli serve` from a saved meeting file to the reloaded page, as the browser
+//! sees it: the save, the rebuild, the server's reload event, and the page's new bytes.
+//!
+//!     cargo build --release
+//!     cargo run --release -- generate /tmp/g10k --meetings 10000
+//!     cargo run --release --example bench_serve -- target/release/kansli /tmp/g10k [RUNS]
+//!
+//! Runs `kansli serve` on the site, follows its event stream like an open page, and for
+//! each run appends a sentence to one meeting's first title (a different meeting each
+//! time, so no run is served from an earlier one's cache), waits for the reload event
+//! and fetches that meeting's page. Prints each run and the median. The meeting files
+//! are put back afterwards.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let (Some(binary), Some(site)) = (args.next(), args.next()) else {
+        eprintln!("usage: bench_serve KANSLI SITE [RUNS]");
+        std::process::exit(2);
+    };
+    let runs: usize = args.next().map_or(11, |n| n.parse().expect("RUNS is a number"));
+    let site = PathBuf::from(site);
+
+    let mut server = Command::new(&binary)
+        .args(["--root", site.to_str().expect("a UTF-8 path"), "serve", "--port", "0", "--timings"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("kansli starts");
+    let mut log = BufReader::new(server.stderr.take().expect("piped"));
+    let started = Instant::now();
+    let addr: SocketAddr = loop {
+        let mut line = String::new();
+        assert!(log.read_line(&mut line).expect("stderr") > 0, "serve ended");
+        if let Some(rest) = line.strip_prefix("visar webbplatsen på http://") {
+            break rest.split('/').next().expect("an address").parse().expect("an address");
+        }
+    };
+    println!("first build and listening: {:.2} s", started.elapsed().as_secs_f64());
+    // The rest of the log (each rebuild's phases) goes to our stderr as it comes.
+    std::thread::spawn(move || {
+        for line in log.lines().map_while(Result::ok) {
+            eprintln!("serve| {line}");
+        }
+    });
+
+    let meetings = meeting_files(&site.join("content/meetings"));
+    let mut events = Events::open(addr);
+    let mut generation = events.next_generation();
+    let mut times = Vec::new();
+    let mut restore = Vec::new();
+    for run in 0..runs {
+        let file = &meetings[(run * 7919) % meetings.len()];
+        let page = page_of(&site, file);
+        // Warm: the page as it was, so the measured fetch is not the first of the process.
+        get(addr, &page);
+        let before = std::fs::read_to_string(file).expect("a meeting file");
+        let changed = before.replacen("title = \"", &format!("title = \"Mätning {run}: "), 1);
+        restore.push((file.clone(), before));
+
+        let saved = Instant::now();
+        std::fs::write(file, &changed).expect("writable");
+        let next = events.next_generation();
+        let event = saved.elapsed();
+        let body = get(addr, &page);
+        let total = saved.elapsed();
+        assert!(next > generation, "a new generation");
+        assert!(body.contains(&format!("Mätning {run}: ")), "the page shows the change");
+        generation = next;
+        println!(
+            "run {run}: reload event {:>6.1} ms, page fetched {:>6.1} ms after the save ({page})",
+            ms(event),
+            ms(total)
+        );
+        times.push(total);
+    }
+    for (file, text) in restore {
+        std::fs::write(file, text).expect("writable");
+    }
+    let _ = server.kill();
+    let _ = server.wait();
+    times.sort();
+    println!(
+        "median save → reloaded page: {:.1} ms (min {:.1}, max {:.1}, {runs} runs)",
+        ms(times[times.len() / 2]),
+        ms(times[0]),
+        ms(times[times.len() - 1])
+    );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn meeting_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("a meetings folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// `/moten/<body>/<date>/` for `content/meetings/<body>/<date>.toml`.
+fn page_of(site: &Path, file: &Path) -> String {
+    let rel = file.strip_prefix(site.join("content/meetings")).expect("under content/meetings");
+    let body = rel.parent().and_then(Path::to_str).expect("a body folder");
+    let date = rel.file_stem().and_then(|s| s.to_str()).expect("a date");
+    format!("/moten/{body}/{date}/")
+}
+
+fn get(addr: SocketAddr, path: &str) -> String {
+    let mut stream = TcpStream::connect(addr).expect("serve listens");
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").expect("a request");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("a response");
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    assert!(text.starts_with("HTTP/1.1 200"), "{path}: {}", text.lines().next().unwrap_or_default());
+    text
+}
+
+/// The server's event stream, as an open page follows it.
+struct Events {
+    reader: BufReader<TcpStream>,
+}
+
+impl Events {
+    fn open(addr: SocketAddr) -> Events {
+        let mut stream = TcpStream::connect(addr).expect("serve listens");
+        stream.set_read_timeout(Some(Duration::from_secs(60))).expect("a timeout");
+        write!(stream, "GET /__kansli/events HTTP/1.1\r\nHost: localhost\r\n\r\n").expect("a request");
+        Events { reader: BufReader::new(stream) }
+    }
+
+    /// The generation of the next state event.
+    fn next_generation(&mut self) -> u64 {
+        let mut line = String::new();
+        loop {
+            line.clear();
+            assert!(self.reader.read_line(&mut line).expect("an event") > 0, "the stream ended");
+            if let Some(data) = line.trim_end().strip_prefix("data: ") {
+                let state: serde_json::Value = serde_json::from_str(data).expect("JSON");
+                assert_eq!(state["errors"], serde_json::json!([]), "the sources have errors");
+                return state["generation"].as_u64().expect("a generation");
+            }
+        }
+    }
+}
