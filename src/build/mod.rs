@@ -6,6 +6,7 @@
 //! output instead of making them again, and swaps the folder in (`write`). Sources with
 //! errors build nothing and leave the output folder as it was.
 
+pub mod output;
 pub mod sink;
 
 use std::collections::HashMap;
@@ -393,6 +394,12 @@ fn page_limit(model: &Model, kind: documents::Kind, pages: usize) -> Option<Diag
 /// Checks, renders and publishes the site.
 pub fn build(source: &dyn Source, options: &Options, progress: &dyn Progress) -> Result<(Report, Checked), Failure> {
     let started = Instant::now();
+    // The command line checks the output folder first, with a hint; this guards every
+    // other caller of the library.
+    if let Some(root) = source.disk_path("") {
+        output::check(&root, &options.out, options.edition, options.cache.as_deref())
+            .map_err(|d| Failure::Io(std::io::Error::new(std::io::ErrorKind::InvalidInput, d.message)))?;
+    }
     let checked = check(source).map_err(Failure::Io)?;
     let check_time = started.elapsed();
     if checked.errors() > 0 {
