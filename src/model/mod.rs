@@ -8,6 +8,7 @@
 mod context;
 pub mod derived;
 pub mod edition;
+mod files;
 mod groups;
 mod meetings;
 mod organisation;
@@ -90,6 +91,7 @@ fn build_with(loaded: Loaded, today: Date, memo: Option<&mut Memo>) -> Built {
         reports,
         indicators,
         assets,
+        mut heads,
         diagnostics: load_diagnostics,
         reported,
         ..
@@ -98,7 +100,9 @@ fn build_with(loaded: Loaded, today: Date, memo: Option<&mut Memo>) -> Built {
     let mut ctx = Ctx::default();
     for asset in &assets {
         if let Some(rel) = asset.path.strip_prefix("content/") {
-            ctx.t.to_mut().assets.insert(rel.to_string(), asset.size);
+            let head = heads.remove(&asset.path).unwrap_or_default();
+            let file = files::AssetFile { size: asset.size, symlink: asset.symlink, head };
+            ctx.t.to_mut().assets.insert(rel.to_string(), file);
         }
     }
 
