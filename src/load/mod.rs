@@ -418,7 +418,7 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
             let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
             diagnostics.push(
                 Diagnostic::error("filen är inte giltig UTF-8")
-                    .at(Location::new(file, valid..valid + 1))
+                    .at(Location::new(file, valid..valid + char::REPLACEMENT_CHARACTER.len_utf8()))
                     .with_label("ogiltig byte")
                     .with_hint("spara filen som UTF-8 i redigeraren"),
             );
