@@ -312,6 +312,27 @@ fn attachment_that_is_a_link_out_of_content_is_an_error() {
 }
 
 #[test]
+fn attachment_in_a_folder_that_is_a_link_out_of_content_is_an_error() {
+    let site = TestSite::minimal();
+    let dir = site.to_temp_dir();
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(elsewhere.path().join("utredning.txt"), "HEMLIG").unwrap();
+    std::fs::remove_dir_all(dir.path().join("content/bilagor")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), dir.path().join("content/bilagor")).unwrap();
+    assert_text(
+        &disk_diagnostics(dir.path()),
+        r#"fel: bilagan ligger i en mapp som är en symbolisk länk: "bilagor/utredning.txt"
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:36:8
+   |
+36 | file = "bilagor/utredning.txt"
+   |        ^^^^^^^^^^^^^^^^^^^^^^^ kansli följer inga länkar
+   |
+   = hjälp: lägg själva mappen med filerna i content/ i stället för en länk; så kan inget utanför content/ publiceras
+"#,
+    );
+}
+
+#[test]
 fn attachment_whose_content_is_not_its_type_is_an_error() {
     let mut site = TestSite::minimal();
     site.edit(KC, ATTACHMENT, "file = \"bilagor/utredning.pdf\"");

@@ -350,6 +350,13 @@ impl<'t> Ctx<'t> {
             }
             return Some((format!("content/{path}"), found.size));
         }
+        // A folder on the way that is a link: the listing did not follow it.
+        let linked = path.match_indices('/').any(|(at, _)| self.t.assets.get(&path[..at]).is_some_and(|f| f.symlink));
+        if linked {
+            let (message, label, hint) = super::files::linked_folder();
+            self.push(located(format!("{message}: \"{}\"", written.value), label, hint));
+            return None;
+        }
         let mut candidates: Vec<&str> = self.t.assets.keys().map(String::as_str).collect();
         candidates.sort_unstable();
         let hint = match suggest(path, &candidates) {

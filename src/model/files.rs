@@ -45,6 +45,15 @@ pub(crate) fn path_fault(written: &str) -> Option<(&'static str, &'static str, &
     }
 }
 
+/// Why a path through a linked folder may not name an attachment.
+pub(crate) fn linked_folder() -> (&'static str, &'static str, &'static str) {
+    (
+        "bilagan ligger i en mapp som är en symbolisk länk",
+        "kansli följer inga länkar",
+        "lägg själva mappen med filerna i content/ i stället för en länk; så kan inget utanför content/ publiceras",
+    )
+}
+
 /// Extensions a browser would run as part of the site.
 const ACTIVE: &[&str] = &["html", "htm", "xhtml", "shtml", "svg", "svgz", "js", "mjs", "xml", "xsl", "xslt", "swf"];
 
