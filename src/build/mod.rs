@@ -415,9 +415,25 @@ pub fn build(source: &dyn Source, options: &Options, progress: &dyn Progress) ->
     let sink = DiskSink::new(staging, previous);
     let mut stats = render_site(source, &model, options.edition, options.pdfs, &sink, progress)?;
     let mut clock = Instant::now();
-    let manifest = sink.commit().map_err(Failure::Io)?;
+    // The old manifest describes the output about to be replaced. It goes first, so that
+    // a manifest that cannot be saved leaves none (the next build makes everything) rather
+    // than one that would reuse files of the old site.
     if let Some(path) = &manifest_path {
-        manifest.save(path).map_err(|e| Failure::Io(crate::source::with_path(e, path)))?;
+        let _ = std::fs::remove_file(path);
+    }
+    let manifest = sink.commit().map_err(Failure::Io)?;
+    // Published: from here on, nothing fails the build.
+    if let Some(path) = &manifest_path
+        && let Err(error) = manifest.save(path)
+    {
+        let _ = std::fs::remove_file(path);
+        stats.warnings.push(
+            Diagnostic::warning(format!(
+                "bygget publicerades, men cachen kunde inte sparas: {}",
+                crate::source::with_path(error, path.parent().unwrap_or(path))
+            ))
+            .with_hint("nästa bygge gör om allt i stället för att återanvända filer"),
+        );
     }
     let mut timings = Timings(vec![("läsa och kontrollera", check_time)]);
     timings.0.append(&mut stats.timings.0);
