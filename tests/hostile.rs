@@ -350,6 +350,33 @@ fn attachment_whose_content_is_not_its_type_is_an_error() {
     );
 }
 
+/// `serve` checks again after every save and reuses the meetings it resolved before: an
+/// attachment replaced by a file of another type and the same size is found all the same.
+#[test]
+fn attachment_replaced_by_another_type_is_found_by_a_cached_check_too() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, ATTACHMENT, "file = \"bilagor/utredning.pdf\"");
+    site.write_bytes("content/bilagor/utredning.pdf", b"%PDF-1.7\n\0\0\0\0\0\0\0");
+    let mut cache = kansli::load::Cache::default();
+    let mut memo = kansli::model::Memo::default();
+    let first = kansli::check::check_cached(&site.source, &mut cache, &mut memo).unwrap();
+    assert_eq!(first.diagnostics.len(), 0);
+    site.write_bytes("content/bilagor/utredning.pdf", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let second = kansli::check::check_cached(&site.source, &mut cache, &mut memo).unwrap();
+    let text: Vec<String> = second.diagnostics.iter().map(|d| render(d, &second.files, Color::Never)).collect();
+    assert_text(
+        &text.join("\n"),
+        r#"fel: bilagan är inte en PDF-fil: "bilagor/utredning.pdf"
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:36:8
+   |
+36 | file = "bilagor/utredning.pdf"
+   |        ^^^^^^^^^^^^^^^^^^^^^^^ filen ser ut att vara en PNG-bild
+   |
+   = hjälp: spara eller exportera filen som en PDF-fil igen, eller ge den den ändelse som hör till dess innehåll
+"#,
+    );
+}
+
 #[test]
 fn html_and_svg_attachments_are_errors() {
     let mut site = TestSite::minimal();
