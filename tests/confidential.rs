@@ -4,8 +4,9 @@
 //! contact details. The public build, written to disk with PDFs, is scanned byte by byte
 //! (PDF text extracted, every PDF stream and every gzip file decompressed, recursively)
 //! and holds none of them; the internal build of the same site holds every one, so the
-//! scan is shown to see what it looks for. A confidential item keeps its number and the
-//! site's notice on the public page and in the PDFs.
+//! scan is shown to see what it looks for. The preview edition (`serve --drafts`, made in
+//! memory) shows the draft and nothing else of them. A confidential item keeps its number
+//! and the site's notice on the public page and in the PDFs.
 
 mod common;
 
@@ -14,7 +15,7 @@ use std::io::Read;
 use std::path::Path;
 
 use common::TestSite;
-use kansli::build::{Options, Quiet, build};
+use kansli::build::{Options, Quiet, build, render_to_memory};
 use kansli::model::Edition;
 
 const KC: &str = "content/meetings/kommunchefsgruppen/2013-05-15.toml";
@@ -275,6 +276,24 @@ fn build_to(site: &TestSite, edition: Edition, out: &Path) {
     }
 }
 
+/// The preview edition, as `serve --drafts` makes it (in memory; with PDFs), written to
+/// `out` for the same scan.
+fn preview_to(site: &TestSite, out: &Path) {
+    let checked = site.check();
+    let model = checked.model.edition(Edition::Preview);
+    let (artefacts, _) = render_to_memory(&site.source, &model, Edition::Preview, true).expect("the preview renders");
+    for artefact in artefacts {
+        let path = out.join(&artefact.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, artefact.bytes).unwrap();
+    }
+}
+
+/// A marker planted in the draft meeting (which the preview edition shows).
+fn in_draft(marker: &Marker) -> bool {
+    marker.planted_in.starts_with("draft:")
+}
+
 /// Every file under `dir`, by relative path.
 fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut out = BTreeMap::new();
@@ -326,9 +345,10 @@ fn texts(bytes: &[u8], channel: &str, out: &mut Vec<Text>, depth: usize) {
         texts(&plain, &format!("{channel} > gzip"), out, depth + 1);
     }
     if bytes.starts_with(b"%PDF") {
-        if let Ok(text) = pdf_extract::extract_text_from_mem(bytes) {
-            out.push(Text { channel: format!("{channel} > pdf text"), text: normalise(&text) });
-        }
+        // Typeset text is glyph ids in the content streams: only the extracted text shows
+        // it, so a PDF whose text cannot be extracted fails the test.
+        let text = pdf_extract::extract_text_from_mem(bytes).unwrap_or_else(|e| panic!("{channel}: {e}"));
+        out.push(Text { channel: format!("{channel} > pdf text"), text: normalise(&text) });
         let doc = lopdf::Document::load_mem(bytes).expect("every PDF in the output reads");
         for (id, object) in &doc.objects {
             if let Ok(stream) = object.as_stream() {
@@ -396,6 +416,25 @@ fn public_build_holds_no_marker_and_internal_build_holds_every_one() {
     assert!(seen(&|p, c| p.contains("fragment") && c == "bytes > gzip"), "in a search fragment: {channels:?}");
     assert!(seen(&|p, c| p.ends_with("oppen.pdf") && c.contains("pdf text")), "in an attachment's text");
     assert!(seen(&|p, c| p.contains("kallelse") && c.contains("pdf stream")), "embedded in a board packet");
+}
+
+/// The preview shows the draft meeting whole, and nothing confidential.
+#[test]
+fn preview_holds_the_draft_and_no_other_marker() {
+    let site = site();
+    let dir = tempfile::tempdir().unwrap();
+    preview_to(&site, dir.path());
+    let preview = scan(dir.path());
+    let mut leaks = Vec::new();
+    for marker in SECRET.iter().chain(NEVER).filter(|m| !in_draft(m)) {
+        for (path, channel) in found_in(&preview, marker) {
+            leaks.push(format!("{} ({}) in {path} [{channel}]", marker.forms[0], marker.planted_in));
+        }
+    }
+    assert!(leaks.is_empty(), "the preview leaks:\n{}", leaks.join("\n"));
+    let missing: Vec<&str> =
+        SECRET.iter().filter(|m| in_draft(m) && found_in(&preview, m).is_empty()).map(|m| m.planted_in).collect();
+    assert!(missing.is_empty(), "the preview shows the draft; missing: {missing:?}");
 }
 
 #[test]
