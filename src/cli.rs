@@ -304,9 +304,17 @@ fn run_build(root: &std::path::Path, out: Option<PathBuf>, internal: bool, pdfs:
         return ExitCode::from(EXIT_USAGE);
     }
     let edition = if internal { crate::model::Edition::Internal } else { crate::model::Edition::Public };
-    let out = out.unwrap_or_else(|| root.join("output"));
+    let cache = root.join(".kansli-cache");
+    let out = match crate::build::output::output_folder(root, out.as_deref(), edition, Some(&cache)) {
+        Ok(out) => out,
+        Err(d) => {
+            let color = Color::for_stream(std::io::stderr().is_terminal());
+            eprint!("{}", diag::render(&d, &crate::diag::SourceFiles::new(), color));
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
     let source = FsSource::new(root);
-    let options = Options { out: out.clone(), edition, pdfs, cache: Some(root.join(".kansli-cache")) };
+    let options = Options { out: out.clone(), edition, pdfs, cache: Some(cache) };
     match build(&source, &options, &crate::progress::Bar::for_stderr()) {
         Ok((report, mut checked)) => {
             let stats = &report.stats;

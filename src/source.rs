@@ -30,6 +30,15 @@ pub trait Source: Send + Sync {
     /// The bytes of one file.
     fn read(&self, path: &str) -> io::Result<Vec<u8>>;
 
+    /// At most the first `max` bytes of one file, without reading the rest: the type of an
+    /// attachment, or whether a source file is too large, whatever it has grown to since
+    /// it was listed.
+    fn read_head(&self, path: &str, max: usize) -> io::Result<Vec<u8>> {
+        let mut bytes = self.read(path)?;
+        bytes.truncate(max);
+        Ok(bytes)
+    }
+
     /// Today's date in the site's time zone: what "open" and "late" are measured against.
     fn today(&self) -> Date;
 
@@ -78,6 +87,15 @@ impl Source for FsSource {
     fn read(&self, path: &str) -> io::Result<Vec<u8>> {
         let full = self.root.join(path);
         std::fs::read(&full).map_err(|e| with_path(e, &full))
+    }
+
+    fn read_head(&self, path: &str, max: usize) -> io::Result<Vec<u8>> {
+        use std::io::Read;
+        let full = self.root.join(path);
+        let file = std::fs::File::open(&full).map_err(|e| with_path(e, &full))?;
+        let mut bytes = Vec::new();
+        file.take(max as u64).read_to_end(&mut bytes).map_err(|e| with_path(e, &full))?;
+        Ok(bytes)
     }
 
     fn today(&self) -> Date {

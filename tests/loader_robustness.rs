@@ -62,6 +62,34 @@ fn mutate(text: &str, kind: u8, at: usize, fill: &str) -> String {
     chars.into_iter().collect()
 }
 
+/// Every span lies in its file and starts and ends between characters. (The fuzz target
+/// `load` found the invalid-UTF-8 error ending inside the U+FFFD that replaces the byte.)
+fn assert_spans_on_characters(checked: &kansli::check::Checked) {
+    for d in &checked.diagnostics {
+        for loc in d.location.iter().chain(d.notes.iter().map(|n| &n.location)) {
+            if let Some(span) = &loc.span {
+                let text = checked.files.text(loc.file);
+                assert!(span.start <= span.end && span.end <= text.len(), "{span:?}: {}", d.message);
+                assert!(
+                    text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+                    "{span:?}: {}",
+                    d.message
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn invalid_utf8_is_located_on_the_replacement_character() {
+    let mut site = TestSite::minimal();
+    let path = "content/meetings/kommunchefsgruppen/2013-05-15.toml";
+    let mut bytes = site.read(path).into_bytes();
+    bytes.insert(40, 0xff);
+    site.write_bytes(path, &bytes);
+    assert_spans_on_characters(&site.check());
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, .. ProptestConfig::default() })]
 
@@ -74,7 +102,8 @@ proptest! {
         let (path, _) = &seeds[which % seeds.len()];
         let mut site = TestSite::minimal();
         site.write_bytes(path, &bytes);
-        let _ = site.check();
+        let checked = site.check();
+        assert_spans_on_characters(&checked);
     }
 
     #[test]
@@ -97,5 +126,6 @@ proptest! {
                 let _ = checked.files.path(loc.file);
             }
         }
+        assert_spans_on_characters(&checked);
     }
 }

@@ -107,3 +107,32 @@ fn killed_builds_leave_the_old_or_the_new_site() {
 fn interrupted_builds_leave_the_old_or_the_new_site() {
     interrupted_builds_never_leave_a_mixed_output("INT");
 }
+
+/// Two clean builds of the demo with PDFs, through the binary to disk, are the same tree
+/// byte for byte: pages, PDFs, the search index, feeds, data, attachments and assets. The
+/// second runs on one thread, from another folder, into a folder of another name, so that
+/// neither thread order nor a path can reach the output.
+#[test]
+fn clean_builds_are_byte_identical() {
+    let work = tempfile::tempdir().unwrap();
+    let site = work.path().join("site");
+    copy_dir(&repo().join("examples/demo"), &site);
+    let first = work.path().join("output");
+    assert!(kansli(&site, &first).status().unwrap().success());
+    std::fs::remove_dir_all(site.join(".kansli-cache")).unwrap();
+    let second = work.path().join("annan-mapp");
+    let status = kansli(&site, &second)
+        .current_dir(work.path())
+        .env("RAYON_NUM_THREADS", "1")
+        .env("TZ", "America/New_York")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (first, second) = (tree(&first), tree(&second));
+    assert!(first.keys().filter(|p| p.ends_with(".pdf")).count() > 50, "with PDFs");
+    assert!(first.keys().any(|p| p.starts_with("pagefind/fragment/")), "with the search index");
+    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>(), "the same files");
+    for (path, bytes) in &first {
+        assert!(bytes == &second[path], "{path} differs between two clean builds");
+    }
+}

@@ -6,6 +6,7 @@
 //! output instead of making them again, and swaps the folder in (`write`). Sources with
 //! errors build nothing and leave the output folder as it was.
 
+pub mod output;
 pub mod sink;
 
 use std::collections::HashMap;
@@ -393,6 +394,12 @@ fn page_limit(model: &Model, kind: documents::Kind, pages: usize) -> Option<Diag
 /// Checks, renders and publishes the site.
 pub fn build(source: &dyn Source, options: &Options, progress: &dyn Progress) -> Result<(Report, Checked), Failure> {
     let started = Instant::now();
+    // The command line checks the output folder first, with a hint; this guards every
+    // other caller of the library.
+    if let Some(root) = source.disk_path("") {
+        output::check(&root, &options.out, options.edition, options.cache.as_deref())
+            .map_err(|d| Failure::Io(std::io::Error::new(std::io::ErrorKind::InvalidInput, d.message)))?;
+    }
     let checked = check(source).map_err(Failure::Io)?;
     let check_time = started.elapsed();
     if checked.errors() > 0 {
@@ -408,9 +415,25 @@ pub fn build(source: &dyn Source, options: &Options, progress: &dyn Progress) ->
     let sink = DiskSink::new(staging, previous);
     let mut stats = render_site(source, &model, options.edition, options.pdfs, &sink, progress)?;
     let mut clock = Instant::now();
-    let manifest = sink.commit().map_err(Failure::Io)?;
+    // The old manifest describes the output about to be replaced. It goes first, so that
+    // a manifest that cannot be saved leaves none (the next build makes everything) rather
+    // than one that would reuse files of the old site.
     if let Some(path) = &manifest_path {
-        manifest.save(path).map_err(|e| Failure::Io(crate::source::with_path(e, path)))?;
+        let _ = std::fs::remove_file(path);
+    }
+    let manifest = sink.commit().map_err(Failure::Io)?;
+    // Published: from here on, nothing fails the build.
+    if let Some(path) = &manifest_path
+        && let Err(error) = manifest.save(path)
+    {
+        let _ = std::fs::remove_file(path);
+        stats.warnings.push(
+            Diagnostic::warning(format!(
+                "bygget publicerades, men cachen kunde inte sparas: {}",
+                crate::source::with_path(error, path.parent().unwrap_or(path))
+            ))
+            .with_hint("nästa bygge gör om allt i stället för att återanvända filer"),
+        );
     }
     let mut timings = Timings(vec![("läsa och kontrollera", check_time)]);
     timings.0.append(&mut stats.timings.0);

@@ -591,9 +591,43 @@ fn syntax_diagnostic(file: FileId, text: &str, error: &toml::de::Error) -> Diagn
             .with_hint(hint);
     }
     let first_line = message.lines().next().unwrap_or(message);
+    // toml stops at 80 levels of nesting (so that no input can exhaust the stack); say so
+    // in Swedish, and find the key it does not locate.
+    if first_line == "cannot recurse further; max recursion depth met" {
+        return Diagnostic::error("TOML-syntaxfel: värdet är för djupt nästlat")
+            .at(Location::new(file, span))
+            .with_label("mer än 80 nivåer av [ ] och { }")
+            .with_hint("inga källfiler har listor eller tabeller i mer än några nivåer; kontrollera hakparenteserna");
+    }
+    if first_line == "recursion limit" {
+        let span = long_key(text).unwrap_or(span);
+        return Diagnostic::error("TOML-syntaxfel: nyckeln har för många delar")
+            .at(Location::new(file, span))
+            .with_label("mer än 80 delar med punkt emellan")
+            .with_hint("en nyckel har en eller några delar, t.ex. `title` eller `[[item.attachment]]`");
+    }
     Diagnostic::error(format!("TOML-syntaxfel: {first_line}"))
         .at(Location::new(file, span))
         .with_hint("se innehållsguiden (docs/content-guide.md) för hur en källfil skrivs")
+}
+
+/// The first key (or table header) of at least 80 dotted parts: toml's limit.
+fn long_key(text: &str) -> Option<Range<usize>> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset + (line.len() - line.trim_start().len());
+        offset += line.len();
+        let trimmed = line.trim();
+        let key = match trimmed.strip_prefix('[') {
+            Some(header) => header.trim_start_matches('[').split(']').next().unwrap_or_default(),
+            None => trimmed.split('=').next().unwrap_or_default(),
+        };
+        if key.matches('.').count() >= 79 {
+            let at = start + line.trim_start().find(key.trim()).unwrap_or(0);
+            return Some(at..at + key.trim().len());
+        }
+    }
+    None
 }
 
 /// The bare token starting at `offset`: up to whitespace, `,`, `]`, `}` or `#`.

@@ -9,11 +9,13 @@
 //! an unchanged file by pointer.
 
 pub mod decode;
+pub mod markdown;
 pub mod raw;
 pub mod scalar;
 pub mod schema;
 pub mod spanned;
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -30,6 +32,9 @@ pub const CONTENT: &str = "content";
 
 /// Larger source files are refused rather than parsed (a pasted 100 MB file is a mistake).
 pub const MAX_SOURCE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// How much of an attachment is read to tell its type.
+pub const HEAD_BYTES: usize = 64;
 
 /// A decoded file: its id in [`SourceFiles`] and its value.
 #[derive(Clone, Debug)]
@@ -91,6 +96,8 @@ pub struct Loaded {
     pub indicators: Vec<LoadedIndicator>,
     /// Files under content/ that are not sources: attachments and the like.
     pub assets: Vec<Entry>,
+    /// The first bytes of each of those files (not of links), which tell its type.
+    pub heads: BTreeMap<String, Vec<u8>>,
     /// The number of source (TOML) files read.
     pub source_count: usize,
     /// Places in each file the loader has already reported (and repaired). Later stages
@@ -249,15 +256,33 @@ pub fn load_cached(source: &dyn Source, cache: &mut Cache) -> Result<Loaded, std
 fn load_with(source: &dyn Source, cache: Option<&mut Cache>) -> Result<Loaded, std::io::Error> {
     let entries = source.list(CONTENT)?;
     let mut loaded = Loaded::default();
+    let collisions = case_collisions(&entries);
     let mut toml_entries = Vec::new();
     for entry in entries {
         if entry.path.ends_with(".toml") && !entry.symlink {
             toml_entries.push(entry);
         } else {
+            if entry.symlink && entry.path.to_lowercase().ends_with(".toml") {
+                loaded.diagnostics.push(
+                    Diagnostic::warning(format!("{} är en symbolisk länk och läses inte", entry.path))
+                        .with_hint("kansli följer inga länkar; lägg själva filen i content/"),
+                );
+            } else if entry.path.to_lowercase().ends_with(".toml") {
+                loaded.diagnostics.push(
+                    Diagnostic::warning(format!("{} är ingen källfil: ändelsen ska vara .toml", entry.path))
+                        .with_hint("byt namn på filen så att den slutar på .toml, med små bokstäver"),
+                );
+            }
             loaded.assets.push(entry);
         }
     }
     loaded.source_count = toml_entries.len();
+    loaded.heads = loaded
+        .assets
+        .par_iter()
+        .filter(|entry| !entry.symlink)
+        .filter_map(|entry| Some((entry.path.clone(), source.read_head(&entry.path, HEAD_BYTES).ok()?)))
+        .collect();
 
     let shared = cache.as_deref();
     let results: Vec<(Kind, FileResult)> = toml_entries
@@ -313,6 +338,19 @@ fn load_with(source: &dyn Source, cache: Option<&mut Cache>) -> Result<Loaded, s
         }
     }
 
+    for group in collisions {
+        let located = group.iter().find_map(|path| loaded.files.find(path));
+        let mut diagnostic = Diagnostic::error(format!(
+            "filerna {} skiljer sig bara i stora och små bokstäver",
+            group.iter().map(String::as_str).collect::<Vec<_>>().join(" och ")
+        ))
+        .with_hint("på webben och i Windows och macOS är de samma fil; byt namn på eller ta bort den ena");
+        if let Some(file) = located {
+            diagnostic = diagnostic.at(Location::file(file));
+        }
+        loaded.diagnostics.push(diagnostic);
+    }
+
     for (path, what) in [
         ("content/site.toml", "webbplatsens inställningar"),
         ("content/organisation/municipalities.toml", "kommunerna"),
@@ -328,6 +366,23 @@ fn load_with(source: &dyn Source, cache: Option<&mut Cache>) -> Result<Loaded, s
     Ok(loaded)
 }
 
+/// Paths that are one path where case does not count (web servers, Windows, macOS): each
+/// group sorted, the groups in path order.
+fn case_collisions(entries: &[Entry]) -> Vec<Vec<String>> {
+    let mut by_folded: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for entry in entries {
+        by_folded.entry(entry.path.to_lowercase()).or_default().push(entry.path.clone());
+    }
+    by_folded
+        .into_values()
+        .filter(|group| group.len() > 1)
+        .map(|mut group| {
+            group.sort();
+            group
+        })
+        .collect()
+}
+
 fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind) -> FileResult {
     let mut diagnostics = Vec::new();
     let location = Location::file(file);
@@ -339,7 +394,17 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
         );
         return FileResult { file, text: Arc::from(""), value: None, diagnostics, reported: Vec::new() };
     }
-    let bytes = match source.read(&entry.path) {
+    // Never more than the limit (and one byte) in memory, whatever the file has grown to
+    // since it was listed.
+    let bytes = match source.read_head(&entry.path, MAX_SOURCE_BYTES as usize + 1) {
+        Ok(bytes) if bytes.len() as u64 > MAX_SOURCE_BYTES => {
+            diagnostics.push(
+                Diagnostic::error(format!("filen är för stor (över {MAX_SOURCE_BYTES} byte)")).at(location).with_hint(
+                    format!("en källfil får vara högst {MAX_SOURCE_BYTES} byte; bilagor läggs som egna filer"),
+                ),
+            );
+            return FileResult { file, text: Arc::from(""), value: None, diagnostics, reported: Vec::new() };
+        }
         Ok(bytes) => bytes,
         Err(error) => {
             diagnostics.push(Diagnostic::error(format!("kunde inte läsa filen: {error}")).at(location));
@@ -353,7 +418,7 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
             let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
             diagnostics.push(
                 Diagnostic::error("filen är inte giltig UTF-8")
-                    .at(Location::new(file, valid..valid + 1))
+                    .at(Location::new(file, valid..valid + char::REPLACEMENT_CHARACTER.len_utf8()))
                     .with_label("ogiltig byte")
                     .with_hint("spara filen som UTF-8 i redigeraren"),
             );
@@ -396,7 +461,7 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
     FileResult { file, text: Arc::from(text), value, diagnostics, reported }
 }
 
-fn decode_as<T: DeserializeOwned + schema::Described>(
+fn decode_as<T: DeserializeOwned + schema::Described + markdown::MarkdownFields>(
     file: FileId,
     text: &str,
     diagnostics: &mut Vec<Diagnostic>,
@@ -405,6 +470,9 @@ fn decode_as<T: DeserializeOwned + schema::Described>(
 ) -> Option<Value> {
     let decoded = decode::decode::<T>(file, text, T::schema_json());
     diagnostics.extend(decoded.diagnostics);
+    for field in decoded.value.iter().flat_map(|value| value.markdown_fields()) {
+        diagnostics.extend(markdown::lint(file, text, field));
+    }
     reported.extend(decoded.reported);
     decoded.value.map(|value| wrap(Arc::new(value)))
 }

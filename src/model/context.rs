@@ -41,8 +41,8 @@ pub(crate) struct Tables {
     pub(crate) item_numbers: Vec<Vec<u32>>,
     /// Dates of each body's meetings, sorted, for hints.
     pub(crate) meeting_dates: FxHashMap<BodyId, Vec<Date>>,
-    /// Files under content/ that are not sources: path relative to content/ → size.
-    pub(crate) assets: FxHashMap<String, u64>,
+    /// Files under content/ that are not sources, by their path relative to content/.
+    pub(crate) assets: FxHashMap<String, super::files::AssetFile>,
 }
 
 /// The tables (owned while they are filled, borrowed by worker threads) and the
@@ -336,8 +336,26 @@ impl<'t> Ctx<'t> {
     /// An attachment file under content/.
     pub(crate) fn asset(&mut self, file: FileId, written: &Spanned<String>) -> Option<(String, u64)> {
         let path = written.value.trim_start_matches("./");
-        if let Some(size) = self.t.assets.get(path) {
-            return Some((format!("content/{path}"), *size));
+        let located = |message: String, label: &str, hint: &str| {
+            Diagnostic::error(message).at(Location::new(file, written.span.clone())).with_label(label).with_hint(hint)
+        };
+        if let Some((message, label, hint)) = super::files::path_fault(path) {
+            self.push(located(format!("{message}: \"{}\"", written.value), label, hint));
+            return None;
+        }
+        if let Some(found) = self.t.assets.get(path) {
+            if let Some((message, label, hint)) = super::files::file_fault(path, found) {
+                self.push(located(format!("{message}: \"{}\"", written.value), &label, &hint));
+                return None;
+            }
+            return Some((format!("content/{path}"), found.size));
+        }
+        // A folder on the way that is a link: the listing did not follow it.
+        let linked = path.match_indices('/').any(|(at, _)| self.t.assets.get(&path[..at]).is_some_and(|f| f.symlink));
+        if linked {
+            let (message, label, hint) = super::files::linked_folder();
+            self.push(located(format!("{message}: \"{}\"", written.value), label, hint));
+            return None;
         }
         let mut candidates: Vec<&str> = self.t.assets.keys().map(String::as_str).collect();
         candidates.sort_unstable();

@@ -8,6 +8,7 @@
 mod context;
 pub mod derived;
 pub mod edition;
+mod files;
 mod groups;
 mod meetings;
 mod organisation;
@@ -90,15 +91,20 @@ fn build_with(loaded: Loaded, today: Date, memo: Option<&mut Memo>) -> Built {
         reports,
         indicators,
         assets,
+        mut heads,
         diagnostics: load_diagnostics,
         reported,
         ..
     } = loaded;
 
+    // Before the heads move into the tables: they are part of what a meeting depends on.
+    let memo = memo.map(|memo| (memo, environment(&files, &meetings, &assets, &heads, today)));
     let mut ctx = Ctx::default();
     for asset in &assets {
         if let Some(rel) = asset.path.strip_prefix("content/") {
-            ctx.t.to_mut().assets.insert(rel.to_string(), asset.size);
+            let head = heads.remove(&asset.path).unwrap_or_default();
+            let file = files::AssetFile { size: asset.size, symlink: asset.symlink, head };
+            ctx.t.to_mut().assets.insert(rel.to_string(), file);
         }
     }
 
@@ -110,7 +116,6 @@ fn build_with(loaded: Loaded, today: Date, memo: Option<&mut Memo>) -> Built {
     let (areas_info, areas) = strategy::areas(&mut ctx, areas.as_ref());
     let people = organisation::people(&mut ctx, people.as_ref(), &person_ids);
     let bodies = organisation::bodies(&mut ctx, &bodies, &body_ids);
-    let memo = memo.map(|memo| (memo, environment(&files, &meetings, &assets, today)));
     let (meetings, links) = meetings::meetings(&mut ctx, &meetings, &bodies, &people, &site, memo);
     let plans = groups::plans(&mut ctx, &plans, &bodies);
     let reports = groups::reports(&mut ctx, &reports, &plans, &bodies);
@@ -143,11 +148,13 @@ fn build_with(loaded: Loaded, today: Date, memo: Option<&mut Memo>) -> Built {
 }
 
 /// A hash of everything but the meeting files that a meeting may depend on: every other
-/// source file (path, id, text), the attachment files and today's date.
+/// source file (path, id, text), the attachment files (path, size, link, first bytes: their
+/// type is checked) and today's date.
 fn environment(
     files: &SourceFiles,
     meetings: &[crate::load::LoadedMeeting],
     assets: &[crate::source::Entry],
+    heads: &std::collections::BTreeMap<String, Vec<u8>>,
     today: Date,
 ) -> blake3::Hasher {
     let mut hasher = blake3::Hasher::new();
@@ -165,6 +172,9 @@ fn environment(
         meetings::hash_str(&mut hasher, &asset.path);
         hasher.update(&asset.size.to_le_bytes());
         hasher.update(&[u8::from(asset.symlink)]);
+        let head = heads.get(&asset.path).map_or(&[][..], Vec::as_slice);
+        hasher.update(&(head.len() as u64).to_le_bytes());
+        hasher.update(head);
     }
     hasher
 }

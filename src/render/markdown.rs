@@ -1,9 +1,11 @@
 //! Markdown (descriptions, decisions, notes) → safe HTML, or a plain tree for typst.
 //!
-//! HTML: raw HTML in the source is never passed through (comrak replaces it with a
-//! comment), and comrak's safe mode drops `javascript:`, `vbscript:`, `file:` and `data:`
-//! link targets. Images become links, so a page never loads anything from elsewhere.
-//! Headings are placed below the heading of the item they sit in.
+//! The dialect and what is safe are `load::markdown`'s, which also warns about what is
+//! dropped here. HTML: raw HTML in the source is never passed through (comrak replaces it
+//! with a comment), and a link that does not go to the web or to an e-mail address
+//! (`javascript:`, `data:`, a relative path …) is shown as its text. Images become links,
+//! so a page never loads anything from elsewhere. Headings are placed below the heading
+//! of the item they sit in.
 //!
 //! typst: `to_blocks` gives the document as JSON data (paragraphs, lists, emphasis,
 //! links, tables) that the typst templates lay out. Every text stays a string value in
@@ -11,17 +13,10 @@
 //! typst code however many `#`, `$` or `\` it contains.
 
 use comrak::nodes::{AstNode, ListType, NodeValue, TableAlignment};
-use comrak::{Arena, Options, parse_document};
+use comrak::{Arena, format_html, parse_document};
 use serde_json::{Value, json};
 
-fn options() -> Options<'static> {
-    let mut options = Options::default();
-    options.extension.table = true;
-    options.extension.strikethrough = true;
-    options.extension.autolink = true;
-    options.render.r#unsafe = false;
-    options
-}
+use crate::load::markdown::{options, safe_url};
 
 /// Renders Markdown to HTML. The text's highest heading becomes `<h{min_heading}>` and the
 /// others keep their distance to it, so a writer may start at `#` or at `###` alike.
@@ -40,6 +35,17 @@ pub fn to_html(markdown: &str, min_heading: u8) -> String {
         })
         .min()
         .unwrap_or(1);
+    // A link that may not be published leaves its text in its place.
+    let unsafe_links: Vec<&AstNode<'_>> = root
+        .descendants()
+        .filter(|n| matches!(&n.data().value, NodeValue::Link(l) | NodeValue::Image(l) if !safe_url(&l.url)))
+        .collect();
+    for link in unsafe_links {
+        for child in link.children().collect::<Vec<_>>() {
+            link.insert_before(child);
+        }
+        link.detach();
+    }
     for node in root.descendants() {
         match &mut node.data_mut().value {
             NodeValue::Heading(heading) => heading.level = (heading.level + min_heading - highest).clamp(1, 6),
@@ -56,7 +62,7 @@ pub fn to_html(markdown: &str, min_heading: u8) -> String {
         }
     }
     let mut out = String::new();
-    if comrak::format_html(root, &options, &mut out).is_err() {
+    if format_html(root, &options, &mut out).is_err() {
         return String::new();
     }
     out
@@ -130,12 +136,6 @@ fn inlines<'a>(parent: &'a AstNode<'a>) -> Vec<Value> {
         }
     }
     out
-}
-
-/// Links a printed document may carry: the web and e-mail.
-fn safe_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
 }
 
 /// A one-line plain text summary of Markdown (for feeds and lists): the first paragraph

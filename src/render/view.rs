@@ -189,6 +189,8 @@ pub struct AttachmentView {
     /// "PDF", "CSV", "Minnesanteckningar" (another meeting's record) or "".
     pub kind: String,
     pub size: String,
+    /// The notice and OSL ground of a confidential attachment (internal edition only), or "".
+    pub confidential: String,
 }
 
 #[derive(Clone, Debug, Serialize)]

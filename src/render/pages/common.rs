@@ -72,6 +72,16 @@ impl Ctx<'_> {
         }
     }
 
+    /// "Sekretess enligt … (21 kap. 1 § OSL)" for something confidential with this ground,
+    /// "" for something public. Only the internal edition has confidential content to mark.
+    pub(crate) fn confidential(&self, secrecy: Option<&str>) -> String {
+        match secrecy {
+            Some("") => self.model.site.confidential_notice.clone(),
+            Some(ground) => format!("{} ({ground})", self.model.site.confidential_notice),
+            None => String::new(),
+        }
+    }
+
     /// Whether a meeting has a page of its own (drafts have none in the public edition).
     pub(crate) fn published(&self, meeting: &Meeting) -> bool {
         published(self.edition, meeting)

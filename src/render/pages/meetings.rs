@@ -103,21 +103,31 @@ fn item(ctx: &Ctx, r: ItemRef) -> ItemView {
     let attachments = item
         .attachments
         .iter()
-        .map(|a| match &a.target {
-            AttachmentTarget::File { path, size } => AttachmentView {
-                title: a.title.clone(),
-                href: urls::attachment(path),
-                kind: file_kind(path),
-                size: crate::render::format::file_size(*size),
-            },
-            AttachmentTarget::Meeting(m) => AttachmentView {
-                title: a.title.clone(),
-                href: ctx.meeting_href(*m),
-                kind: ctx.kind_label(model.meeting(*m).kind),
-                size: String::new(),
-            },
-            AttachmentTarget::None => {
-                AttachmentView { title: a.title.clone(), href: String::new(), kind: String::new(), size: String::new() }
+        .map(|a| {
+            // Only the internal edition still has confidential attachments.
+            let confidential = ctx.confidential(a.secrecy.as_deref());
+            match &a.target {
+                AttachmentTarget::File { path, size } => AttachmentView {
+                    title: a.title.clone(),
+                    href: urls::attachment(path),
+                    kind: file_kind(path),
+                    size: crate::render::format::file_size(*size),
+                    confidential,
+                },
+                AttachmentTarget::Meeting(m) => AttachmentView {
+                    title: a.title.clone(),
+                    href: ctx.meeting_href(*m),
+                    kind: ctx.kind_label(model.meeting(*m).kind),
+                    size: String::new(),
+                    confidential,
+                },
+                AttachmentTarget::None => AttachmentView {
+                    title: a.title.clone(),
+                    href: String::new(),
+                    kind: String::new(),
+                    size: String::new(),
+                    confidential,
+                },
             }
         })
         .collect();
@@ -148,7 +158,7 @@ fn item(ctx: &Ctx, r: ItemRef) -> ItemView {
         number: item.number,
         anchor,
         title: item.title.clone(),
-        confidential: item.secrecy.as_ref().map(|ground| format!("{} ({ground})", model.site.confidential_notice)),
+        confidential: Some(ctx.confidential(item.secrecy.as_deref())).filter(|c| !c.is_empty()),
         withdrawn: item.withdrawn.clone(),
         decision_html: item.decision.as_deref().map(|d| markdown::to_html(d, 4)).unwrap_or_default(),
         proposal_html: item.proposal.as_deref().map(|p| markdown::to_html(p, 4)).unwrap_or_default(),

@@ -126,6 +126,15 @@ fn presenter(ctx: &Ctx, item: &Item) -> Value {
     }
 }
 
+/// An attachment's title, with the notice and ground when it is confidential (which only
+/// the internal edition still has).
+fn attachment_title(ctx: &Ctx, attachment: &Attachment) -> String {
+    match ctx.confidential(attachment.secrecy.as_deref()) {
+        notice if notice.is_empty() => attachment.title.clone(),
+        notice => format!("{} – {notice}", attachment.title),
+    }
+}
+
 fn item_data(ctx: &Ctx, item: &Item) -> Value {
     if item.secrecy.is_some() && ctx.edition.redacts() {
         return json!({ "number": item.number, "confidential": ctx.model.site.confidential_notice });
@@ -137,7 +146,7 @@ fn item_data(ctx: &Ctx, item: &Item) -> Value {
         "confidential": confidential,
         "withdrawn": item.withdrawn,
         "presenter": presenter(ctx, item),
-        "attachments": item.attachments.iter().map(|a| a.title.clone()).collect::<Vec<_>>(),
+        "attachments": item.attachments.iter().map(|a| attachment_title(ctx, a)).collect::<Vec<_>>(),
         "proposal": item.proposal.as_deref().map(to_blocks).unwrap_or(Value::Array(vec![])),
         "decision": item.decision.as_deref().map(to_blocks).unwrap_or(Value::Array(vec![])),
         "description": item.description.as_deref().map(to_blocks).unwrap_or(Value::Array(vec![])),
@@ -218,7 +227,7 @@ fn packet(ctx: &Ctx, id: MeetingId, source: &dyn Source) -> std::io::Result<Docu
                 files.insert(key.clone(), bytes);
                 attachments.push(json!({
                     "item": item.number,
-                    "title": attachment.title,
+                    "title": attachment_title(ctx, attachment),
                     "name": name,
                     "file": key,
                     "mime": mime(path),
