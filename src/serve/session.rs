@@ -511,12 +511,8 @@ impl Generation {
     /// Every file the generation serves, as a build would write them (a page as
     /// `…/index.html`), sorted. Makes the open data and the search index.
     pub fn paths(&self) -> Vec<String> {
-        let mut paths: Vec<String> = self
-            .routes()
-            .keys()
-            .map(|path| if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.clone() })
-            .chain(self.extras().keys().cloned())
-            .collect();
+        let mut paths: Vec<String> =
+            self.routes().keys().map(|path| file_of(path)).chain(self.extras().keys().cloned()).collect();
         if let Ok(search) = self.search_index() {
             paths.extend(search.keys().cloned());
         }
@@ -665,14 +661,12 @@ impl Generation {
     fn extras(&self) -> &Files {
         self.extras.get_or_init(|| {
             let ctx = self.ctx();
-            let mut page_paths: Vec<String> =
-                self.routes()
-                    .iter()
-                    .filter(|(_, route)| matches!(route, Route::Page(_)))
-                    .map(|(path, _)| {
-                        if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.clone() }
-                    })
-                    .collect();
+            let mut page_paths: Vec<String> = self
+                .routes()
+                .iter()
+                .filter(|(_, route)| matches!(route, Route::Page(_)))
+                .map(|(path, _)| file_of(path))
+                .collect();
             page_paths.sort();
             let mut all = crate::render::data::data(&self.model, true);
             all.extend(crate::build::supplements(&ctx, &page_paths));
@@ -715,6 +709,11 @@ impl Generation {
             Err(message) => Answer::Failed(format!("sökindexet kunde inte byggas: {message}")),
         }
     }
+}
+
+/// The file a route's key is written to: a page's folder key `x/` is `x/index.html`.
+fn file_of(key: &str) -> String {
+    if key.is_empty() || key.ends_with('/') { format!("{key}index.html") } else { key.to_string() }
 }
 
 /// The media type of a file of the site, by its name.
