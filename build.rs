@@ -6,7 +6,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+    // Read when the script runs, not baked in when it is compiled: a clone elsewhere that
+    // shares the target folder reuses this compiled script.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest_dir).join("themes/default");
     println!("cargo:rerun-if-changed=themes/default");
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
