@@ -140,24 +140,26 @@ pub fn render_site(
     timings.since("tema och index", &mut clock);
 
     // PDFs and data files first: the pages show their sizes.
-    let mut sizes: HashMap<String, u64> = HashMap::new();
+    let sizes: Mutex<HashMap<String, u64>> = Mutex::new(HashMap::new());
     if pdfs {
         let (placed, warnings, made) = typeset_all(source, &theme, &ctx, sink, progress)?;
         stats.pdfs = placed.len();
         stats.pdfs_made = made;
         stats.warnings = warnings;
+        let mut sizes = sizes.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         for (path, p) in placed {
             count(&p);
             sizes.insert(path, p.size);
         }
     }
     timings.since("PDF", &mut clock);
-    for artefact in crate::render::data::data(model, pdfs) {
+    crate::render::data::each(model, pdfs, &|artefact| {
         let placed = sink.put_bytes(&artefact.path, artefact.bytes)?;
         count(&placed);
-        sizes.insert(artefact.path, placed.size);
-    }
-    ctx.file_sizes = sizes;
+        sizes.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(artefact.path, placed.size);
+        Ok(())
+    })?;
+    ctx.file_sizes = sizes.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     let ctx = ctx;
     timings.since("öppna data", &mut clock);
 
@@ -217,11 +219,9 @@ pub fn render_site(
     }
     let search_fp = Fingerprint::of(&[hasher.finalize().as_bytes()]);
     let (search_files, _) = sink.put_group("pagefind", search_fp, &mut || {
-        let indexed: Vec<Artefact> = search_input
-            .iter()
-            .filter_map(|(path, _)| sink.read(path).map(|bytes| Artefact::new(path.clone(), bytes)))
-            .collect();
-        crate::render::search::index(&indexed)
+        let indexed =
+            search_input.iter().filter_map(|(path, _)| sink.read(path).map(|bytes| Artefact::new(path.clone(), bytes)));
+        crate::render::search::index(indexed)
             .map_err(|e| Failure::theme(Diagnostic::error(format!("sökindexet kunde inte byggas: {e}"))))
     })?;
     if let Ok(mut f) = files.lock() {

@@ -17,7 +17,7 @@
 //! meeting's proposals are not listed as decisions.
 
 use super::sitemap::absolute;
-use super::{Artefact, oparl, urls};
+use super::{Artefact, Emit, oparl, urls};
 use crate::model::{AssignmentStatus, ItemRef, Model, MoneyKind, Party};
 
 pub const DECISIONS_CSV: &str = "data/beslut.csv";
@@ -27,11 +27,25 @@ pub const ECONOMY_CSV: &str = "data/ekonomi.csv";
 /// Where OParl clients start.
 pub const OPARL_SYSTEM: &str = oparl::SYSTEM;
 
-/// Every open-data file: the tables and the OParl export. `pdfs` says whether the build
-/// makes the meetings' PDFs (OParl links each record's PDF only then).
+/// Every open-data file: the tables and the OParl export, each handed to `emit` as it is
+/// made (in parallel, in no particular order). `pdfs` says whether the build makes the
+/// meetings' PDFs (OParl links each record's PDF only then).
+pub fn each<E: Send>(model: &Model, pdfs: bool, emit: Emit<'_, E>) -> Result<(), E> {
+    for table in [decisions_csv(model), decisions_json(model), assignments_csv(model), economy_csv(model)] {
+        emit(table)?;
+    }
+    oparl::oparl(model, pdfs, emit)
+}
+
+/// Every open-data file, sorted by path.
 pub fn data(model: &Model, pdfs: bool) -> Vec<Artefact> {
-    let mut out = vec![decisions_csv(model), decisions_json(model), assignments_csv(model), economy_csv(model)];
-    out.extend(oparl::oparl(model, pdfs));
+    let out = std::sync::Mutex::new(Vec::new());
+    let _ = each::<std::convert::Infallible>(model, pdfs, &|artefact| {
+        out.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(artefact);
+        Ok(())
+    });
+    let mut out = out.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    out.sort_by(|a, b| a.path.cmp(&b.path));
     out
 }
 

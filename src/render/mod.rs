@@ -25,6 +25,9 @@ pub struct Artefact {
     pub bytes: Vec<u8>,
 }
 
+/// Where a renderer hands each artefact it makes, from any thread; an error stops it.
+pub type Emit<'a, E> = &'a (dyn Fn(Artefact) -> Result<(), E> + Sync);
+
 impl Artefact {
     pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
         Artefact { path: path.into(), bytes: bytes.into() }

@@ -25,11 +25,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::feeds::{meeting_title, record_date, record_kind, rfc3339};
 use super::sitemap::absolute;
-use super::{Artefact, urls};
+use super::{Artefact, Emit, urls};
 use crate::model::{AttachmentTarget, BodyKind, ItemRef, Meeting, MeetingId, MeetingStatus, Model, PersonId, Role};
 
 /// Where the open data starts: the System object.
@@ -41,8 +42,10 @@ pub const PAGE_SIZE: usize = 100;
 
 /// Every OParl file: the System, the Body, each object at its own URL, and the lists.
 /// Meetings have their record as a File only when `pdfs` (the build makes the PDFs).
-pub fn oparl(model: &Model, pdfs: bool) -> Vec<Artefact> {
-    Oparl { model, pdfs, out: Vec::new() }.render()
+/// The files are made in parallel and handed to `emit` as they are made, in no
+/// particular order; the first error `emit` returns stops the export and is returned.
+pub fn oparl<E: Send>(model: &Model, pdfs: bool, emit: Emit<'_, E>) -> Result<(), E> {
+    Oparl { model, pdfs, emit }.render()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -305,13 +308,13 @@ struct Links {
 // ---------------------------------------------------------------------------------------
 // Building
 
-struct Oparl<'m> {
+struct Oparl<'m, E> {
     model: &'m Model,
     pdfs: bool,
-    out: Vec<Artefact>,
+    emit: Emit<'m, E>,
 }
 
-impl Oparl<'_> {
+impl<E: Send> Oparl<'_, E> {
     /// The absolute URL of a path under data/oparl/.
     fn url(&self, rel: &str) -> String {
         absolute(self.model, &format!("{ROOT}{rel}"))
@@ -357,7 +360,7 @@ impl Oparl<'_> {
         self.url(&format!("{list}/page-1.json"))
     }
 
-    fn render(mut self) -> Vec<Artefact> {
+    fn render(self) -> Result<(), E> {
         let model = self.model;
         let public_meetings: Vec<MeetingId> =
             model.meeting_ids().filter(|&m| model.meeting(m).status != MeetingStatus::Utkast).collect();
@@ -383,12 +386,12 @@ impl Oparl<'_> {
             website: absolute(model, urls::START),
             web: absolute(model, urls::START),
         };
-        self.out.push(Artefact::new(SYSTEM, json(&system)));
-        self.publish("bodies", std::slice::from_ref(&body));
-        self.publish("organizations", &organizations);
-        self.publish("people", &people);
-        self.publish("memberships", &memberships);
-        self.publish("meetings", &meetings);
+        (self.emit)(Artefact::new(SYSTEM, json(&system)))?;
+        self.publish("bodies", std::slice::from_ref(&body))?;
+        self.publish("organizations", &organizations)?;
+        self.publish("people", &people)?;
+        self.publish("memberships", &memberships)?;
+        self.publish("meetings", &meetings)?;
         for body in model.body_ids() {
             let own: Vec<MeetingObject> = public_meetings
                 .iter()
@@ -397,33 +400,29 @@ impl Oparl<'_> {
                 .map(|(_, m)| m.clone())
                 .collect();
             if !own.is_empty() {
-                self.list(&format!("organization/{}/meetings", model.body(body).slug), &own);
+                self.list(&format!("organization/{}/meetings", model.body(body).slug), &own)?;
             }
         }
-        self.publish("agendaitems", &agenda_items);
-        self.publish("files", &files);
-        self.publish("papers", &papers);
-        self.publish("consultations", &consultations);
-        self.publish("locations", &locations);
-        self.out
+        self.publish("agendaitems", &agenda_items)?;
+        self.publish("files", &files)?;
+        self.publish("papers", &papers)?;
+        self.publish("consultations", &consultations)?;
+        self.publish("locations", &locations)
     }
 
     /// Each object at its own URL, and all of them as the list `name`.
-    fn publish<T: Object>(&mut self, name: &str, items: &[T]) {
-        for item in items {
-            let path = path_of(item.id(), self.model);
-            self.out.push(Artefact::new(path, json(item)));
-        }
-        self.list(name, items);
+    fn publish<T: Object + Sync>(&self, name: &str, items: &[T]) -> Result<(), E> {
+        items.par_iter().try_for_each(|item| (self.emit)(Artefact::new(path_of(item.id(), self.model), json(item))))?;
+        self.list(name, items)
     }
 
     /// A list as pages of [`PAGE_SIZE`] objects; an empty list is one empty page, so the
     /// URL the Body links to always exists.
-    fn list<T: Serialize>(&mut self, name: &str, items: &[T]) {
+    fn list<T: Serialize + Sync>(&self, name: &str, items: &[T]) -> Result<(), E> {
         let pages = items.len().div_ceil(PAGE_SIZE).max(1);
         let model = self.model;
         let page_url = |n: usize| absolute(model, &format!("{ROOT}{name}/page-{n}.json"));
-        for n in 1..=pages {
+        (1..=pages).into_par_iter().try_for_each(|n| {
             let start = (n - 1) * PAGE_SIZE;
             let data = &items[start.min(items.len())..(start + PAGE_SIZE).min(items.len())];
             let page = ListPage {
@@ -441,8 +440,8 @@ impl Oparl<'_> {
                     last: page_url(pages),
                 },
             };
-            self.out.push(Artefact::new(format!("{ROOT}{name}/page-{n}.json"), json(&page)));
-        }
+            (self.emit)(Artefact::new(format!("{ROOT}{name}/page-{n}.json"), json(&page)))
+        })
     }
 
     fn body_object(&self) -> Body {
@@ -822,7 +821,7 @@ impl Oparl<'_> {
 }
 
 /// The ids of the files attached to one item that exist as File objects' keys.
-fn item_file_ids(o: &Oparl<'_>, r: ItemRef) -> Vec<String> {
+fn item_file_ids<E: Send>(o: &Oparl<'_, E>, r: ItemRef) -> Vec<String> {
     let model = o.model;
     let mut out = Vec::new();
     for attachment in &model.item(r).attachments {
@@ -839,7 +838,7 @@ fn item_file_ids(o: &Oparl<'_>, r: ItemRef) -> Vec<String> {
 }
 
 /// The files attached to one item, as embedded objects.
-fn item_files(o: &Oparl<'_>, r: ItemRef, files: &BTreeMap<String, File>) -> Vec<File> {
+fn item_files<E: Send>(o: &Oparl<'_, E>, r: ItemRef, files: &BTreeMap<String, File>) -> Vec<File> {
     item_file_ids(o, r).iter().filter_map(|id| files.get(id).cloned()).collect()
 }
 
@@ -869,8 +868,10 @@ fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// Compact JSON: the export is for programs (a browser shows it indented), and at
+/// hundreds of thousands of objects the indentation alone is a third of the bytes.
 fn json<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(value).expect("OParl objects serialise");
+    let mut bytes = serde_json::to_vec(value).expect("OParl objects serialise");
     bytes.push(b'\n');
     bytes
 }

@@ -686,14 +686,15 @@ impl Generation {
                         _ => None,
                     })
                     .collect();
-                let pages: Vec<Artefact> = jobs
+                let mut pages: Vec<Artefact> = jobs
                     .par_iter()
                     .filter_map(|(path, job)| {
                         let bytes = self.page(path, job).ok()?;
                         Some(Artefact::new(format!("{path}index.html"), bytes.to_vec()))
                     })
                     .collect();
-                let files = crate::render::search::index(&pages)?;
+                pages.sort_by(|a, b| a.path.cmp(&b.path));
+                let files = crate::render::search::index(pages)?;
                 Ok(files.into_iter().map(|a| (a.path, Arc::new(a.bytes))).collect())
             })
             .as_ref()
