@@ -18,6 +18,8 @@ pub struct Checked {
     /// The number of source files read.
     pub source_count: usize,
     pub elapsed: Duration,
+    /// Of `elapsed`, the time spent reading and decoding the files (the rest is the model).
+    pub loading: Duration,
 }
 
 impl Checked {
@@ -35,9 +37,10 @@ impl Checked {
 pub fn check(source: &dyn Source) -> std::io::Result<Checked> {
     let started = Instant::now();
     let loaded = crate::load::load(source)?;
+    let loading = started.elapsed();
     let source_count = loaded.source_count;
     let built = model::build(loaded, source.today());
-    Ok(checked(built, source_count, started))
+    Ok(checked(built, source_count, started, loading))
 }
 
 /// Like [`check`], but reads and decodes only files that changed since the last check
@@ -46,12 +49,14 @@ pub fn check(source: &dyn Source) -> std::io::Result<Checked> {
 pub fn check_cached(source: &dyn Source, cache: &mut Cache, memo: &mut Memo) -> std::io::Result<Checked> {
     let started = Instant::now();
     let loaded = crate::load::load_cached(source, cache)?;
+    let loading = started.elapsed();
     let source_count = loaded.source_count;
     let built = model::build_memo(loaded, source.today(), memo);
-    Ok(checked(built, source_count, started))
+    Ok(checked(built, source_count, started, loading))
 }
 
-fn checked(built: model::Built, source_count: usize, started: Instant) -> Checked {
+fn checked(built: model::Built, source_count: usize, started: Instant, loading: Duration) -> Checked {
     let diagnostics = built.diagnostics.sorted(&built.files);
-    Checked { model: built.model, files: built.files, diagnostics, source_count, elapsed: started.elapsed() }
+    let (model, files, elapsed) = (built.model, built.files, started.elapsed());
+    Checked { model, files, diagnostics, source_count, elapsed, loading }
 }

@@ -96,8 +96,9 @@ pub struct Loaded {
     pub indicators: Vec<LoadedIndicator>,
     /// Files under content/ that are not sources: attachments and the like.
     pub assets: Vec<Entry>,
-    /// The first bytes of each of those files (not of links), which tell its type.
-    pub heads: BTreeMap<String, Vec<u8>>,
+    /// The first bytes of each of those files (not of links), which tell its type. Shared:
+    /// a cached load hands out the same table while no attachment changed.
+    pub heads: Arc<BTreeMap<String, Vec<u8>>>,
     /// The number of source (TOML) files read.
     pub source_count: usize,
     /// Places in each file the loader has already reported (and repaired). Later stages
@@ -214,6 +215,10 @@ impl FileResult {
 #[derive(Default)]
 pub struct Cache {
     files: FxHashMap<String, Cached>,
+    /// The first bytes of each attachment (its type is checked from them), by path, and
+    /// the size and modification time each was read at.
+    heads: Arc<BTreeMap<String, Vec<u8>>>,
+    stamps: FxHashMap<String, (u64, std::time::SystemTime)>,
 }
 
 struct Cached {
@@ -226,6 +231,50 @@ impl Cache {
     /// Decode `path` again on the next load.
     pub fn forget(&mut self, path: &str) {
         self.files.remove(path);
+        self.stamps.remove(path);
+    }
+
+    /// The cached first bytes of the attachment `entry`, if it did not change. A source
+    /// that knows no modification times is read every time.
+    fn head(&self, entry: &Entry) -> Option<&Vec<u8>> {
+        self.unchanged(entry).then(|| self.heads.get(&entry.path)).flatten()
+    }
+
+    /// Whether the attachment `entry` is as it was when its head was read.
+    fn unchanged(&self, entry: &Entry) -> bool {
+        self.stamps
+            .get(&entry.path)
+            .is_some_and(|&(size, modified)| size == entry.size && entry.modified == Some(modified))
+    }
+
+    /// The heads of `assets` (all but links): the cached table as it is when none of them
+    /// changed, came or went; otherwise a new one, read where the cache cannot answer.
+    fn heads(&mut self, source: &dyn Source, assets: &[Entry]) -> Arc<BTreeMap<String, Vec<u8>>> {
+        let files: Vec<&Entry> = assets.iter().filter(|entry| !entry.symlink).collect();
+        // `stamps` holds exactly the paths `heads` was read for, less those forgotten.
+        if files.len() == self.stamps.len()
+            && files.len() == self.heads.len()
+            && files.iter().all(|e| self.unchanged(e))
+        {
+            return self.heads.clone();
+        }
+        let heads: BTreeMap<String, Vec<u8>> = files
+            .par_iter()
+            .filter_map(|entry| {
+                let head = match self.head(entry) {
+                    Some(head) => head.clone(),
+                    None => source.read_head(&entry.path, HEAD_BYTES).ok()?,
+                };
+                Some((entry.path.clone(), head))
+            })
+            .collect();
+        self.stamps = files
+            .iter()
+            .filter(|entry| heads.contains_key(&entry.path))
+            .filter_map(|entry| Some((entry.path.clone(), (entry.size, entry.modified?))))
+            .collect();
+        self.heads = Arc::new(heads);
+        self.heads.clone()
     }
 
     /// The cached result for `entry`, if still valid, renumbered as `file`.
@@ -277,38 +326,48 @@ fn load_with(source: &dyn Source, cache: Option<&mut Cache>) -> Result<Loaded, s
         }
     }
     loaded.source_count = toml_entries.len();
-    loaded.heads = loaded
-        .assets
-        .par_iter()
-        .filter(|entry| !entry.symlink)
-        .filter_map(|entry| Some((entry.path.clone(), source.read_head(&entry.path, HEAD_BYTES).ok()?)))
-        .collect();
-
+    let mut cache = cache;
+    loaded.heads = match cache.as_deref_mut() {
+        Some(cache) => cache.heads(source, &loaded.assets),
+        None => Arc::new(
+            loaded
+                .assets
+                .par_iter()
+                .filter(|entry| !entry.symlink)
+                .filter_map(|entry| Some((entry.path.clone(), source.read_head(&entry.path, HEAD_BYTES).ok()?)))
+                .collect(),
+        ),
+    };
     let shared = cache.as_deref();
-    let results: Vec<(Kind, FileResult)> = toml_entries
+
+    // Each file's kind, its result, and whether the cache gave it.
+    let results: Vec<(Kind, FileResult, bool)> = toml_entries
         .par_iter()
         .enumerate()
         .map(|(index, entry)| {
             let file = FileId(index as u32);
             let kind = classify(&entry.path);
-            let result = shared
-                .and_then(|cache| cache.get(source, entry, file))
-                .unwrap_or_else(|| read_and_decode(source, entry, file, &kind));
-            (kind, result)
+            match shared.and_then(|cache| cache.get(source, entry, file)) {
+                Some(result) => (kind, result, true),
+                None => {
+                    let result = read_and_decode(source, entry, file, &kind);
+                    (kind, result, false)
+                }
+            }
         })
         .collect();
     if let Some(cache) = cache {
-        cache.files = toml_entries
-            .iter()
-            .zip(&results)
-            .map(|(entry, (_, result))| {
-                let cached = Cached { size: entry.size, modified: entry.modified, result: result.clone() };
-                (entry.path.clone(), cached)
-            })
-            .collect();
+        // Only what was decoded now goes in; what the cache gave back is there already.
+        for ((_, result, _), entry) in results.iter().zip(&toml_entries).filter(|((_, _, cached), _)| !cached) {
+            let cached = Cached { size: entry.size, modified: entry.modified, result: result.clone() };
+            cache.files.insert(entry.path.clone(), cached);
+        }
+        if cache.files.len() != toml_entries.len() {
+            let listed: std::collections::HashSet<&str> = toml_entries.iter().map(|e| e.path.as_str()).collect();
+            cache.files.retain(|path, _| listed.contains(path.as_str()));
+        }
     }
-
-    for ((kind, result), entry) in results.into_iter().zip(&toml_entries) {
+    for ((kind, result, _), entry) in results.into_iter().zip(&toml_entries) {
         let file = loaded.files.add(entry.path.clone(), result.text);
         loaded.diagnostics.extend(result.diagnostics);
         loaded.reported.extend(result.reported.into_iter().map(|span| (file, span)));
@@ -369,13 +428,25 @@ fn load_with(source: &dyn Source, cache: Option<&mut Cache>) -> Result<Loaded, s
 /// Paths that are one path where case does not count (web servers, Windows, macOS): each
 /// group sorted, the groups in path order.
 fn case_collisions(entries: &[Entry]) -> Vec<Vec<String>> {
-    let mut by_folded: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for entry in entries {
-        by_folded.entry(entry.path.to_lowercase()).or_default().push(entry.path.clone());
+    // Most paths are lower case already and fold to themselves; only the others are
+    // folded (tens of thousands of attachments are listed on every rebuild in serve).
+    let mut first: FxHashMap<std::borrow::Cow<'_, str>, usize> = FxHashMap::default();
+    let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (index, entry) in entries.iter().enumerate() {
+        let folded = if entry.path.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(entry.path.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(entry.path.as_str())
+        };
+        if let Some(&other) = first.get(&folded) {
+            let group = groups.entry(folded.into_owned()).or_insert_with(|| vec![entries[other].path.clone()]);
+            group.push(entry.path.clone());
+        } else {
+            first.insert(folded, index);
+        }
     }
-    by_folded
+    groups
         .into_values()
-        .filter(|group| group.len() > 1)
         .map(|mut group| {
             group.sort();
             group

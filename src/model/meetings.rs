@@ -652,36 +652,49 @@ fn item(ctx: &mut Ctx<'_>, file: FileId, raw: &RawItem, here: MeetingId, meeting
 
 /// Back-references (who refers to this meeting or item) and completed assignments.
 fn link(ctx: &mut Ctx<'_>, meetings: &[Arc<Meeting>], registered: &[Registered<'_>]) -> Links {
-    let mut meeting_refs: Vec<(MeetingId, ItemRef)> = Vec::new();
-    let mut item_refs: Vec<(ItemRef, ItemRef)> = Vec::new();
-    let mut completions: Vec<(ItemRef, ItemRef, usize)> = Vec::new();
-    for (m, meeting) in meetings.iter().enumerate() {
-        for (i, item) in meeting.items.iter().enumerate() {
-            let from = ItemRef { meeting: MeetingId(m as u32), index: i as u32 };
-            let mut targets: Vec<Target> = item.references.iter().map(|r| r.target).collect();
-            targets.extend(item.attachments.iter().filter_map(|a| match a.target {
-                AttachmentTarget::Meeting(id) => Some(Target::Meeting(id)),
-                _ => None,
-            }));
-            targets.extend(item.money.iter().filter_map(|m| m.decided));
-            let mut seen = HashSet::new();
-            for target in targets {
-                if !seen.insert(target) {
-                    continue;
+    // Each meeting's references, gathered in parallel and then in meeting order.
+    type Found = (Vec<(MeetingId, ItemRef)>, Vec<(ItemRef, ItemRef)>, Vec<(ItemRef, ItemRef, usize)>);
+    let found: Vec<Found> = {
+        use rayon::prelude::*;
+        meetings
+            .par_iter()
+            .enumerate()
+            .map(|(m, meeting)| {
+                let (mut meeting_refs, mut item_refs, mut completions): Found = Default::default();
+                for (i, item) in meeting.items.iter().enumerate() {
+                    let from = ItemRef { meeting: MeetingId(m as u32), index: i as u32 };
+                    let mut targets: Vec<Target> = item.references.iter().map(|r| r.target).collect();
+                    targets.extend(item.attachments.iter().filter_map(|a| match a.target {
+                        AttachmentTarget::Meeting(id) => Some(Target::Meeting(id)),
+                        _ => None,
+                    }));
+                    targets.extend(item.money.iter().filter_map(|m| m.decided));
+                    // An item names a handful of targets: a list is the cheapest set.
+                    let mut seen: Vec<Target> = Vec::with_capacity(targets.len());
+                    for target in targets {
+                        if seen.contains(&target) {
+                            continue;
+                        }
+                        seen.push(target);
+                        match target {
+                            Target::Meeting(id) if id != from.meeting => meeting_refs.push((id, from)),
+                            Target::Item(to) if to != from => item_refs.push((to, from)),
+                            _ => {}
+                        }
+                    }
+                    for (r, reference) in item.references.iter().enumerate() {
+                        if let (true, Target::Item(to)) = (reference.completes, reference.target) {
+                            completions.push((to, from, r));
+                        }
+                    }
                 }
-                match target {
-                    Target::Meeting(id) if id != from.meeting => meeting_refs.push((id, from)),
-                    Target::Item(to) if to != from => item_refs.push((to, from)),
-                    _ => {}
-                }
-            }
-            for (r, reference) in item.references.iter().enumerate() {
-                if let (true, Target::Item(to)) = (reference.completes, reference.target) {
-                    completions.push((to, from, r));
-                }
-            }
-        }
-    }
+                (meeting_refs, item_refs, completions)
+            })
+            .collect()
+    };
+    let meeting_refs = found.iter().flat_map(|f| f.0.iter().copied());
+    let item_refs = found.iter().flat_map(|f| f.1.iter().copied());
+    let completions = found.iter().flat_map(|f| f.2.iter().copied());
     let mut links = Links { meeting: vec![Vec::new(); meetings.len()], ..Links::default() };
     for (to, from) in meeting_refs {
         links.meeting[to.index()].push(from);

@@ -91,7 +91,7 @@ fn build_with(loaded: Loaded, today: Date, memo: Option<&mut Memo>) -> Built {
         reports,
         indicators,
         assets,
-        mut heads,
+        heads,
         diagnostics: load_diagnostics,
         reported,
         ..
@@ -100,11 +100,12 @@ fn build_with(loaded: Loaded, today: Date, memo: Option<&mut Memo>) -> Built {
     // Before the heads move into the tables: they are part of what a meeting depends on.
     let memo = memo.map(|memo| (memo, environment(&files, &meetings, &assets, &heads, today)));
     let mut ctx = Ctx::default();
-    for asset in &assets {
+    let tables = ctx.t.to_mut();
+    tables.assets.reserve(assets.len());
+    for (asset, head) in with_heads(&assets, &heads) {
         if let Some(rel) = asset.path.strip_prefix("content/") {
-            let head = heads.remove(&asset.path).unwrap_or_default();
-            let file = files::AssetFile { size: asset.size, symlink: asset.symlink, head };
-            ctx.t.to_mut().assets.insert(rel.to_string(), file);
+            let file = files::AssetFile { size: asset.size, symlink: asset.symlink, head: head.to_vec() };
+            tables.assets.insert(rel.to_string(), file);
         }
     }
 
@@ -168,15 +169,36 @@ fn environment(
             meetings::hash_str(&mut hasher, files.text(file));
         }
     }
-    for asset in assets {
-        meetings::hash_str(&mut hasher, &asset.path);
-        hasher.update(&asset.size.to_le_bytes());
-        hasher.update(&[u8::from(asset.symlink)]);
-        let head = heads.get(&asset.path).map_or(&[][..], Vec::as_slice);
-        hasher.update(&(head.len() as u64).to_le_bytes());
-        hasher.update(head);
+    // One buffer, hashed at once: a call per field of tens of thousands of attachments
+    // costs more than the hashing.
+    let mut buffer = Vec::with_capacity(assets.len() * 128);
+    for (asset, head) in with_heads(assets, heads) {
+        buffer.extend_from_slice(&(asset.path.len() as u64).to_le_bytes());
+        buffer.extend_from_slice(asset.path.as_bytes());
+        buffer.extend_from_slice(&asset.size.to_le_bytes());
+        buffer.push(u8::from(asset.symlink));
+        buffer.extend_from_slice(&(head.len() as u64).to_le_bytes());
+        buffer.extend_from_slice(head);
     }
+    hasher.update(&buffer);
     hasher
+}
+
+/// Each asset with its head (empty for a link or an unreadable file). Both lists are in
+/// path order, so they are walked together; an asset out of order is looked up.
+fn with_heads<'a>(
+    assets: &'a [crate::source::Entry],
+    heads: &'a std::collections::BTreeMap<String, Vec<u8>>,
+) -> impl Iterator<Item = (&'a crate::source::Entry, &'a [u8])> {
+    let mut walk = heads.iter().peekable();
+    assets.iter().map(move |asset| {
+        while walk.next_if(|(path, _)| path.as_str() < asset.path.as_str()).is_some() {}
+        let head = match walk.peek() {
+            Some((path, head)) if **path == asset.path => head.as_slice(),
+            _ => heads.get(&asset.path).map_or(&[][..], Vec::as_slice),
+        };
+        (asset, head)
+    })
 }
 
 impl Model {

@@ -340,7 +340,10 @@ impl Session {
             Ok(checked) => checked,
             Err(error) => return io_failure(&error, started),
         };
-        self.timings.since("läsa och kontrollera", &mut self.clock);
+        let now = Instant::now();
+        self.timings.0.push(("läsa", checked.loading));
+        self.timings.0.push(("kontrollera", (now - self.clock).saturating_sub(checked.loading)));
+        self.clock = now;
         if checked.errors() > 0 {
             let Checked { files, diagnostics, .. } = checked;
             return Outcome::Failed { failure: Arc::new(Failure { files, diagnostics }), took: started.elapsed() };

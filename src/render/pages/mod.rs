@@ -109,8 +109,29 @@ impl<'a> Ctx<'a> {
 
 impl Indexes {
     pub fn new(model: &Model, edition: Edition) -> Self {
-        let matters = model.matters();
-        let matter_of = matters.iter().enumerate().flat_map(|(i, m)| m.items.iter().map(move |r| (*r, i))).collect();
+        // Matters and the decisions list are independent: made side by side (serve makes
+        // them again after every save).
+        let ((matters, matter_of), (meetings_of, decisions)) = rayon::join(
+            || {
+                let matters = model.matters();
+                let matter_of =
+                    matters.iter().enumerate().flat_map(|(i, m)| m.items.iter().map(move |r| (*r, i))).collect();
+                (matters, matter_of)
+            },
+            || Self::decisions(model, edition),
+        );
+        Indexes {
+            matters,
+            matter_of,
+            decisions,
+            decision_rows: std::sync::OnceLock::new(),
+            facets: std::sync::OnceLock::new(),
+            meetings_of,
+        }
+    }
+
+    /// The published meetings of each body, and the published decisions, newest first.
+    fn decisions(model: &Model, edition: Edition) -> (BTreeMap<BodyId, Vec<MeetingId>>, Vec<ItemRef>) {
         let mut meetings_of: BTreeMap<BodyId, Vec<MeetingId>> = BTreeMap::new();
         let published = |m: &Meeting| common::published(edition, m);
         for id in model.meeting_ids() {
@@ -128,18 +149,16 @@ impl Indexes {
             })
             .map(|(r, _)| r)
             .collect();
-        decisions.sort_by(|a, b| {
+        // No two items share a meeting and an index, so the order is total.
+        decisions.sort_unstable_by(|a, b| {
             let (ma, mb) = (model.meeting(a.meeting), model.meeting(b.meeting));
-            mb.date.cmp(&ma.date).then(ma.body.cmp(&mb.body)).then(a.index.cmp(&b.index))
+            mb.date
+                .cmp(&ma.date)
+                .then(ma.body.cmp(&mb.body))
+                .then(a.meeting.cmp(&b.meeting))
+                .then(a.index.cmp(&b.index))
         });
-        Indexes {
-            matters,
-            matter_of,
-            decisions,
-            decision_rows: std::sync::OnceLock::new(),
-            facets: std::sync::OnceLock::new(),
-            meetings_of,
-        }
+        (meetings_of, decisions)
     }
 }
 
