@@ -62,13 +62,23 @@ impl Staging {
     /// Hard-links the current output's `path` into the new site, if it is there and has
     /// `size` bytes. False when it must be written instead.
     pub fn link_current(&self, path: &str, size: u64) -> io::Result<bool> {
-        let current = safe_join(&self.out, path)?;
-        match std::fs::symlink_metadata(&current) {
-            Ok(meta) if meta.is_file() && meta.len() == size => {}
-            _ => return Ok(false),
+        if !self.current_has(path, size)? {
+            return Ok(false);
         }
         let full = self.target(path)?;
-        Ok(std::fs::hard_link(&current, &full).is_ok())
+        Ok(std::fs::hard_link(safe_join(&self.out, path)?, &full).is_ok())
+    }
+
+    /// Whether the current output has `path` as a file of `size` bytes.
+    pub fn current_has(&self, path: &str, size: u64) -> io::Result<bool> {
+        let current = safe_join(&self.out, path)?;
+        Ok(std::fs::symlink_metadata(&current).is_ok_and(|meta| meta.is_file() && meta.len() == size))
+    }
+
+    /// A file of the current output.
+    pub fn read_current(&self, path: &str) -> io::Result<Vec<u8>> {
+        let full = safe_join(&self.out, path)?;
+        std::fs::read(&full).map_err(|e| with_path(e, &full))
     }
 
     /// A file already in the new site.

@@ -108,3 +108,31 @@ fn second_build_remakes_nothing_and_deleted_sources_disappear() {
     assert!(!out.join("moten/regionradet/2026-12-10").exists(), "the deleted meeting's page is gone");
     assert!(third.stats.pdfs_made < 10, "only what the deletion touched is typeset again: {}", third.stats.pdfs_made);
 }
+
+#[test]
+fn a_build_with_nothing_changed_leaves_the_output_folder_as_it_is() {
+    use std::os::unix::fs::MetadataExt;
+    let work = tempfile::tempdir().unwrap();
+    let site = work.path().join("site");
+    copy_dir(&repo().join("examples/demo"), &site);
+    let out = work.path().join("ut");
+    let cache = Some(site.join(".kansli-cache"));
+    build_into(&site, &out, cache.clone(), false).unwrap();
+    let before = tree(&out);
+    let folder = std::fs::metadata(&out).unwrap().ino();
+
+    build_into(&site, &out, cache.clone(), false).unwrap();
+    assert_eq!(std::fs::metadata(&out).unwrap().ino(), folder, "the folder was not swapped");
+    let beside: Vec<String> = std::fs::read_dir(work.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(beside.len(), 2, "no staging folder is left: {beside:?}");
+    assert!(tree(&out) == before);
+
+    // A file taken out of the output is made again, and everything else is kept.
+    std::fs::remove_file(out.join("kalender/index.html")).unwrap();
+    build_into(&site, &out, cache, false).unwrap();
+    assert_ne!(std::fs::metadata(&out).unwrap().ino(), folder, "published anew");
+    assert!(tree(&out) == before, "the same site as before, whole");
+}

@@ -415,15 +415,17 @@ pub fn build(source: &dyn Source, options: &Options, progress: &dyn Progress) ->
     let sink = DiskSink::new(staging, previous);
     let mut stats = render_site(source, &model, options.edition, options.pdfs, &sink, progress)?;
     let mut clock = Instant::now();
+    // Nothing changed: the output and its manifest stay as they are.
+    let unchanged = sink.unchanged();
     // The old manifest describes the output about to be replaced. It goes first, so that
     // a manifest that cannot be saved leaves none (the next build makes everything) rather
     // than one that would reuse files of the old site.
-    if let Some(path) = &manifest_path {
+    if let Some(path) = manifest_path.as_ref().filter(|_| !unchanged) {
         let _ = std::fs::remove_file(path);
     }
-    let manifest = sink.commit().map_err(Failure::Io)?;
+    let manifest = sink.commit()?;
     // Published: from here on, nothing fails the build.
-    if let Some(path) = &manifest_path
+    if let Some(path) = manifest_path.as_ref().filter(|_| !unchanged)
         && let Err(error) = manifest.save(path)
     {
         let _ = std::fs::remove_file(path);

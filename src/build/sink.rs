@@ -178,6 +178,10 @@ pub fn manifest_path(cache: &Path, out: &Path, internal: bool) -> PathBuf {
 }
 
 /// Artefacts written into a staging folder, unchanged ones linked from the current output.
+///
+/// The links wait until the first artefact has to be written: a build in which nothing
+/// changed writes and links nothing, and leaves the output folder as it was (it already
+/// is the site this build would publish).
 #[derive(Debug)]
 pub struct DiskSink {
     staging: Staging,
@@ -185,6 +189,16 @@ pub struct DiskSink {
     next: Mutex<BTreeMap<String, Entry>>,
     groups: Mutex<BTreeMap<String, Group>>,
     made: AtomicUsize,
+    links: Mutex<Links>,
+}
+
+/// Unchanged files of the current output, linked into the staging folder once it is in use.
+#[derive(Debug, Default)]
+struct Links {
+    /// The staging folder is in use: every unchanged file so far is linked into it.
+    staging: bool,
+    /// Checked, to be linked (path, size) if the staging folder comes into use.
+    waiting: Vec<(String, u64)>,
 }
 
 impl DiskSink {
@@ -195,7 +209,52 @@ impl DiskSink {
             next: Mutex::new(BTreeMap::new()),
             groups: Mutex::new(BTreeMap::new()),
             made: AtomicUsize::new(0),
+            links: Mutex::new(Links::default()),
         }
+    }
+
+    fn links(&self) -> std::sync::MutexGuard<'_, Links> {
+        self.links.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Links the unchanged file `path` into the staging folder, or keeps it for later
+    /// while nothing has been written there. False when the current output lacks it.
+    fn keep(&self, path: &str, size: u64) -> Result<bool, Failure> {
+        if !self.staging.current_has(path, size).map_err(Failure::Io)? {
+            return Ok(false);
+        }
+        {
+            let mut links = self.links();
+            if !links.staging {
+                links.waiting.push((path.to_string(), size));
+                return Ok(true);
+            }
+        }
+        self.staging.link_current(path, size).map_err(Failure::Io)
+    }
+
+    /// Puts the staging folder in use (before the first file is written into it): links
+    /// every unchanged file kept so far.
+    fn stage(&self) -> Result<(), Failure> {
+        let mut links = self.links();
+        if links.staging {
+            return Ok(());
+        }
+        for (path, size) in std::mem::take(&mut links.waiting) {
+            if !self.staging.link_current(&path, size).map_err(Failure::Io)? {
+                let error = std::io::Error::other(format!("{path}: filen försvann ur utmappen under bygget"));
+                return Err(Failure::Io(error));
+            }
+        }
+        links.staging = true;
+        Ok(())
+    }
+
+    /// Whether the new site is the current output as it stands: nothing was written,
+    /// and every file of the last build was kept.
+    pub fn unchanged(&self) -> bool {
+        let kept = self.next.lock().map_or(usize::MAX, |next| next.len());
+        !self.links().staging && kept == self.previous.files.len() && self.previous.files.len() > 0
     }
 
     /// How many artefacts were made (not reused).
@@ -204,8 +263,11 @@ impl DiskSink {
     }
 
     /// Publishes the new site and returns its manifest.
-    pub fn commit(self) -> std::io::Result<Manifest> {
-        self.staging.commit()?;
+    pub fn commit(self) -> Result<Manifest, Failure> {
+        if !self.unchanged() {
+            self.stage()?;
+            self.staging.commit().map_err(Failure::Io)?;
+        }
         Ok(Manifest {
             version: env!("CARGO_PKG_VERSION").into(),
             files: self.next.into_inner().unwrap_or_default(),
@@ -218,7 +280,7 @@ impl Sink for DiskSink {
     fn put(&self, path: &str, fingerprint: Fingerprint, make: Maker<'_>) -> Result<Placed, Failure> {
         let hex = fingerprint.hex();
         if let Some(entry) = self.previous.files.get(path).filter(|e| e.fingerprint == hex)
-            && self.staging.link_current(path, entry.size).map_err(Failure::Io)?
+            && self.keep(path, entry.size)?
         {
             if let Ok(mut next) = self.next.lock() {
                 next.insert(path.to_string(), entry.clone());
@@ -226,6 +288,7 @@ impl Sink for DiskSink {
             return Ok(Placed { size: entry.size, made: false, pages: entry.pages });
         }
         let made = make()?;
+        self.stage()?;
         self.staging.write(path, &made.bytes).map_err(Failure::Io)?;
         self.made.fetch_add(1, Ordering::Relaxed);
         let entry = Entry { fingerprint: hex, size: made.bytes.len() as u64, pages: made.pages };
@@ -237,7 +300,8 @@ impl Sink for DiskSink {
     }
 
     fn read(&self, path: &str) -> Option<Vec<u8>> {
-        self.staging.read(path).ok()
+        // Until the staging folder is in use, every file put so far is the current one.
+        if self.links().staging { self.staging.read(path).ok() } else { self.staging.read_current(path).ok() }
     }
 
     fn put_group(
@@ -251,7 +315,7 @@ impl Sink for DiskSink {
             let mut linked = true;
             for path in &previous.files {
                 let size = self.previous.files.get(path).map_or(u64::MAX, |e| e.size);
-                if !self.staging.link_current(path, size).map_err(Failure::Io)? {
+                if !self.keep(path, size)? {
                     linked = false;
                     break;
                 }
@@ -271,6 +335,7 @@ impl Sink for DiskSink {
             }
         }
         let artefacts = make()?;
+        self.stage()?;
         let mut files = Vec::with_capacity(artefacts.len());
         for artefact in &artefacts {
             self.staging.write(&artefact.path, &artefact.bytes).map_err(Failure::Io)?;
