@@ -254,7 +254,7 @@ impl DiskSink {
     /// and every file of the last build was kept.
     pub fn unchanged(&self) -> bool {
         let kept = self.next.lock().map_or(usize::MAX, |next| next.len());
-        !self.links().staging && kept == self.previous.files.len() && self.previous.files.len() > 0
+        !self.links().staging && kept == self.previous.files.len() && !self.previous.files.is_empty()
     }
 
     /// How many artefacts were made (not reused).
