@@ -8,27 +8,6 @@
 
 use serde::Serialize;
 
-/// Everything a page template gets.
-#[derive(Clone, Debug, Serialize)]
-pub struct PageContext<T: Serialize> {
-    pub site: SiteView,
-    /// The way back to the site root from this page: "" or "../../".
-    pub root: String,
-    /// This page's own path: "moten/kommunchefsgruppen/2013-05-15/".
-    pub path: String,
-    /// The page title, without the site's name.
-    pub title: String,
-    /// The main navigation entry this page belongs to ("beslut", "uppdrag" …).
-    pub section: &'static str,
-    pub breadcrumbs: Vec<Link>,
-    /// Feeds and calendars to announce in the page head.
-    pub alternates: Vec<Alternate>,
-    /// UI strings from the theme's strings.toml.
-    pub t: serde_json::Value,
-    /// The page's own data.
-    pub page: T,
-}
-
 #[derive(Clone, Debug, Serialize)]
 pub struct SiteView {
     pub title: String,

@@ -12,6 +12,7 @@ mod meetings;
 mod organisation;
 mod other;
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -359,29 +360,53 @@ pub fn site_view(ctx: &Ctx) -> SiteView {
 }
 
 /// Renders a page through its template.
+///
+/// Every template gets `site` ([`SiteView`]), `root` (the way back to the site root from
+/// this page: "" or "../../"), `path` (this page's own: "moten/kc/2013-05-15/"), `title`
+/// (without the site's name), `section` (the main navigation entry: "beslut" …),
+/// `breadcrumbs`, `alternates` (feeds and calendars for the page head), `t` (the theme's
+/// strings) and `page` (the page's own view).
+///
+/// Every page's context has the site and the theme's strings, which are the same for all
+/// pages of a build: each thread keeps a context holding them and only puts in each
+/// page's own values (the page data is moved in, not copied), so neither is copied per
+/// page. The context is remade when the theme or the site changes (in `serve`).
 pub fn render(theme: &Theme, site: &SiteView, ctx: &Ctx, page: PageOut) -> Result<Artefact, Diagnostic> {
+    thread_local! {
+        /// The theme's fingerprint and the site, and a context holding `site` and `t`.
+        static BASE: RefCell<Option<(Vec<u8>, tera::Context)>> = const { RefCell::new(None) };
+    }
     let file = file_path(&page);
     // The 404 page is served at any depth, so its links start from the site's base path.
     let root =
         if page.template == "404.html" { base_path(&ctx.model.site.base_url) } else { urls::root_from(&page.path) };
-    let context = PageContext {
-        site: site.clone(),
-        root,
-        path: page.path.clone(),
-        title: page.title,
-        section: page.section,
-        breadcrumbs: page.breadcrumbs,
-        alternates: page.alternates,
-        t: theme.strings.clone(),
-        page: page.data,
-    };
-    let context =
-        tera::Context::from_serialize(&context).map_err(|e| Diagnostic::error(format!("sidan {}: {e}", page.path)))?;
-    let html = theme
-        .tera
-        .render(page.template, &context)
-        .map_err(|e| template_error(&format!("kunde inte skapa sidan {}", page.path), &e))?;
-    Ok(Artefact::new(file, html))
+    let failed = |e: tera::Error| Diagnostic::error(format!("sidan {}: {e}", page.path));
+    let mut key = theme.fingerprint.as_bytes().to_vec();
+    key.extend(serde_json::to_vec(site).map_err(|e| Diagnostic::error(format!("sidan {}: {e}", page.path)))?);
+    BASE.with(|base| {
+        let mut base = base.borrow_mut();
+        if base.as_ref().is_none_or(|(k, _)| *k != key) {
+            let mut context = tera::Context::new();
+            context.insert("site", site);
+            context.insert("t", &theme.strings);
+            *base = Some((key, context));
+        }
+        let Some((_, context)) = base.as_mut() else { unreachable!("set above") };
+        context.insert("root", &root);
+        context.insert("path", &page.path);
+        context.insert("title", &page.title);
+        context.insert("section", page.section);
+        context.insert("breadcrumbs", &page.breadcrumbs);
+        context.insert("alternates", &page.alternates);
+        let mut own = serde_json::Map::new();
+        own.insert("page".into(), page.data);
+        context.extend(tera::Context::from_value(serde_json::Value::Object(own)).map_err(failed)?);
+        let html = theme
+            .tera
+            .render(page.template, context)
+            .map_err(|e| template_error(&format!("kunde inte skapa sidan {}", page.path), &e))?;
+        Ok(Artefact::new(file, html))
+    })
 }
 
 /// The file a page is written to: "moten/kc/2013-05-15/index.html".
