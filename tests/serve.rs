@@ -70,11 +70,11 @@ fn without_own_sizes(html: &[u8]) -> Vec<u8> {
 /// Asserts that `get` answers every file of `clean` with the same bytes, and that the
 /// served paths are exactly the clean build's.
 ///
-/// The search index is the exception: its fragments hold the pages' text, sizes of PDFs
-/// included (see [`without_own_sizes`]), so only its presence is compared.
+/// The search index is the exception: it holds the pages' text, sizes of PDFs included
+/// (see [`without_own_sizes`]), so only its presence is compared.
 fn assert_serves(served: &[String], clean: &BTreeMap<String, Vec<u8>>, get: impl Fn(&str) -> Vec<u8>, what: &str) {
-    let search = |path: &&String| path.starts_with("pagefind/");
-    assert!(served.iter().any(|p| p == "pagefind/pagefind-entry.json"), "{what}: the search index is served");
+    let search = |path: &&String| path.starts_with(kansli::render::search::DIR);
+    assert!(served.iter().any(|p| p == "sok/data/meta.json"), "{what}: the search index is served");
     let served: Vec<String> = served.iter().filter(|p| !search(p)).cloned().collect();
     let clean: BTreeMap<&String, &Vec<u8>> = clean.iter().filter(|(p, _)| !search(p)).collect();
     let only_served: Vec<&String> = served.iter().filter(|p| !clean.contains_key(p)).collect();
@@ -353,7 +353,7 @@ fn a_new_theme_folder_and_template_reach_the_pages() {
     let template = site.join("themes/default/templates/meeting.html");
     std::fs::create_dir_all(template.parent().unwrap()).unwrap();
     let base = std::fs::read_to_string(repo().join("themes/default/templates/meeting.html")).unwrap();
-    let anchor = "<h1 data-pagefind-meta=\"title\">";
+    let anchor = "<h1 data-search-title>";
     std::fs::write(&template, base.replacen(anchor, &format!("<p class=\"mall\">ny mall</p>{anchor}"), 1)).unwrap();
     events.next_after(&first);
     assert!(get(addr, "/moten/kommunchefsgruppen/2025-01-22/").text().contains("ny mall"));

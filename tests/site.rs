@@ -150,15 +150,6 @@ fn internal_edition_marks_every_page() {
     }
 }
 
-#[test]
-fn search_index_covers_the_content_pages() {
-    let all = site(&repo(), Edition::Public);
-    assert!(all.iter().any(|a| a.path == "pagefind/pagefind-ui.js"));
-    assert!(all.iter().any(|a| a.path.starts_with("pagefind/fragment/")));
-    assert!(page(&all, "moten/kommunchefsgruppen/2013-05-15/index.html").contains("data-pagefind-body"));
-    assert!(!page(&all, "uppdrag/index.html").contains("data-pagefind-body"));
-}
-
 /// `serve` finds a page by the path `pages::path` gives its job, without building views.
 #[test]
 fn every_job_lives_where_its_view_says() {

@@ -21,7 +21,7 @@ use crate::diag::{Diagnostic, Location, SourceFiles};
 use crate::model::{AttachmentTarget, Edition, Model};
 use crate::render::pages::{self, Ctx, Job, PageOut};
 use crate::render::pdf::{self, documents};
-use crate::render::{Artefact, theme};
+use crate::render::{Artefact, search, theme};
 use crate::source::Source;
 pub use sink::{DiskSink, Fingerprint, Made, Manifest, MemorySink, Placed, Sink};
 
@@ -108,7 +108,7 @@ impl Failure {
 const PDF_CHUNK: usize = 64;
 
 /// The pages the search index covers: the records, bodies, groups' years and strategy.
-/// (`data-pagefind-body` in their templates marks the content area within them.)
+/// (`data-search-body` in their templates marks the content area within them.)
 pub fn indexed(job: &Job) -> bool {
     matches!(job, Job::Meeting(_) | Job::Body(_) | Job::GroupYear(..) | Job::Strategy | Job::Area(_))
 }
@@ -168,34 +168,40 @@ pub fn render_site(
     let site_json = serde_json::to_vec(&site).unwrap_or_default();
     let jobs = pages::plan(&ctx);
     progress.start("sidor", jobs.len() as u64);
-    let rendered: Vec<Result<(String, Fingerprint, bool, Placed), Failure>> = jobs
+    let rendered: Vec<Result<RenderedPage, Failure>> = jobs
         .par_iter()
         .map(|job| {
             let page = pages::view(&ctx, job);
             let fingerprint = page_fingerprint(&theme_fp, &site_json, &page);
             let path = pages::file_path(&page);
+            let is_indexed = indexed(job);
             let mut page = Some(page);
+            // A page made now is read for the search index while its text is at hand.
+            let mut doc = None;
             let placed = sink.put(&path, fingerprint, &mut || {
                 let page = page.take().expect("a page is made once");
                 let artefact = pages::render(&theme, &site, &ctx, page).map_err(Failure::theme)?;
+                if is_indexed {
+                    doc = search_doc(&path, &artefact.bytes);
+                }
                 Ok(Made { bytes: artefact.bytes, pages: None })
             })?;
             progress.tick();
-            Ok((path, fingerprint, indexed(job), placed))
+            Ok(RenderedPage { path, fingerprint, indexed: is_indexed, placed, doc })
         })
         .collect();
     progress.finish();
     let mut page_paths = Vec::with_capacity(rendered.len());
-    let mut search_input: Vec<(String, Fingerprint)> = Vec::new();
+    let mut search_input: Vec<(String, Fingerprint, Option<search::Doc>)> = Vec::new();
     let mut errors = Vec::new();
     for result in rendered {
         match result {
-            Ok((path, fingerprint, is_indexed, placed)) => {
+            Ok(RenderedPage { path, fingerprint, indexed, placed, doc }) => {
                 count(&placed);
                 stats.pages += 1;
                 stats.pages_made += usize::from(placed.made);
-                if is_indexed {
-                    search_input.push((path.clone(), fingerprint));
+                if indexed {
+                    search_input.push((path.clone(), fingerprint, doc));
                 }
                 page_paths.push(path);
             }
@@ -213,16 +219,18 @@ pub fn render_site(
     search_input.sort_by(|a, b| a.0.cmp(&b.0));
     let mut hasher = blake3::Hasher::new();
     hasher.update(&theme_fp);
-    for (path, fingerprint) in &search_input {
+    for (path, fingerprint, _) in &search_input {
         hasher.update(path.as_bytes());
         hasher.update(fingerprint.0.as_bytes());
     }
     let search_fp = Fingerprint::of(&[hasher.finalize().as_bytes()]);
-    let (search_files, _) = sink.put_group("pagefind", search_fp, &mut || {
-        let indexed =
-            search_input.iter().filter_map(|(path, _)| sink.read(path).map(|bytes| Artefact::new(path.clone(), bytes)));
-        crate::render::search::index(indexed)
-            .map_err(|e| Failure::theme(Diagnostic::error(format!("sökindexet kunde inte byggas: {e}"))))
+    let (search_files, _) = sink.put_group(SEARCH_GROUP, search_fp, &mut || {
+        // Pages taken over unchanged are read back from the output.
+        let docs: Vec<search::Doc> = std::mem::take(&mut search_input)
+            .into_par_iter()
+            .filter_map(|(path, _, doc)| doc.or_else(|| search_doc(&path, &sink.read(&path)?)))
+            .collect();
+        Ok(search::index(docs))
     })?;
     if let Ok(mut f) = files.lock() {
         *f += search_files;
@@ -264,6 +272,25 @@ pub fn supplements(ctx: &Ctx, page_paths: &[String]) -> Vec<Artefact> {
     out.extend(crate::render::sitemap::sitemap(ctx.model, &page_urls));
     out.extend(crate::render::feeds::feeds(ctx.model, ctx.pdfs));
     out
+}
+
+/// What rendering one page gave.
+struct RenderedPage {
+    path: String,
+    fingerprint: Fingerprint,
+    indexed: bool,
+    placed: Placed,
+    /// The page as the search index reads it, when it was made now.
+    doc: Option<search::Doc>,
+}
+
+/// The artefact group of the search index (`render::search`).
+const SEARCH_GROUP: &str = "sok";
+
+/// A rendered page (`file`, as written to the output) as the search index reads it.
+pub fn search_doc(file: &str, html: &[u8]) -> Option<search::Doc> {
+    let url = file.strip_suffix("index.html").unwrap_or(file);
+    search::extract(std::str::from_utf8(html).ok()?, url)
 }
 
 /// Renders the site into memory: every artefact, sorted by path (tests, the library API).

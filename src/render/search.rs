@@ -1,46 +1,681 @@
-//! The full-text search index: pagefind, built in memory from the rendered pages.
+//! The full-text search index: static files under `sok/data/`, read by the search page's
+//! script (`kansli.js`), with no server and nothing fetched from elsewhere.
 //!
-//! Only pages whose template marks their content with `data-pagefind-body` are indexed
-//! (meetings, bodies, groups' years, strategy, areas); matters are not, since they repeat
-//! items of meetings. The language is Swedish, so pagefind stems Swedish words. The index and its
-//! browser code (pagefind-ui.js, wasm) land under `pagefind/`; nothing is fetched from
-//! elsewhere at run time.
+//! What is indexed is what the public pages show. [`extract`] reads a rendered page:
+//! only the element marked `data-search-body` counts, `data-search-ignore` leaves a part
+//! out, the element marked `data-search-title` names the page, and each heading with an
+//! `id` starts a section of its own, so that a hit links to the item, not only the page.
+//! A renderer cannot index what the edition took out, and the theme decides what counts.
+//!
+//! Words are split and lowercased the same way in the browser (`kansli.js`), and stemmed
+//! with Snowball's Swedish stemmer (`pagefind_stem`), which `kansli.js` implements too;
+//! `tests/fixtures/search/stems.json` holds the pairs both must agree on.
+//!
+//! The index ([`index`]) has three kinds of file:
+//! - `meta.json`: the format, the number of sections, the stop words, and the shards;
+//! - `t/<hex>.json`: a shard of the dictionary, the stems starting with one prefix (`hex`
+//!   is the prefix's UTF-8 in hexadecimal). Each stem maps to its postings, a flat array
+//!   of numbers `gap * 8 + weight`, where `gap` is the distance to the previous section
+//!   id and `weight` (1–7) grows with the stem's count in the section and is higher in a
+//!   heading. A prefix whose shard would be larger than [`SHARD_BYTES`] is split by the
+//!   next character, so no query loads much;
+//! - `s/<n>.json`: sections `n * CHUNK ..`, each `[url, page title, heading, excerpt]`.
+//!
+//! Everything is made in parallel, and the same pages always give the same bytes.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
 
 use super::Artefact;
 
-/// The pagefind bundle for `pages` (HTML artefacts, in path order: the index depends
-/// on the order pages are added), as artefacts under `pagefind/`. Pages are taken one at
-/// a time, so the caller need not hold them all.
-pub fn index(pages: impl IntoIterator<Item = Artefact>) -> Result<Vec<Artefact>, String> {
-    let runtime = tokio::runtime::Builder::new_current_thread().build().map_err(|e| e.to_string())?;
-    runtime.block_on(async {
-        let config = pagefind::options::PagefindServiceConfig::builder().force_language("sv".to_string()).build();
-        let mut index = pagefind::api::PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
-        let mut last: Option<String> = None;
-        for page in pages {
-            if last.as_ref().is_some_and(|last| *last >= page.path) {
-                return Err(format!("{}: sidorna kom inte i sökvägsordning", page.path));
+/// The folder of the index, under the search page.
+pub const DIR: &str = "sok/data/";
+/// Changes when the files' shape changes (`kansli.js` checks it).
+pub const FORMAT: u32 = 1;
+/// Sections per excerpt file.
+pub const CHUNK: usize = 256;
+/// A dictionary shard larger than this is split by the next character of its stems.
+pub const SHARD_BYTES: usize = 64 * 1024;
+/// Characters of a section's text kept as its excerpt.
+const EXCERPT_CHARS: usize = 240;
+/// Longer words are not indexed (they are identifiers and noise, not words to search).
+const MAX_WORD_CHARS: usize = 40;
+
+/// Words too common to search for: left out of the index and of queries (the list is in
+/// `meta.json`, so the browser drops the same words).
+pub const STOP_WORDS: &[&str] = &[
+    "att", "av", "de", "dem", "den", "denna", "deras", "dess", "det", "detta", "dig", "din", "ditt", "du", "där", "då",
+    "efter", "eller", "en", "er", "ett", "från", "för", "han", "har", "hon", "hos", "hur", "här", "in", "inte", "jag",
+    "kan", "man", "med", "men", "mig", "min", "mot", "ni", "nu", "när", "och", "om", "oss", "på", "samt", "sig", "sin",
+    "sina", "sitt", "ska", "skall", "som", "så", "till", "under", "ut", "utan", "vad", "var", "vi", "vid", "än", "är",
+    "åt",
+];
+
+/// A page, as search sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Doc {
+    /// Relative to the site root: "moten/kommunchefsgruppen/2013-05-15/".
+    pub url: String,
+    pub title: String,
+    /// The part before the first heading with an id comes first, with an empty anchor.
+    pub sections: Vec<Section>,
+}
+
+/// A part of a page that a hit can link to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Section {
+    /// The heading's id; empty for the top of the page.
+    pub anchor: String,
+    pub heading: String,
+    pub text: String,
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading a page
+
+/// Elements without content or end tag.
+const VOID: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+/// Elements whose text runs on without a break (no space is put in at their tags).
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s", "samp", "small",
+    "span", "strong", "sub", "sup", "time", "u", "var",
+];
+/// Elements whose content is never text to index.
+const SKIPPED: &[&str] = &["script", "style", "svg", "template", "noscript"];
+
+/// The searchable content of a rendered page at `url`, or `None` when the page has no
+/// element marked `data-search-body`.
+pub fn extract(html: &str, url: &str) -> Option<Doc> {
+    let mut reader = Reader::default();
+    reader.read(html);
+    if !reader.found_body {
+        return None;
+    }
+    let title = clean(&reader.title);
+    let mut sections = reader.sections;
+    sections.insert(0, reader.top);
+    for section in &mut sections {
+        section.heading = clean(&section.heading);
+        section.text = clean(&section.text);
+    }
+    if sections[0].heading.is_empty() {
+        sections[0].heading.clone_from(&title);
+    }
+    Some(Doc { url: url.to_string(), title, sections })
+}
+
+#[derive(Default)]
+struct Reader {
+    /// Open elements.
+    stack: Vec<String>,
+    /// Depth of the `data-search-body` element, while inside it.
+    body: Option<usize>,
+    found_body: bool,
+    /// Depth of the outermost ignored or skipped element, while inside it.
+    ignore: Option<usize>,
+    /// Depth of the title element, while inside it.
+    in_title: Option<usize>,
+    title: String,
+    /// A heading being read: its depth, its id, and its text.
+    heading: Option<(usize, Option<String>, String)>,
+    /// The heading being read is the page's title (its text is the title, not text).
+    heading_is_title: bool,
+    top: Section,
+    sections: Vec<Section>,
+}
+
+impl Reader {
+    fn read(&mut self, html: &str) {
+        let bytes = html.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let Some(lt) = memchr(b'<', &bytes[i..]).map(|p| i + p) else {
+                self.text(&html[i..]);
+                break;
+            };
+            if lt > i {
+                self.text(&html[i..lt]);
             }
-            // pagefind indexes only pages marked data-pagefind-body; finding the mark
-            // here spares it parsing every other page.
-            let marked = page.path.ends_with(".html") && page.bytes.windows(18).any(|w| w == b"data-pagefind-body");
-            if marked {
-                let html = String::from_utf8(page.bytes)
-                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-                index
-                    .add_html_file(Some(page.path.clone()), None, html)
-                    .await
-                    .map_err(|e| format!("{}: {e}", page.path))?;
+            let rest = &html[lt..];
+            if rest.starts_with("<!--") {
+                i = rest.find("-->").map_or(bytes.len(), |p| lt + p + 3);
+                continue;
             }
-            last = Some(page.path);
+            let Some((tag, len)) = parse_tag(rest) else {
+                // A lone '<' is text.
+                self.text("<");
+                i = lt + 1;
+                continue;
+            };
+            i = lt + len;
+            if tag.end {
+                self.close(&tag.name);
+            } else {
+                self.open(&tag);
+                // Raw text: skip to its end tag.
+                if (tag.name == "script" || tag.name == "style") && !tag.self_closing {
+                    let end = format!("</{}", tag.name);
+                    let found = html[i..].to_ascii_lowercase().find(&end).map(|p| i + p);
+                    i = found.unwrap_or(bytes.len());
+                }
+            }
         }
-        index.build_indexes().await.map_err(|e| e.to_string())?;
-        let files = index.get_files().await.map_err(|e| e.to_string())?;
-        let mut out: Vec<Artefact> = files
-            .into_iter()
-            .map(|f| Artefact::new(format!("pagefind/{}", f.filename.to_string_lossy().replace('\\', "/")), f.contents))
-            .collect();
-        out.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(out)
+    }
+
+    fn active(&self) -> bool {
+        self.body.is_some() && self.ignore.is_none()
+    }
+
+    fn open(&mut self, tag: &Tag) {
+        let depth = self.stack.len();
+        if !INLINE.contains(&tag.name.as_str()) {
+            self.text(" ");
+        }
+        if VOID.contains(&tag.name.as_str()) || tag.self_closing {
+            return;
+        }
+        self.stack.push(tag.name.clone());
+        if self.body.is_none() && tag.has("data-search-body") {
+            self.body = Some(depth);
+            self.found_body = true;
+        }
+        if self.ignore.is_none() && (tag.has("data-search-ignore") || SKIPPED.contains(&tag.name.as_str())) {
+            self.ignore = Some(depth);
+        }
+        if !self.active() {
+            return;
+        }
+        if self.in_title.is_none() && tag.has("data-search-title") {
+            self.in_title = Some(depth);
+        }
+        if self.heading.is_none() && is_heading(&tag.name) {
+            self.heading = Some((depth, tag.attr("id").filter(|id| !id.is_empty()), String::new()));
+            self.heading_is_title = self.in_title == Some(depth);
+        }
+    }
+
+    fn close(&mut self, name: &str) {
+        let Some(position) = self.stack.iter().rposition(|open| open == name) else { return };
+        self.stack.truncate(position);
+        let depth = self.stack.len();
+        if self.in_title.is_some_and(|d| d >= depth) {
+            self.in_title = None;
+        }
+        if self.heading.as_ref().is_some_and(|(d, ..)| *d >= depth) {
+            let (_, id, text) = self.heading.take().unwrap_or_default();
+            match id {
+                Some(anchor) => self.sections.push(Section { anchor, heading: text, text: String::new() }),
+                None if self.heading_is_title => {}
+                None => {
+                    let section = self.sections.last_mut().unwrap_or(&mut self.top);
+                    section.text.push(' ');
+                    section.text.push_str(&text);
+                    section.text.push(' ');
+                }
+            }
+        }
+        if self.ignore.is_some_and(|d| d >= depth) {
+            self.ignore = None;
+        }
+        if self.body.is_some_and(|d| d >= depth) {
+            self.body = None;
+        }
+        if !INLINE.contains(&name) {
+            self.text(" ");
+        }
+    }
+
+    fn text(&mut self, raw: &str) {
+        if !self.active() {
+            return;
+        }
+        let text = decode_entities(raw);
+        if self.in_title.is_some() {
+            self.title.push_str(&text);
+        }
+        if let Some((_, _, heading)) = &mut self.heading {
+            heading.push_str(&text);
+        } else {
+            self.sections.last_mut().unwrap_or(&mut self.top).text.push_str(&text);
+        }
+    }
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+    haystack.iter().position(|b| *b == needle)
+}
+
+struct Tag {
+    name: String,
+    end: bool,
+    self_closing: bool,
+    /// The attributes, as written.
+    attrs: String,
+}
+
+impl Tag {
+    fn attr(&self, name: &str) -> Option<String> {
+        attributes(&self.attrs).find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| decode_entities(v).into())
+    }
+
+    fn has(&self, name: &str) -> bool {
+        attributes(&self.attrs).any(|(n, _)| n.eq_ignore_ascii_case(name))
+    }
+}
+
+/// A tag at the start of `s` ("<a href=…>", "</p>") and its length; `None` when `s`
+/// starts with a '<' that opens no tag.
+fn parse_tag(s: &str) -> Option<(Tag, usize)> {
+    let bytes = s.as_bytes();
+    let mut i = 1;
+    let end = bytes.get(1) == Some(&b'/');
+    if end {
+        i += 1;
+    }
+    if bytes.get(i) == Some(&b'!') || bytes.get(i) == Some(&b'?') {
+        // A doctype or processing instruction: no element.
+        let close = s.find('>')?;
+        return Some((Tag { name: String::new(), end: true, self_closing: true, attrs: String::new() }, close + 1));
+    }
+    let start = i;
+    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'-') {
+        i += 1;
+    }
+    if i == start {
+        return None;
+    }
+    let name = s[start..i].to_ascii_lowercase();
+    let attrs_start = i;
+    let mut quote: Option<u8> = None;
+    while i < bytes.len() {
+        match (quote, bytes[i]) {
+            (Some(q), b) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(bytes[i]),
+            (None, b'>') => break,
+            _ => {}
+        }
+        i += 1;
+    }
+    let attrs = s[attrs_start..i.min(s.len())].to_string();
+    let self_closing = attrs.trim_end().ends_with('/');
+    Some((Tag { name, end, self_closing, attrs }, (i + 1).min(s.len())))
+}
+
+/// The attributes of a tag: (name, raw value).
+fn attributes(attrs: &str) -> impl Iterator<Item = (&str, &str)> {
+    let bytes = attrs.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() && bytes[i] != b'=' && bytes[i] != b'/' {
+            i += 1;
+        }
+        let name = &attrs[start..i];
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if bytes.get(i) != Some(&b'=') {
+            return Some((name, ""));
+        }
+        i += 1;
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let value = match bytes.get(i) {
+            Some(&q @ (b'"' | b'\'')) => {
+                let from = i + 1;
+                let to = attrs[from..].find(q as char).map_or(attrs.len(), |p| from + p);
+                i = (to + 1).min(attrs.len());
+                &attrs[from..to]
+            }
+            _ => {
+                let from = i;
+                while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                &attrs[from..i]
+            }
+        };
+        Some((name, value))
     })
+}
+
+/// Text with HTML's character references replaced (those kansli and comrak write, and
+/// numeric ones); an unknown reference stays as written.
+fn decode_entities(raw: &str) -> Cow<'_, str> {
+    if !raw.contains('&') {
+        return Cow::Borrowed(raw);
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let decoded = rest.find(';').filter(|semi| *semi <= 10).and_then(|semi| {
+            let name = &rest[1..semi];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => match name.strip_prefix('#') {
+                    Some(hex) if hex.starts_with(['x', 'X']) => u32::from_str_radix(&hex[1..], 16).ok(),
+                    Some(dec) => dec.parse::<u32>().ok(),
+                    None => None,
+                }
+                .and_then(char::from_u32),
+            };
+            c.map(|c| (c, semi + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// Whitespace collapsed to single spaces, trimmed.
+fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Words
+
+/// The words of `text` as the index keeps them: NFC, lowercase, runs of letters and
+/// digits (`[\p{Alphabetic}\p{N}]+` in `kansli.js`), without stop words, words of one
+/// letter, and words longer than 40 characters. Numbers of any length are kept.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    let normal: Cow<str> =
+        if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(text.nfc().collect())
+        };
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for c in normal.chars().chain(std::iter::once(' ')) {
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else if !word.is_empty() {
+            let chars = word.chars().count();
+            let keep = chars <= MAX_WORD_CHARS
+                && (chars >= 2 || word.chars().all(char::is_numeric))
+                && !STOP_WORDS.contains(&word.as_str());
+            if keep {
+                words.push(std::mem::take(&mut word));
+            } else {
+                word.clear();
+            }
+        }
+    }
+    words.into_iter()
+}
+
+thread_local! {
+    /// Stems already found, per thread (a site has far fewer distinct words than words).
+    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// The Swedish stem of a word from [`words`].
+pub fn stem(word: &str) -> String {
+    STEMS.with(|stems| {
+        let mut stems = stems.borrow_mut();
+        if let Some(stem) = stems.get(word) {
+            return stem.clone();
+        }
+        let stem = pagefind_stem::Stemmer::create(pagefind_stem::Algorithm::Swedish).stem(word).into_owned();
+        if stems.len() < 1 << 20 {
+            stems.insert(word.to_string(), stem.clone());
+        }
+        stem
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// The index
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    format: u32,
+    sections: usize,
+    chunk: usize,
+    stop: &'a [&'a str],
+    shards: Vec<String>,
+}
+
+/// How much a stem counts in a section: its count (up to 4), and 3 more in the heading.
+fn weights(heading: &str, text: &str) -> Vec<(String, u8)> {
+    let mut counts: HashMap<String, (u8, bool)> = HashMap::new();
+    for word in words(heading) {
+        counts.entry(stem(&word)).or_default().1 = true;
+    }
+    for word in words(text) {
+        let entry = counts.entry(stem(&word)).or_default();
+        entry.0 = entry.0.saturating_add(1);
+    }
+    let mut out: Vec<(String, u8)> =
+        counts.into_iter().map(|(stem, (n, heading))| (stem, n.clamp(1, 4) + if heading { 3 } else { 0 })).collect();
+    out.sort_unstable();
+    out
+}
+
+/// The files of the search index for `docs` (in any order), under [`DIR`].
+pub fn index(mut docs: Vec<Doc>) -> Vec<Artefact> {
+    docs.sort_by(|a, b| a.url.cmp(&b.url));
+    let sections: Vec<(&Doc, &Section)> = docs.iter().flat_map(|d| d.sections.iter().map(move |s| (d, s))).collect();
+
+    // Every section's stems, in parallel; then the postings of each stem, in section order.
+    let weighed: Vec<Vec<(String, u8)>> = sections.par_iter().map(|(_, s)| weights(&s.heading, &s.text)).collect();
+    let mut postings: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut last: HashMap<&str, u32> = HashMap::new();
+    for (id, stems) in weighed.iter().enumerate() {
+        let id = id as u32;
+        for (stem, weight) in stems {
+            let gap = last.insert(stem.as_str(), id).map_or(id, |previous| id - previous);
+            postings.entry(stem.clone()).or_default().push(gap * 8 + u32::from(*weight));
+        }
+    }
+    drop(last);
+
+    let mut out = Vec::new();
+    let shards = shard(&postings);
+    let keys: Vec<String> = shards.iter().map(|(key, _)| key.clone()).collect();
+    out.par_extend(shards.par_iter().map(|(key, stems)| {
+        let map: BTreeMap<&str, &Vec<u32>> = stems.iter().map(|s| (s.as_str(), &postings[s])).collect();
+        Artefact::new(format!("{DIR}t/{}.json", hex(key)), serde_json::to_vec(&map).unwrap_or_default())
+    }));
+    out.par_extend(sections.par_chunks(CHUNK).enumerate().map(|(n, chunk)| {
+        let rows: Vec<(String, &str, &str, String)> = chunk
+            .iter()
+            .map(|(doc, section)| {
+                (section_url(doc, section), doc.title.as_str(), section.heading.as_str(), excerpt(&section.text))
+            })
+            .collect();
+        Artefact::new(format!("{DIR}s/{n}.json"), serde_json::to_vec(&rows).unwrap_or_default())
+    }));
+    let meta = Meta { format: FORMAT, sections: sections.len(), chunk: CHUNK, stop: STOP_WORDS, shards: keys };
+    out.push(Artefact::new(format!("{DIR}meta.json"), serde_json::to_vec(&meta).unwrap_or_default()));
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
+fn section_url(doc: &Doc, section: &Section) -> String {
+    if section.anchor.is_empty() { doc.url.clone() } else { format!("{}#{}", doc.url, section.anchor) }
+}
+
+/// The first characters of a section's text, cut at a word.
+fn excerpt(text: &str) -> String {
+    if text.chars().count() <= EXCERPT_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(EXCERPT_CHARS).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut} …")
+}
+
+/// The shards: each prefix and the stems it holds. A prefix starts as one character and
+/// grows by one while its shard is larger than [`SHARD_BYTES`]; a stem no longer than the
+/// prefix stays in the shorter prefix's shard.
+fn shard(postings: &BTreeMap<String, Vec<u32>>) -> Vec<(String, Vec<String>)> {
+    // The size of a stem's entry in its shard, roughly as serialised.
+    let size = |stem: &str| stem.len() + 4 + postings[stem].iter().map(|p| digits(*p) + 1).sum::<usize>();
+    let mut out = Vec::new();
+    let stems: Vec<&str> = postings.keys().map(String::as_str).collect();
+    split(&stems, 1, &size, &mut out);
+    out.sort();
+    out
+}
+
+fn split(stems: &[&str], length: usize, size: &dyn Fn(&str) -> usize, out: &mut Vec<(String, Vec<String>)>) {
+    let mut groups: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for stem in stems {
+        groups.entry(stem.chars().take(length).collect()).or_default().push(stem);
+    }
+    for (prefix, group) in groups {
+        let total: usize = group.iter().map(|s| size(s)).sum();
+        let (short, long): (Vec<&str>, Vec<&str>) = group.iter().partition(|s| s.chars().count() <= length);
+        if total <= SHARD_BYTES || long.is_empty() {
+            out.push((prefix, group.iter().map(|s| s.to_string()).collect()));
+        } else {
+            if !short.is_empty() {
+                out.push((prefix, short.iter().map(|s| s.to_string()).collect()));
+            }
+            split(&long, length + 1, size, out);
+        }
+    }
+}
+
+fn digits(n: u32) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
+/// A prefix as a file name: its UTF-8 in lowercase hexadecimal.
+pub fn hex(prefix: &str) -> String {
+    prefix.bytes().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(body: &str) -> String {
+        format!(
+            "<!DOCTYPE html><html lang=\"sv\"><head><title>T</title></head><body><nav>Meny</nav>{body}</body></html>"
+        )
+    }
+
+    #[test]
+    fn reads_only_the_marked_body_without_ignored_parts() {
+        let html = page(
+            "<main data-search-body><h1 data-search-title>Möte 15 maj</h1><div data-search-ignore><p>Brevhuvud</p>\
+             </div><p>Plats: Umeå</p><section id=\"p1\"><h2 id=\"p1-rubrik\">§&nbsp;1 Budget</h2><p>Beslut: \
+             <em>bi</em>fall &amp; mer</p><h3>Beskrivning</h3><p>Text</p></section><script>var x = '<h2 \
+             id=\"no\">';</script></main><footer>Sidfot</footer>",
+        );
+        let doc = extract(&html, "moten/a/").unwrap();
+        assert_eq!(doc.title, "Möte 15 maj");
+        assert_eq!(doc.sections.len(), 2);
+        assert_eq!(doc.sections[0].anchor, "");
+        assert_eq!(doc.sections[0].heading, "Möte 15 maj");
+        assert_eq!(doc.sections[0].text, "Plats: Umeå");
+        assert_eq!(doc.sections[1].anchor, "p1-rubrik");
+        assert_eq!(doc.sections[1].heading, "§ 1 Budget", "no-break spaces become spaces");
+        assert_eq!(doc.sections[1].text, "Beslut: bifall & mer Beskrivning Text");
+    }
+
+    #[test]
+    fn a_page_without_a_marked_body_is_not_indexed() {
+        assert_eq!(extract(&page("<main><h1>Uppdrag</h1></main>"), "uppdrag/"), None);
+    }
+
+    #[test]
+    fn words_are_lowercase_without_stop_words() {
+        let words: Vec<String> = words("Beslut om Budget 2014: 300 000 kr, e-arkiv och IT.").collect();
+        assert_eq!(words, ["beslut", "budget", "2014", "300", "000", "kr", "arkiv", "it"]);
+    }
+
+    #[test]
+    fn words_are_normalised_to_nfc() {
+        let decomposed = "Kommunfo\u{308}rbundet";
+        assert_eq!(words(decomposed).collect::<Vec<_>>(), ["kommunförbundet"]);
+    }
+
+    #[test]
+    fn entities_are_decoded() {
+        assert_eq!(
+            decode_entities("a &amp; b &lt;c&gt; &#39;d&#x27; &quot;e&quot; &bogus; &"),
+            "a & b <c> 'd' \"e\" &bogus; &"
+        );
+    }
+
+    #[test]
+    fn shards_split_by_prefix_when_large() {
+        let mut postings = BTreeMap::new();
+        for i in 0..10_000u32 {
+            postings.insert(format!("b{i:04}"), vec![i * 8 + 1]);
+        }
+        postings.insert("b".to_string(), vec![9]);
+        postings.insert("x".to_string(), vec![9]);
+        let shards = shard(&postings);
+        assert!(shards.iter().any(|(k, stems)| k == "b" && stems == &["b".to_string()]));
+        assert!(shards.iter().any(|(k, _)| k.starts_with("b0")));
+        assert!(shards.iter().any(|(k, stems)| k == "x" && stems.len() == 1));
+        let all: usize = shards.iter().map(|(_, s)| s.len()).sum();
+        assert_eq!(all, postings.len(), "every stem in exactly one shard");
+    }
+
+    #[test]
+    fn the_index_lists_postings_with_gaps_and_weights() {
+        let doc = |url: &str, text: &str| Doc {
+            url: url.into(),
+            title: "Möte".into(),
+            sections: vec![Section { anchor: String::new(), heading: "Möte".into(), text: text.into() }],
+        };
+        let files = index(vec![doc("b/", "budget budgeten"), doc("a/", "budgeten"), doc("c/", "annat")]);
+        let get = |path: &str| -> serde_json::Value {
+            serde_json::from_slice(&files.iter().find(|a| a.path == path).unwrap().bytes).unwrap()
+        };
+        let meta = get("sok/data/meta.json");
+        assert_eq!(meta["sections"], 3);
+        assert_eq!(meta["shards"], serde_json::json!(["a", "b", "m"]));
+        // "a/" is section 0 (weight 1), "b/" section 1 (two words, weight 2).
+        assert_eq!(get("sok/data/t/62.json")["budget"], serde_json::json!([1, 8 + 2]));
+        assert_eq!(get("sok/data/t/6d.json")["möt"], serde_json::json!([4, 8 + 4, 8 + 4]));
+        assert_eq!(get("sok/data/s/0.json")[1], serde_json::json!(["b/", "Möte", "Möte", "budget budgeten"]));
+    }
 }

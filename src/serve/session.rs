@@ -24,8 +24,8 @@ use crate::model::{Edition, Memo, Model};
 use crate::render::pages::{self, Ctx, Indexes, Job};
 use crate::render::pdf::{self, documents};
 use crate::render::theme::{self, Theme};
+use crate::render::urls;
 use crate::render::view::SiteView;
-use crate::render::{Artefact, urls};
 use crate::source::{Entry, FsSource, Source, ignored};
 
 /// The site's folders that serve watches and lists.
@@ -575,7 +575,7 @@ impl Generation {
         match routes.get(key) {
             Some(route) => self.make(key, route),
             None if routes.contains_key(&format!("{key}/")) => Answer::Redirect(format!("{key}/")),
-            None if key.starts_with("pagefind/") => self.search_file(key),
+            None if key.starts_with(crate::render::search::DIR) => self.search_file(key),
             None => match self.extras().get(key) {
                 Some(bytes) => Answer::Found { bytes: bytes.clone(), content_type: content_type(key) },
                 None => self.not_found(),
@@ -689,15 +689,14 @@ impl Generation {
                         _ => None,
                     })
                     .collect();
-                let mut pages: Vec<Artefact> = jobs
+                let docs: Vec<crate::render::search::Doc> = jobs
                     .par_iter()
                     .filter_map(|(path, job)| {
                         let bytes = self.page(path, job).ok()?;
-                        Some(Artefact::new(format!("{path}index.html"), bytes.to_vec()))
+                        crate::build::search_doc(&format!("{path}index.html"), &bytes)
                     })
                     .collect();
-                pages.sort_by(|a, b| a.path.cmp(&b.path));
-                let files = crate::render::search::index(pages)?;
+                let files = crate::render::search::index(docs);
                 Ok(files.into_iter().map(|a| (a.path, Arc::new(a.bytes))).collect())
             })
             .as_ref()

@@ -142,7 +142,7 @@ pub fn apply(site: &Path, edit: &Edit, step: usize) -> Vec<(PathBuf, Option<Vec<
             let base = std::fs::read_to_string(repo().join("themes/default/templates/meeting.html")).unwrap();
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             // Inside a block, so that every meeting page really changes.
-            let anchor = "<h1 data-pagefind-meta=\"title\">";
+            let anchor = "<h1 data-search-title>";
             assert!(base.contains(anchor), "the meeting template has its h1");
             std::fs::write(&path, base.replacen(anchor, &format!("<p class=\"steg\">{step}</p>{anchor}"), 1)).unwrap();
             vec![(path, old)]

@@ -4,15 +4,18 @@
  * 2. Wide tables that scroll sideways become focusable, so keyboards can scroll them.
  * 3. The decisions page: filter by several facets at once in the browser, from the
  *    JSON list of all decisions (data-decisions), with the count in a live region.
- * 4. The search page: Pagefind's UI in #sok.
+ * 4. The search page: searches the static index in sok/data/ (src/render/search.rs)
+ *    and lists the hits in #sok, with the matching words marked.
  *
  * No request leaves the site; texts come from data-* attributes written by the templates.
  */
 (function () {
   "use strict";
 
-  var doc = document;
-  doc.documentElement.classList.add("js");
+  // Without a document (Node, in tests/search/stem.test.js) only the search's word
+  // functions are defined and exported.
+  var doc = typeof document === "undefined" ? null : document;
+  if (doc) doc.documentElement.classList.add("js");
 
   function safely(fn) {
     try {
@@ -282,38 +285,408 @@
 
   /* 4. Search ------------------------------------------------------------------ */
 
+  // Words as the index has them (src/render/search.rs): NFC, lowercase, runs of letters
+  // and digits; stop words (listed in meta.json), one-letter words and words longer than
+  // 40 characters left out, numbers kept.
+  var WORD;
+  try {
+    WORD = new RegExp("[\\p{Alphabetic}\\p{N}]+", "gu");
+  } catch (e) {
+    WORD = /[0-9a-zåäöéèüæøáàâêëïîôûçñ]+/gi; // browsers without Unicode properties
+  }
+
+  // The characters (code points) of a string.
+  function chars(text) {
+    return Array.from ? Array.from(text) : text.split("");
+  }
+
+  function searchWords(text, stop) {
+    var normal = text.normalize ? text.normalize("NFC") : text;
+    var found = normal.toLowerCase().match(WORD) || [];
+    var out = [];
+    for (var i = 0; i < found.length; i++) {
+      var word = found[i];
+      var length = chars(word).length;
+      var numeric = /^[0-9]+$/.test(word);
+      if (length > 40 || (length < 2 && !numeric) || stop[word]) continue;
+      out.push(word);
+    }
+    return out;
+  }
+
+  // Snowball's Swedish stemmer (snowballstem.org, the version pagefind_stem 1.0 carries),
+  // written from the algorithm; tests/fixtures/search/stems.json holds the pairs it must
+  // give, the same as the build's.
+  var STEM = (function () {
+    var VOWELS = "aeiouyäåö";
+    var S_ENDING = "bcdfghjklmnoprtvy";
+    var OST_ENDING = "iklnprtuv";
+    // Main suffixes and what to do: 1 delete, 2 the "s" rule, 3 the "et" rule.
+    var MAIN = {
+      a: 1, arna: 1, erna: 1, heterna: 1, orna: 1, ad: 1, e: 1, ade: 1, ande: 1, arne: 1, are: 1, aste: 1,
+      en: 1, anden: 1, aren: 1, heten: 1, ern: 1, ar: 1, er: 1, heter: 1, or: 1, s: 2, as: 1, arnas: 1,
+      ernas: 1, ornas: 1, es: 1, ades: 1, andes: 1, ens: 1, arens: 1, hetens: 1, erns: 1, at: 1, et: 3,
+      andet: 1, het: 1, ast: 1
+    };
+    var ET_EXCEPTIONS = ["fab", "h", "pak", "rak", "stak", "kom", "iet", "cit", "dit", "alit", "ilit", "mit",
+      "nit", "pit", "rit", "sit", "tit", "uit", "ivit", "kvit", "xit"];
+    var PAIRS = { dd: 1, gd: 1, nn: 1, dt: 1, gt: 1, kt: 1, tt: 1 };
+    var OTHER = { ig: 1, lig: 1, els: 1, fullt: 3, "öst": 2 };
+
+    function vowel(c) { return c !== undefined && VOWELS.indexOf(c) !== -1; }
+
+    // The longest suffix of w[from..] that `table` has.
+    function longest(w, from, table, maxLength) {
+      for (var n = Math.min(maxLength, w.length - from); n > 0; n--) {
+        var suffix = w.slice(w.length - n).join("");
+        if (Object.prototype.hasOwnProperty.call(table, suffix)) return suffix;
+      }
+      return null;
+    }
+
+    // "et" may go when a consonant after a vowel precedes it, with a letter before the
+    // vowel, and the word before it does not end in one of the exceptions.
+    function etCondition(w, at) {
+      if (at < 3) return false;
+      if (vowel(w[at - 1]) || !vowel(w[at - 2])) return false;
+      var before = w.slice(0, at).join("");
+      for (var i = 0; i < ET_EXCEPTIONS.length; i++) {
+        var e = ET_EXCEPTIONS[i];
+        if (before.length >= e.length && before.slice(before.length - e.length) === e) return false;
+      }
+      return true;
+    }
+
+    return function (word) {
+      var w = chars(word);
+      // R1: after the first non-vowel that follows a vowel, and at least 3 letters in.
+      var p1 = w.length;
+      if (w.length >= 3) {
+        var i = 0;
+        while (i < w.length && !vowel(w[i])) i++;
+        if (i < w.length) {
+          i++;
+          while (i < w.length && vowel(w[i])) i++;
+          if (i < w.length) p1 = Math.max(i + 1, 3);
+        }
+      }
+      // Step 1: main suffixes.
+      if (w.length >= p1) {
+        var main = longest(w, p1, MAIN, 7);
+        if (main !== null) {
+          var at = w.length - main.length;
+          var action = MAIN[main];
+          if (action === 1) {
+            w.length = at;
+          } else if (action === 2) {
+            if (at >= 2 && w[at - 2] === "e" && w[at - 1] === "t" && etCondition(w, at - 2)) {
+              w.length = at - 2;
+            } else if (at >= 1 && S_ENDING.indexOf(w[at - 1]) !== -1) {
+              w.length = at;
+            }
+          } else if (etCondition(w, at)) {
+            w.length = at;
+          }
+        }
+      }
+      // Step 2: a double consonant in R1 loses its last letter.
+      if (w.length - 2 >= p1 && PAIRS[w[w.length - 2] + w[w.length - 1]]) w.length -= 1;
+      // Step 3: other suffixes.
+      if (w.length >= p1) {
+        var other = longest(w, p1, OTHER, 5);
+        if (other !== null) {
+          var start = w.length - other.length;
+          var kind = OTHER[other];
+          if (kind === 1) {
+            w.length = start;
+          } else if (kind === 2) {
+            if (start >= 1 && OST_ENDING.indexOf(w[start - 1]) !== -1) w.splice(start, 3, "ö", "s");
+          } else {
+            w.length = start;
+            w.push("f", "u", "l", "l");
+          }
+        }
+      }
+      return w.join("");
+    };
+  })();
+
+  // A prefix as the index names its shard file: UTF-8 in hexadecimal.
+  function hexName(text) {
+    var bytes = unescape(encodeURIComponent(text));
+    var out = "";
+    for (var i = 0; i < bytes.length; i++) out += ("0" + bytes.charCodeAt(i).toString(16)).slice(-2);
+    return out;
+  }
+
+  function getJson(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status + " " + url);
+      return response.json();
+    });
+  }
+
+  var HITS_SHOWN = 20;
+  var EXACT = 1;
+  var PREFIX = 0.7; // a stem that only starts with the last word counts less
+
   function initSearch() {
-    var container = doc.getElementById("sok");
-    if (!container || typeof window.PagefindUI !== "function") return;
+    var box = doc.getElementById("sok");
+    if (!box || !window.fetch || !window.Promise) return;
+    var text = function (name) { return box.getAttribute("data-text-" + name) || ""; };
+    var base = box.getAttribute("data-index") || "";
+    var root = box.getAttribute("data-root") || "";
+    var form = box.querySelector("form");
+    var input = box.querySelector("input[type=search]");
+    var status = box.querySelector(".result-count");
+    var list = box.querySelector(".search-results");
+    var more = box.querySelector(".more-button");
+    if (!form || !input || !status || !list || !more) return;
+    var fallback = doc.getElementById("sok-utan-js");
+    if (fallback) fallback.hidden = true;
+
+    var meta = null;
+    var shards = {};
+    var chunks = {};
+    function loadMeta() {
+      if (!meta) {
+        meta = getJson(base + "meta.json").then(function (m) {
+          if (m.format !== 1) throw new Error("sökindexets format " + m.format);
+          m.stopSet = {};
+          for (var i = 0; i < m.stop.length; i++) m.stopSet[m.stop[i]] = true;
+          return m;
+        });
+        meta.catch(function () { meta = null; });
+      }
+      return meta;
+    }
+    function shard(key) {
+      if (!shards[key]) {
+        shards[key] = getJson(base + "t/" + hexName(key) + ".json");
+        shards[key].catch(function () { delete shards[key]; });
+      }
+      return shards[key];
+    }
+    function chunk(n) {
+      if (!chunks[n]) {
+        chunks[n] = getJson(base + "s/" + n + ".json");
+        chunks[n].catch(function () { delete chunks[n]; });
+      }
+      return chunks[n];
+    }
+
+    // The shards that can hold `stem`, or stems starting with it when `prefix`.
+    function shardsFor(m, stem, prefix) {
+      var best = null;
+      var out = [];
+      for (var i = 0; i < m.shards.length; i++) {
+        var key = m.shards[i];
+        if (stem.indexOf(key) === 0 && (best === null || key.length > best.length)) best = key;
+        else if (prefix && key.indexOf(stem) === 0 && key.length > stem.length) out.push(key);
+      }
+      if (best !== null) out.push(best);
+      return out;
+    }
+
+    // Section id → weight for one word of the query.
+    function postings(m, term) {
+      return Promise.all(shardsFor(m, term.stem, term.prefix).map(shard)).then(function (maps) {
+        var found = {};
+        for (var s = 0; s < maps.length; s++) {
+          var map = maps[s];
+          for (var stem in map) {
+            if (!Object.prototype.hasOwnProperty.call(map, stem)) continue;
+            var factor = stem === term.stem ? EXACT : term.prefix && stem.indexOf(term.stem) === 0 ? PREFIX : 0;
+            if (!factor) continue;
+            var list = map[stem];
+            var id = 0;
+            for (var i = 0; i < list.length; i++) {
+              id += Math.floor(list[i] / 8);
+              var weight = (list[i] % 8) * factor;
+              if (!(found[id] >= weight)) found[id] = weight;
+            }
+          }
+        }
+        return found;
+      });
+    }
+
+    function search(query) {
+      return loadMeta().then(function (m) {
+        var words = searchWords(query, m.stopSet);
+        var terms = words.map(function (word, i) {
+          return { stem: STEM(word), prefix: i === words.length - 1 && chars(word).length >= 3 };
+        });
+        if (!terms.length) return { terms: terms, hits: [] };
+        return Promise.all(terms.map(function (t) { return postings(m, t); })).then(function (found) {
+          // Every word must match; rarer words weigh more.
+          var scores = null;
+          for (var t = 0; t < found.length; t++) {
+            var ids = Object.keys(found[t]);
+            var idf = Math.log(1 + m.sections / Math.max(ids.length, 1));
+            var next = {};
+            for (var i = 0; i < ids.length; i++) {
+              var id = ids[i];
+              if (scores !== null && !(id in scores)) continue;
+              var w = found[t][id];
+              next[id] = (scores === null ? 0 : scores[id]) + idf * w / (w + 1.5);
+            }
+            scores = next;
+          }
+          var hits = Object.keys(scores).map(function (id) { return { id: +id, score: scores[id] }; });
+          hits.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+          return { terms: terms, hits: hits };
+        });
+      });
+    }
+
+    // The excerpt as text with the matching words marked.
+    function marked(excerpt, terms) {
+      var fragment = doc.createDocumentFragment();
+      var last = 0;
+      var re = new RegExp(WORD.source, WORD.flags);
+      var match;
+      while ((match = re.exec(excerpt)) !== null) {
+        var stem = STEM(match[0].toLowerCase());
+        var hit = false;
+        for (var i = 0; i < terms.length && !hit; i++) {
+          hit = stem === terms[i].stem || (terms[i].prefix && stem.indexOf(terms[i].stem) === 0);
+        }
+        if (!hit) continue;
+        fragment.appendChild(doc.createTextNode(excerpt.slice(last, match.index)));
+        fragment.appendChild(el("mark", null, match[0]));
+        last = match.index + match[0].length;
+      }
+      fragment.appendChild(doc.createTextNode(excerpt.slice(last)));
+      return fragment;
+    }
+
+    function hitNode(row, terms) {
+      var li = el("li", "search-hit");
+      var h = el("h2", "hit-title");
+      var a = el("a", null, row[2] || row[1]);
+      a.href = root + row[0];
+      h.appendChild(a);
+      li.appendChild(h);
+      if (row[2] && row[1] && row[2] !== row[1]) li.appendChild(el("p", "hit-page", row[1]));
+      if (row[3]) {
+        var p = el("p", "hit-excerpt");
+        p.appendChild(marked(row[3], terms));
+        li.appendChild(p);
+      }
+      return li;
+    }
+
+    var current = 0; // the latest search; older answers are dropped
+    var result = null;
+    var shown = 0;
+
+    function showMore(focus) {
+      if (!result) return Promise.resolve();
+      var token = current;
+      var next = result.hits.slice(shown, shown + HITS_SHOWN);
+      return loadMeta().then(function (m) {
+        var needed = {};
+        next.forEach(function (hit) { needed[Math.floor(hit.id / m.chunk)] = true; });
+        return Promise.all(Object.keys(needed).map(function (n) {
+          return chunk(n).then(function (rows) { return [n, rows]; });
+        })).then(function (loaded) {
+          if (token !== current) return;
+          var rows = {};
+          loaded.forEach(function (pair) { rows[pair[0]] = pair[1]; });
+          var fragment = doc.createDocumentFragment();
+          var first = null;
+          next.forEach(function (hit) {
+            var row = rows[Math.floor(hit.id / m.chunk)][hit.id % m.chunk];
+            if (!row) return;
+            var node = hitNode(row, result.terms);
+            if (!first) first = node;
+            fragment.appendChild(node);
+          });
+          list.appendChild(fragment);
+          shown += next.length;
+          list.hidden = shown === 0;
+          more.hidden = shown >= result.hits.length;
+          if (focus && first) first.querySelector("a").focus();
+        });
+      });
+    }
+
+    function fill(template, n, query) {
+      return template.replace("{n}", n).replace("{q}", query);
+    }
+
+    function run(query) {
+      var token = ++current;
+      query = query.trim();
+      list.textContent = "";
+      list.hidden = true;
+      more.hidden = true;
+      result = null;
+      shown = 0;
+      if (!query) {
+        status.textContent = "";
+        return;
+      }
+      status.textContent = text("loading");
+      search(query)
+        .then(function (found) {
+          if (token !== current) return;
+          if (!found.terms.length) {
+            status.textContent = text("empty");
+            return;
+          }
+          result = found;
+          var n = found.hits.length;
+          status.textContent = fill(text(n === 0 ? "none" : n === 1 ? "one" : "many"), n, query);
+          return showMore(false);
+        })
+        .catch(function (e) {
+          if (token !== current) return;
+          status.textContent = text("error");
+          if (window.console && console.warn) console.warn("kansli.js: search failed:", e);
+        });
+    }
+
+    function remember(query) {
+      try {
+        var url = new URL(window.location.href);
+        if (query) url.searchParams.set("q", query);
+        else url.searchParams.delete("q");
+        window.history.replaceState(null, "", url.toString());
+      } catch (e) {
+        // The address only records the query; searching works without it.
+      }
+    }
+
+    var timer;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { run(input.value); }, 250);
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(timer);
+      remember(input.value.trim());
+      run(input.value);
+    });
+    more.addEventListener("click", function () { showMore(true); });
+
     var query = "";
     try {
       query = new URLSearchParams(window.location.search).get("q") || "";
     } catch (e) {
       query = "";
     }
-    container.textContent = "";
-    // Results link from the site root, which may be a sub-path of the host.
-    var baseUrl = "/";
-    try {
-      baseUrl = new URL(container.getAttribute("data-root") || "./", window.location.href).pathname;
-    } catch (e) {
-      baseUrl = "/";
+    if (query) {
+      input.value = query;
+      run(query);
     }
-    var ui = new window.PagefindUI({ element: "#sok", showSubResults: true, showImages: false, baseUrl: baseUrl });
-    // A visible label for Pagefind's input (it only has a placeholder and a title).
-    var input = container.querySelector("input");
-    var labelText = container.getAttribute("data-search-label");
-    if (input && labelText) {
-      input.id = input.id || "sok-fraga";
-      var label = doc.createElement("label");
-      label.className = "search-label";
-      label.htmlFor = input.id;
-      label.textContent = labelText;
-      container.insertBefore(label, container.firstChild);
-    }
-    if (query && ui && typeof ui.triggerSearch === "function") ui.triggerSearch(query);
-    var fallback = doc.getElementById("sok-utan-js");
-    if (fallback) fallback.hidden = true;
+  }
+
+  if (!doc) {
+    if (typeof module === "object" && module.exports) module.exports = { stem: STEM, words: searchWords };
+    return;
   }
 
   safely(initMenu);
