@@ -160,9 +160,7 @@ impl Reader {
                 self.open(&tag);
                 // Raw text: skip to its end tag.
                 if (tag.name == "script" || tag.name == "style") && !tag.self_closing {
-                    let end = format!("</{}", tag.name);
-                    let found = html[i..].to_ascii_lowercase().find(&end).map(|p| i + p);
-                    i = found.unwrap_or(bytes.len());
+                    i = end_of_raw_text(bytes, i, tag.name.as_bytes());
                 }
             }
         }
@@ -245,6 +243,21 @@ impl Reader {
             self.sections.last_mut().unwrap_or(&mut self.top).text.push_str(&text);
         }
     }
+}
+
+/// Where the end tag `</name` of a raw text element starting at `from` begins (the end of
+/// the page when there is none).
+fn end_of_raw_text(bytes: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut i = from;
+    while let Some(p) = memchr(b'<', &bytes[i..]) {
+        let at = i + p;
+        let tag = &bytes[at + 1..];
+        if tag.first() == Some(&b'/') && tag.len() > name.len() && tag[1..=name.len()].eq_ignore_ascii_case(name) {
+            return at;
+        }
+        i = at + 1;
+    }
+    bytes.len()
 }
 
 fn is_heading(name: &str) -> bool {
@@ -501,22 +514,23 @@ pub fn index(mut docs: Vec<Doc>) -> Vec<Artefact> {
 
     // Every section's stems, in parallel; then the postings of each stem, in section order.
     let weighed: Vec<Vec<(String, u8)>> = sections.par_iter().map(|(_, s)| weights(&s.heading, &s.text)).collect();
-    let mut postings: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    let mut last: HashMap<&str, u32> = HashMap::new();
+    // Each stem's last section and postings.
+    let mut lists: HashMap<&str, (u32, Vec<u32>)> = HashMap::new();
     for (id, stems) in weighed.iter().enumerate() {
         let id = id as u32;
         for (stem, weight) in stems {
-            let gap = last.insert(stem.as_str(), id).map_or(id, |previous| id - previous);
-            postings.entry(stem.clone()).or_default().push(gap * 8 + u32::from(*weight));
+            let (last, list) = lists.entry(stem.as_str()).or_insert((0, Vec::new()));
+            list.push((id - *last) * 8 + u32::from(*weight));
+            *last = id;
         }
     }
-    drop(last);
+    let postings: BTreeMap<&str, Vec<u32>> = lists.into_iter().map(|(stem, (_, list))| (stem, list)).collect();
 
     let mut out = Vec::new();
     let shards = shard(&postings);
     let keys: Vec<String> = shards.iter().map(|(key, _)| key.clone()).collect();
     out.par_extend(shards.par_iter().map(|(key, stems)| {
-        let map: BTreeMap<&str, &Vec<u32>> = stems.iter().map(|s| (s.as_str(), &postings[s])).collect();
+        let map: BTreeMap<&str, &Vec<u32>> = stems.iter().map(|s| (s.as_str(), &postings[s.as_str()])).collect();
         Artefact::new(format!("{DIR}t/{}.json", hex(key)), serde_json::to_vec(&map).unwrap_or_default())
     }));
     out.par_extend(sections.par_chunks(CHUNK).enumerate().map(|(n, chunk)| {
@@ -551,11 +565,11 @@ fn excerpt(text: &str) -> String {
 /// The shards: each prefix and the stems it holds. A prefix starts as one character and
 /// grows by one while its shard is larger than [`SHARD_BYTES`]; a stem no longer than the
 /// prefix stays in the shorter prefix's shard.
-fn shard(postings: &BTreeMap<String, Vec<u32>>) -> Vec<(String, Vec<String>)> {
+fn shard(postings: &BTreeMap<&str, Vec<u32>>) -> Vec<(String, Vec<String>)> {
     // The size of a stem's entry in its shard, roughly as serialised.
     let size = |stem: &str| stem.len() + 4 + postings[stem].iter().map(|p| digits(*p) + 1).sum::<usize>();
     let mut out = Vec::new();
-    let stems: Vec<&str> = postings.keys().map(String::as_str).collect();
+    let stems: Vec<&str> = postings.keys().copied().collect();
     split(&stems, 1, &size, &mut out);
     out.sort();
     out
@@ -645,12 +659,10 @@ mod tests {
 
     #[test]
     fn shards_split_by_prefix_when_large() {
-        let mut postings = BTreeMap::new();
-        for i in 0..10_000u32 {
-            postings.insert(format!("b{i:04}"), vec![i * 8 + 1]);
-        }
-        postings.insert("b".to_string(), vec![9]);
-        postings.insert("x".to_string(), vec![9]);
+        let stems: Vec<String> = (0..10_000u32).map(|i| format!("b{i:04}")).collect();
+        let mut postings: BTreeMap<&str, Vec<u32>> = stems.iter().map(|s| (s.as_str(), vec![8 + 1])).collect();
+        postings.insert("b", vec![9]);
+        postings.insert("x", vec![9]);
         let shards = shard(&postings);
         assert!(shards.iter().any(|(k, stems)| k == "b" && stems == &["b".to_string()]));
         assert!(shards.iter().any(|(k, _)| k.starts_with("b0")));
