@@ -200,6 +200,23 @@ impl SourceFiles {
         self.files.len()
     }
 
+    /// Forgets the text of every file that none of `diagnostics` shows a snippet of. The
+    /// paths stay, so every [`FileId`] still names its file. (A build keeps the checked
+    /// sources only for its warnings; a large site's texts are tens of megabytes.)
+    pub fn keep_texts_for(&mut self, diagnostics: &[Diagnostic]) {
+        let shown: std::collections::HashSet<FileId> = diagnostics
+            .iter()
+            .flat_map(|d| d.location.iter().chain(d.notes.iter().map(|n| &n.location)))
+            .filter(|l| l.span.is_some())
+            .map(|l| l.file)
+            .collect();
+        for (i, (_, text)) in self.files.iter_mut().enumerate() {
+            if !shown.contains(&FileId(i as u32)) {
+                *text = Arc::from("");
+            }
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }

@@ -507,24 +507,40 @@ fn weights(heading: &str, text: &str) -> Vec<(String, u8)> {
     out
 }
 
+/// Sections whose stems are found together (in parallel) before they join the postings,
+/// so that the stems of all sections are never held at once.
+const BLOCK: usize = 4096;
+
 /// The files of the search index for `docs` (in any order), under [`DIR`].
 pub fn index(mut docs: Vec<Doc>) -> Vec<Artefact> {
     docs.sort_by(|a, b| a.url.cmp(&b.url));
-    let sections: Vec<(&Doc, &Section)> = docs.iter().flat_map(|d| d.sections.iter().map(move |s| (d, s))).collect();
 
-    // Every section's stems, in parallel; then the postings of each stem, in section order.
-    let weighed: Vec<Vec<(String, u8)>> = sections.par_iter().map(|(_, s)| weights(&s.heading, &s.text)).collect();
-    // Each stem's last section and postings.
-    let mut lists: HashMap<&str, (u32, Vec<u32>)> = HashMap::new();
-    for (id, stems) in weighed.iter().enumerate() {
-        let id = id as u32;
-        for (stem, weight) in stems {
-            let (last, list) = lists.entry(stem.as_str()).or_insert((0, Vec::new()));
-            list.push((id - *last) * 8 + u32::from(*weight));
-            *last = id;
+    // Each stem's last section and postings, filled block by block, in section order; a
+    // section's text is cut to its excerpt once its stems are counted.
+    let mut lists: HashMap<String, (u32, Vec<u32>)> = HashMap::new();
+    let mut sections: Vec<&mut Section> = docs.iter_mut().flat_map(|d| d.sections.iter_mut()).collect();
+    let count = sections.len();
+    for (block, part) in sections.chunks_mut(BLOCK).enumerate() {
+        let weighed: Vec<Vec<(String, u8)>> = part
+            .par_iter_mut()
+            .map(|section| {
+                let stems = weights(&section.heading, &section.text);
+                section.text = excerpt(&section.text);
+                stems
+            })
+            .collect();
+        for (offset, stems) in weighed.into_iter().enumerate() {
+            let id = (block * BLOCK + offset) as u32;
+            for (stem, weight) in stems {
+                let (last, list) = lists.entry(stem).or_insert((0, Vec::new()));
+                list.push((id - *last) * 8 + u32::from(weight));
+                *last = id;
+            }
         }
     }
-    let postings: BTreeMap<&str, Vec<u32>> = lists.into_iter().map(|(stem, (_, list))| (stem, list)).collect();
+    drop(sections);
+    let postings: BTreeMap<&str, Vec<u32>> =
+        lists.iter_mut().map(|(stem, (_, list))| (stem.as_str(), std::mem::take(list))).collect();
 
     let mut out = Vec::new();
     let shards = shard(&postings);
@@ -533,16 +549,17 @@ pub fn index(mut docs: Vec<Doc>) -> Vec<Artefact> {
         let map: BTreeMap<&str, &Vec<u32>> = stems.iter().map(|s| (s.as_str(), &postings[s.as_str()])).collect();
         Artefact::new(format!("{DIR}t/{}.json", hex(key)), serde_json::to_vec(&map).unwrap_or_default())
     }));
+    let sections: Vec<(&Doc, &Section)> = docs.iter().flat_map(|d| d.sections.iter().map(move |s| (d, s))).collect();
     out.par_extend(sections.par_chunks(CHUNK).enumerate().map(|(n, chunk)| {
-        let rows: Vec<(String, &str, &str, String)> = chunk
+        let rows: Vec<(String, &str, &str, &str)> = chunk
             .iter()
             .map(|(doc, section)| {
-                (section_url(doc, section), doc.title.as_str(), section.heading.as_str(), excerpt(&section.text))
+                (section_url(doc, section), doc.title.as_str(), section.heading.as_str(), section.text.as_str())
             })
             .collect();
         Artefact::new(format!("{DIR}s/{n}.json"), serde_json::to_vec(&rows).unwrap_or_default())
     }));
-    let meta = Meta { format: FORMAT, sections: sections.len(), chunk: CHUNK, stop: STOP_WORDS, shards: keys };
+    let meta = Meta { format: FORMAT, sections: count, chunk: CHUNK, stop: STOP_WORDS, shards: keys };
     out.push(Artefact::new(format!("{DIR}meta.json"), serde_json::to_vec(&meta).unwrap_or_default()));
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out
