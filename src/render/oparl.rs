@@ -278,12 +278,11 @@ macro_rules! objects {
 
 objects!(Body, Organization, Person, Membership, MeetingObject, AgendaItem, File, Paper, Consultation, Location);
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ListPage<'a, T> {
-    data: &'a [T],
-    pagination: Pagination,
-    links: Links,
+/// A meeting's JSON and its agenda items', kept for the lists.
+struct MeetingJson {
+    body: crate::model::BodyId,
+    meeting: Vec<u8>,
+    items: Vec<Vec<u8>>,
 }
 
 #[derive(Serialize)]
@@ -368,13 +367,10 @@ impl<E: Send> Oparl<'_, E> {
         let mut files = self.files(&public_meetings);
         let (papers, consultation_of) = self.papers(&mut files);
         let locations = self.locations(&public_meetings);
-        let meetings = self.meetings(&public_meetings, &files, &consultation_of, &locations);
+        // Each meeting and agenda item is written at its URL here, and kept only as its
+        // JSON for the lists: at 10,000 meetings the objects themselves are hundreds of MB.
+        let meetings = self.meetings(&public_meetings, &files, &consultation_of, &locations)?;
         let (organizations, people, memberships) = self.organisation(&public_meetings);
-
-        let agenda_items: Vec<AgendaItem> = meetings.iter().flat_map(|m| m.agenda_item.iter().cloned()).collect();
-        let consultations: Vec<Consultation> = papers.iter().flat_map(|p| p.consultation.iter().cloned()).collect();
-        let files: Vec<File> = files.into_values().collect();
-        let locations: Vec<Location> = locations.into_values().collect();
 
         let body = self.body_object();
         let system = System {
@@ -387,60 +383,73 @@ impl<E: Send> Oparl<'_, E> {
             web: absolute(model, urls::START),
         };
         (self.emit)(Artefact::new(SYSTEM, json(&system)))?;
-        self.publish("bodies", std::slice::from_ref(&body))?;
-        self.publish("organizations", &organizations)?;
-        self.publish("people", &people)?;
-        self.publish("memberships", &memberships)?;
-        self.publish("meetings", &meetings)?;
+        self.publish("bodies", vec![body])?;
+        self.publish("organizations", organizations)?;
+        self.publish("people", people)?;
+        self.publish("memberships", memberships)?;
+        self.list("meetings", &meetings.iter().map(|m| m.meeting.as_slice()).collect::<Vec<_>>())?;
         for body in model.body_ids() {
-            let own: Vec<MeetingObject> = public_meetings
-                .iter()
-                .zip(&meetings)
-                .filter(|(id, _)| model.meeting(**id).body == body)
-                .map(|(_, m)| m.clone())
-                .collect();
+            let own: Vec<&[u8]> = meetings.iter().filter(|m| m.body == body).map(|m| m.meeting.as_slice()).collect();
             if !own.is_empty() {
                 self.list(&format!("organization/{}/meetings", model.body(body).slug), &own)?;
             }
         }
-        self.publish("agendaitems", &agenda_items)?;
-        self.publish("files", &files)?;
-        self.publish("papers", &papers)?;
-        self.publish("consultations", &consultations)?;
-        self.publish("locations", &locations)
+        self.list("agendaitems", &meetings.iter().flat_map(|m| m.items.iter().map(Vec::as_slice)).collect::<Vec<_>>())?;
+        drop(meetings);
+        let consultations: Vec<Consultation> = papers.iter().flat_map(|p| p.consultation.iter().cloned()).collect();
+        self.publish("files", files.into_values().collect())?;
+        self.publish("papers", papers)?;
+        self.publish("consultations", consultations)?;
+        self.publish("locations", locations.into_values().collect())
     }
 
     /// Each object at its own URL, and all of them as the list `name`.
-    fn publish<T: Object + Sync>(&self, name: &str, items: &[T]) -> Result<(), E> {
-        items.par_iter().try_for_each(|item| (self.emit)(Artefact::new(path_of(item.id(), self.model), json(item))))?;
-        self.list(name, items)
+    fn publish<T: Object + Sync>(&self, name: &str, items: Vec<T>) -> Result<(), E> {
+        let objects: Vec<Vec<u8>> = items.par_iter().map(compact).collect();
+        items
+            .par_iter()
+            .zip(&objects)
+            .try_for_each(|(item, bytes)| (self.emit)(Artefact::new(path_of(item.id(), self.model), file(bytes))))?;
+        drop(items);
+        self.list(name, &objects.iter().map(Vec::as_slice).collect::<Vec<_>>())
     }
 
-    /// A list as pages of [`PAGE_SIZE`] objects; an empty list is one empty page, so the
-    /// URL the Body links to always exists.
-    fn list<T: Serialize + Sync>(&self, name: &str, items: &[T]) -> Result<(), E> {
-        let pages = items.len().div_ceil(PAGE_SIZE).max(1);
+    /// A list as pages of [`PAGE_SIZE`] objects (each given as its compact JSON); an empty
+    /// list is one empty page, so the URL the Body links to always exists. A page is the
+    /// JSON `{"data":[…],"pagination":{…},"links":{…}}`.
+    fn list(&self, name: &str, objects: &[&[u8]]) -> Result<(), E> {
+        let pages = objects.len().div_ceil(PAGE_SIZE).max(1);
         let model = self.model;
         let page_url = |n: usize| absolute(model, &format!("{ROOT}{name}/page-{n}.json"));
         (1..=pages).into_par_iter().try_for_each(|n| {
             let start = (n - 1) * PAGE_SIZE;
-            let data = &items[start.min(items.len())..(start + PAGE_SIZE).min(items.len())];
-            let page = ListPage {
-                data,
-                pagination: Pagination {
-                    total_elements: items.len(),
-                    elements_per_page: PAGE_SIZE,
-                    current_page: n,
-                    total_pages: pages,
-                },
-                links: Links {
-                    first: page_url(1),
-                    prev: (n > 1).then(|| page_url(n - 1)),
-                    next: (n < pages).then(|| page_url(n + 1)),
-                    last: page_url(pages),
-                },
+            let data = &objects[start.min(objects.len())..(start + PAGE_SIZE).min(objects.len())];
+            let pagination = Pagination {
+                total_elements: objects.len(),
+                elements_per_page: PAGE_SIZE,
+                current_page: n,
+                total_pages: pages,
             };
-            (self.emit)(Artefact::new(format!("{ROOT}{name}/page-{n}.json"), json(&page)))
+            let links = Links {
+                first: page_url(1),
+                prev: (n > 1).then(|| page_url(n - 1)),
+                next: (n < pages).then(|| page_url(n + 1)),
+                last: page_url(pages),
+            };
+            let mut page = Vec::with_capacity(data.iter().map(|o| o.len() + 1).sum::<usize>() + 512);
+            page.extend_from_slice(b"{\"data\":[");
+            for (i, object) in data.iter().enumerate() {
+                if i > 0 {
+                    page.push(b',');
+                }
+                page.extend_from_slice(object);
+            }
+            page.extend_from_slice(b"],\"pagination\":");
+            page.extend(compact(&pagination));
+            page.extend_from_slice(b",\"links\":");
+            page.extend(compact(&links));
+            page.push(b'}');
+            (self.emit)(Artefact::new(format!("{ROOT}{name}/page-{n}.json"), file(&page)))
         })
     }
 
@@ -664,16 +673,18 @@ impl<E: Send> Oparl<'_, E> {
             .collect()
     }
 
+    /// Every meeting with its agenda items embedded: each object is written at its URL
+    /// (in parallel) and returned as its JSON, for the lists.
     fn meetings(
         &self,
         meetings: &[MeetingId],
         files: &BTreeMap<String, File>,
         consultation_of: &BTreeMap<ItemRef, String>,
         locations: &BTreeMap<String, Location>,
-    ) -> Vec<MeetingObject> {
+    ) -> Result<Vec<MeetingJson>, E> {
         let model = self.model;
         meetings
-            .iter()
+            .par_iter()
             .map(|&id| {
                 let meeting = model.meeting(id);
                 let url = self.meeting_url(meeting);
@@ -716,7 +727,7 @@ impl<E: Send> Oparl<'_, E> {
                         }
                     })
                     .collect();
-                MeetingObject {
+                let object = MeetingObject {
                     id: url.clone(),
                     kind: Self::kind("Meeting"),
                     name: meeting_title(model, meeting),
@@ -733,7 +744,14 @@ impl<E: Send> Oparl<'_, E> {
                     results_protocol: files.get(&self.protocol_url(meeting)).cloned(),
                     agenda_item,
                     web: absolute(model, &urls::meeting(model, meeting)),
+                };
+                let items: Vec<Vec<u8>> = object.agenda_item.iter().map(compact).collect();
+                for (item, bytes) in object.agenda_item.iter().zip(&items) {
+                    (self.emit)(Artefact::new(path_of(&item.id, model), file(bytes)))?;
                 }
+                let json = compact(&object);
+                (self.emit)(Artefact::new(path_of(&object.id, model), file(&json)))?;
+                Ok(MeetingJson { body: meeting.body, meeting: json, items })
             })
             .collect()
     }
@@ -870,10 +888,20 @@ fn percent_decode(text: &str) -> String {
 
 /// Compact JSON: the export is for programs (a browser shows it indented), and at
 /// hundreds of thousands of objects the indentation alone is a third of the bytes.
-fn json<T: Serialize>(value: &T) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec(value).expect("OParl objects serialise");
+fn compact<T: Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).expect("OParl objects serialise")
+}
+
+/// A file's bytes: the JSON and a line break.
+fn file(json: &[u8]) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(json.len() + 1);
+    bytes.extend_from_slice(json);
     bytes.push(b'\n');
     bytes
+}
+
+fn json<T: Serialize>(value: &T) -> Vec<u8> {
+    file(&compact(value))
 }
 
 fn push_unique(list: &mut Vec<String>, value: String) {
