@@ -234,6 +234,24 @@ impl Cache {
         self.stamps.remove(path);
     }
 
+    /// Whether the source file `entry` holds exactly the text this cache decoded from it
+    /// (its stamp may be new: the file was written again as it was, or an editor's save
+    /// was reported once more). If so, the new stamp is kept, and nothing need be decoded.
+    pub fn holds(&mut self, source: &dyn Source, entry: &Entry) -> bool {
+        let Some(cached) = self.files.get_mut(&entry.path) else { return false };
+        if cached.size != entry.size || entry.size != cached.result.text.len() as u64 {
+            return false;
+        }
+        if cached.modified.is_some() && cached.modified == entry.modified {
+            return true;
+        }
+        let same = source.read(&entry.path).is_ok_and(|bytes| bytes == cached.result.text.as_bytes());
+        if same {
+            cached.modified = entry.modified;
+        }
+        same
+    }
+
     /// The cached first bytes of the attachment `entry`, if it did not change. A source
     /// that knows no modification times is read every time.
     fn head(&self, entry: &Entry) -> Option<&Vec<u8>> {

@@ -310,10 +310,13 @@ impl Session {
         self.clock = started;
         self.timings = Timings::default();
         let listed = if rescan { self.source.rescan().map(|()| Vec::new()) } else { self.source.apply(paths) };
-        let changed = match listed {
+        let mut changed = match listed {
             Ok(changed) => changed,
             Err(error) => return Some(io_failure(&error, started)),
         };
+        // A source file written again as it was is no change (nor is the late second half
+        // of a save already built): no rebuild, and open pages do not reload.
+        changed.retain(|path| !self.source.entries.get(path).is_some_and(|e| self.cache.holds(&self.source, e)));
         if changed.is_empty() && !rescan {
             return None;
         }
