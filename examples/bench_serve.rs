@@ -26,12 +26,15 @@ fn main() {
     let runs: usize = args.next().map_or(11, |n| n.parse().expect("RUNS is a number"));
     let site = PathBuf::from(site);
 
-    let mut server = Command::new(&binary)
-        .args(["--root", site.to_str().expect("a UTF-8 path"), "serve", "--port", "0", "--timings"])
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("kansli starts");
-    let mut log = BufReader::new(server.stderr.take().expect("piped"));
+    // Stopped however the runs end (a server left running would rebuild on every later save).
+    let mut server = Server(
+        Command::new(&binary)
+            .args(["--root", site.to_str().expect("a UTF-8 path"), "serve", "--port", "0", "--timings"])
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("kansli starts"),
+    );
+    let mut log = BufReader::new(server.0.stderr.take().expect("piped"));
     let started = Instant::now();
     let addr: SocketAddr = loop {
         let mut line = String::new();
@@ -52,7 +55,8 @@ fn main() {
     let mut events = Events::open(addr);
     let mut generation = events.next_generation();
     let mut times = Vec::new();
-    let mut restore = Vec::new();
+    // The meeting files as they were, put back however the runs end.
+    let mut restore = Restore(Vec::new());
     for run in 0..runs {
         let file = &meetings[(run * 7919) % meetings.len()];
         let page = page_of(&site, file);
@@ -60,7 +64,7 @@ fn main() {
         get(addr, &page);
         let before = std::fs::read_to_string(file).expect("a meeting file");
         let changed = before.replacen("title = \"", &format!("title = \"Mätning {run}: "), 1);
-        restore.push((file.clone(), before));
+        restore.0.push((file.clone(), before));
 
         let saved = Instant::now();
         std::fs::write(file, &changed).expect("writable");
@@ -78,11 +82,8 @@ fn main() {
         );
         times.push(total);
     }
-    for (file, text) in restore {
-        std::fs::write(file, text).expect("writable");
-    }
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(restore);
+    drop(server);
     times.sort();
     println!(
         "median save → reloaded page: {:.1} ms (min {:.1}, max {:.1}, {runs} runs)",
@@ -90,6 +91,27 @@ fn main() {
         ms(times[0]),
         ms(times[times.len() - 1])
     );
+}
+
+/// The `kansli serve` process, stopped when dropped.
+struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Files to write back, last changed first.
+struct Restore(Vec<(PathBuf, String)>);
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        for (file, text) in self.0.drain(..).rev() {
+            std::fs::write(file, text).expect("writable");
+        }
+    }
 }
 
 fn ms(d: Duration) -> f64 {
