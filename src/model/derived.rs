@@ -52,7 +52,17 @@ impl Model {
     /// another item) is a matter only if it refers to an earlier meeting.
     pub fn matters(&self) -> Vec<Matter> {
         let all: Vec<ItemRef> = self.items().map(|(r, _)| r).collect();
-        let index: BTreeMap<ItemRef, usize> = all.iter().enumerate().map(|(i, r)| (*r, i)).collect();
+        // An item's place in `all`: its meeting's first place, plus its own index.
+        let mut first = Vec::with_capacity(self.meetings.len());
+        let mut count = 0;
+        for meeting in &self.meetings {
+            first.push(count);
+            count += meeting.items.len();
+        }
+        let place = |r: &ItemRef| -> Option<usize> {
+            let meeting = self.meetings.get(r.meeting.index())?;
+            ((r.index as usize) < meeting.items.len()).then(|| first[r.meeting.index()] + r.index as usize)
+        };
         let mut parent: Vec<usize> = (0..all.len()).collect();
         fn find(parent: &mut [usize], mut x: usize) -> usize {
             while parent[x] != x {
@@ -65,7 +75,7 @@ impl Model {
         for (from, item) in self.items() {
             for reference in &item.references {
                 if let Target::Item(to) = reference.target
-                    && let (Some(&a), Some(&b)) = (index.get(&from), index.get(&to))
+                    && let (Some(a), Some(b)) = (place(&from), place(&to))
                 {
                     let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
                     parent[ra.max(rb)] = ra.min(rb);

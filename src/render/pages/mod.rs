@@ -49,7 +49,7 @@ pub struct Ctx<'a> {
 #[derive(Default)]
 pub struct Indexes {
     pub matters: Vec<Matter>,
-    pub matter_of: HashMap<ItemRef, usize>,
+    pub matter_of: rustc_hash::FxHashMap<ItemRef, usize>,
     /// Items with a decision, on published pages, newest first.
     pub decisions: Vec<ItemRef>,
     /// The row of each decision in `decisions`, made once when first asked for (they
