@@ -12,6 +12,7 @@ pub mod sink;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -128,13 +129,11 @@ pub fn render_site(
     let mut stats = Stats::default();
     let mut timings = Timings::default();
     let mut clock = Instant::now();
-    let files = Mutex::new(0usize);
-    let bytes = Mutex::new(0u64);
+    let files = AtomicUsize::new(0);
+    let bytes = AtomicU64::new(0);
     let count = |placed: &Placed| {
-        if let (Ok(mut f), Ok(mut b)) = (files.lock(), bytes.lock()) {
-            *f += 1;
-            *b += placed.size;
-        }
+        files.fetch_add(1, Ordering::Relaxed);
+        bytes.fetch_add(placed.size, Ordering::Relaxed);
     };
 
     let theme = theme::load(source, &model.site.theme).map_err(|d| Failure::Theme(SourceFiles::new(), d))?;
@@ -159,7 +158,10 @@ pub fn render_site(
     crate::render::data::each(model, pdfs, &|artefact| {
         let placed = sink.put_bytes(&artefact.path, artefact.bytes)?;
         count(&placed);
-        sizes.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(artefact.path, placed.size);
+        // Pages show the sizes of the tables, not of the OParl export's many files.
+        if !artefact.path.starts_with(crate::render::oparl::ROOT) {
+            sizes.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(artefact.path, placed.size);
+        }
         Ok(())
     })?;
     ctx.file_sizes = sizes.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -235,9 +237,7 @@ pub fn render_site(
             .collect();
         Ok(search::index(docs))
     })?;
-    if let Ok(mut f) = files.lock() {
-        *f += search_files;
-    }
+    files.fetch_add(search_files, Ordering::Relaxed);
     timings.since("sökindex", &mut clock);
 
     let mut small = supplements(&ctx, &page_paths);
@@ -258,8 +258,8 @@ pub fn render_site(
     placed.iter().for_each(count);
     timings.since("bilagor", &mut clock);
 
-    stats.files = files.into_inner().unwrap_or_default();
-    stats.bytes = bytes.into_inner().unwrap_or_default();
+    stats.files = files.into_inner();
+    stats.bytes = bytes.into_inner();
     stats.timings = timings;
     Ok(stats)
 }

@@ -35,7 +35,8 @@ use crate::model::{AttachmentTarget, BodyKind, ItemRef, Meeting, MeetingId, Meet
 
 /// Where the open data starts: the System object.
 pub const SYSTEM: &str = "data/oparl/system.json";
-const ROOT: &str = "data/oparl/";
+/// The folder of the export.
+pub const ROOT: &str = "data/oparl/";
 const SCHEMA: &str = "https://schema.oparl.org/1.1/";
 /// Objects per list page.
 pub const PAGE_SIZE: usize = 100;
@@ -278,11 +279,16 @@ macro_rules! objects {
 
 objects!(Body, Organization, Person, Membership, MeetingObject, AgendaItem, File, Paper, Consultation, Location);
 
-/// A meeting's JSON and its agenda items', kept for the lists.
+/// A meeting's JSON, kept for the lists, and where each of its agenda items is in it.
 struct MeetingJson {
     body: crate::model::BodyId,
     meeting: Vec<u8>,
-    items: Vec<Vec<u8>>,
+    items: Vec<std::ops::Range<usize>>,
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len().max(1)).position(|window| window == needle)
 }
 
 #[derive(Serialize)]
@@ -394,7 +400,9 @@ impl<E: Send> Oparl<'_, E> {
                 self.list(&format!("organization/{}/meetings", model.body(body).slug), &own)?;
             }
         }
-        self.list("agendaitems", &meetings.iter().flat_map(|m| m.items.iter().map(Vec::as_slice)).collect::<Vec<_>>())?;
+        let items: Vec<&[u8]> = meetings.iter().flat_map(|m| m.items.iter().map(|r| &m.meeting[r.clone()])).collect();
+        self.list("agendaitems", &items)?;
+        drop(items);
         drop(meetings);
         let consultations: Vec<Consultation> = papers.iter().flat_map(|p| p.consultation.iter().cloned()).collect();
         self.publish("files", files.into_values().collect())?;
@@ -745,11 +753,18 @@ impl<E: Send> Oparl<'_, E> {
                     agenda_item,
                     web: absolute(model, &urls::meeting(model, meeting)),
                 };
-                let items: Vec<Vec<u8>> = object.agenda_item.iter().map(compact).collect();
-                for (item, bytes) in object.agenda_item.iter().zip(&items) {
-                    (self.emit)(Artefact::new(path_of(&item.id, model), file(bytes)))?;
-                }
                 let json = compact(&object);
+                // Each agenda item is embedded in the meeting exactly as it is on its own
+                // (the same struct, compact JSON): the meeting's bytes serve for both.
+                let mut items = Vec::with_capacity(object.agenda_item.len());
+                let mut from = 0;
+                for item in &object.agenda_item {
+                    let bytes = compact(item);
+                    let at = find(&json[from..], &bytes).map(|i| from + i).expect("an agenda item is in its meeting");
+                    items.push(at..at + bytes.len());
+                    from = at + bytes.len();
+                    (self.emit)(Artefact::new(path_of(&item.id, model), file(&bytes)))?;
+                }
                 (self.emit)(Artefact::new(path_of(&object.id, model), file(&json)))?;
                 Ok(MeetingJson { body: meeting.body, meeting: json, items })
             })
