@@ -320,12 +320,16 @@ fn run_build(root: &std::path::Path, out: Option<PathBuf>, internal: bool, pdfs:
             let stats = &report.stats;
             checked.diagnostics.extend(stats.warnings.iter().cloned());
             print_diagnostics(&checked);
+            let grouped = |n: usize| crate::render::format::grouped(n as i64).replace('\u{a0}', " ");
             if timings {
                 for (phase, took) in &stats.timings.0 {
                     eprintln!("  {phase:<24} {:>8} s", seconds(*took));
                 }
+                eprintln!("  sidor per slag (tid i alla trådar):");
+                for (kind, count, took) in &stats.page_kinds {
+                    eprintln!("    {kind:<14} {:>8} {:>8} s", grouped(*count), seconds(*took));
+                }
             }
-            let grouped = |n: usize| crate::render::format::grouped(n as i64).replace('\u{a0}', " ");
             eprintln!(
                 "byggde {} sidor ({} nya) och {} PDF ({} nya), {} filer till {} på {} s",
                 grouped(stats.pages),

@@ -79,6 +79,9 @@ pub struct Stats {
     /// checked sources.
     pub warnings: Vec<Diagnostic>,
     pub timings: Timings,
+    /// Per kind of page: how many, and the time spent on them summed over all threads
+    /// (view, fingerprint, template, writing), largest first.
+    pub page_kinds: Vec<(&'static str, usize, Duration)>,
 }
 
 /// What a build made.
@@ -176,6 +179,7 @@ pub fn render_site(
     let rendered: Vec<Result<RenderedPage, Failure>> = jobs
         .par_iter()
         .map(|job| {
+            let began = Instant::now();
             let page = pages::view(&ctx, job);
             let fingerprint = page_fingerprint(&theme_fp, &site_json, &page);
             let path = pages::file_path(&page);
@@ -192,7 +196,15 @@ pub fn render_site(
                 Ok(Made { bytes: artefact.bytes, pages: None })
             })?;
             progress.tick();
-            Ok(RenderedPage { path, fingerprint, indexed: is_indexed, placed, doc })
+            Ok(RenderedPage {
+                path,
+                fingerprint,
+                indexed: is_indexed,
+                placed,
+                doc,
+                kind: job.kind(),
+                took: began.elapsed(),
+            })
         })
         .collect();
     progress.finish();
@@ -201,7 +213,14 @@ pub fn render_site(
     let mut errors = Vec::new();
     for result in rendered {
         match result {
-            Ok(RenderedPage { path, fingerprint, indexed, placed, doc }) => {
+            Ok(RenderedPage { path, fingerprint, indexed, placed, doc, kind, took }) => {
+                match stats.page_kinds.iter_mut().find(|(k, ..)| *k == kind) {
+                    Some((_, n, time)) => {
+                        *n += 1;
+                        *time += took;
+                    }
+                    None => stats.page_kinds.push((kind, 1, took)),
+                }
                 count(&placed);
                 stats.pages += 1;
                 stats.pages_made += usize::from(placed.made);
@@ -218,6 +237,7 @@ pub fn render_site(
     if !errors.is_empty() {
         return Err(Failure::Theme(SourceFiles::new(), errors));
     }
+    stats.page_kinds.sort_by(|a, b| b.2.cmp(&a.2));
     timings.since("sidor", &mut clock);
 
     // The search index covers the indexed pages; unchanged pages, unchanged index.
@@ -285,6 +305,9 @@ struct RenderedPage {
     placed: Placed,
     /// The page as the search index reads it, when it was made now.
     doc: Option<search::Doc>,
+    kind: &'static str,
+    /// From the view to the written file, on one thread.
+    took: Duration,
 }
 
 /// The artefact group of the search index (`render::search`).

@@ -60,6 +60,20 @@ pub struct Indexes {
     facets: std::sync::OnceLock<BTreeMap<Option<Facet>, Vec<usize>>>,
     /// The meetings with a page, per body, in date order.
     pub meetings_of: BTreeMap<BodyId, Vec<MeetingId>>,
+    /// What each person did at published meetings, made when first asked for: see
+    /// [`Ctx::person_record`].
+    people: std::sync::OnceLock<Vec<PersonRecord>>,
+}
+
+/// A person's part in the published meetings, in meeting order.
+#[derive(Default)]
+pub struct PersonRecord {
+    /// Meetings attended or taken part in.
+    pub attended: Vec<MeetingId>,
+    /// Items presented (not confidential ones).
+    pub presented: Vec<ItemRef>,
+    /// Assignments given to the person: the item and the assignment's index in it.
+    pub assigned: Vec<(ItemRef, usize)>,
 }
 
 impl std::ops::Deref for Ctx<'_> {
@@ -100,6 +114,40 @@ impl<'a> Ctx<'a> {
         self.indexes.facets.get_or_init(|| lists::facets(self.model, &self.indexes.decisions))
     }
 
+    /// What the person `id` did at published meetings. All people's records are made in
+    /// one pass on first use (a person's page would otherwise read every meeting).
+    pub fn person_record(&self, id: PersonId) -> &PersonRecord {
+        let all = self.indexes.people.get_or_init(|| {
+            let model = self.model;
+            let mut out: Vec<PersonRecord> = model.people.iter().map(|_| PersonRecord::default()).collect();
+            for m in model.meeting_ids() {
+                let meeting = model.meeting(m);
+                if !self.published(meeting) {
+                    continue;
+                }
+                for a in meeting.attendees.iter().chain(&meeting.participants) {
+                    let record = &mut out[a.person.index()];
+                    if record.attended.last() != Some(&m) {
+                        record.attended.push(m);
+                    }
+                }
+                for (index, item) in meeting.items.iter().enumerate().filter(|(_, i)| i.secrecy.is_none()) {
+                    let r = ItemRef { meeting: m, index: index as u32 };
+                    if let Some(Presenter::Person(p)) = item.presenter {
+                        out[p.index()].presented.push(r);
+                    }
+                    for (k, assignment) in item.assignments.iter().enumerate() {
+                        if let Party::Person(p) = assignment.assignee {
+                            out[p.index()].assigned.push((r, k));
+                        }
+                    }
+                }
+            }
+            out
+        });
+        &all[id.index()]
+    }
+
     pub fn decision_rows(&self) -> &[DecisionRow] {
         self.indexes.decision_rows.get_or_init(|| {
             use rayon::prelude::*;
@@ -128,6 +176,7 @@ impl Indexes {
             decision_rows: std::sync::OnceLock::new(),
             facets: std::sync::OnceLock::new(),
             meetings_of,
+            people: std::sync::OnceLock::new(),
         }
     }
 
@@ -237,6 +286,27 @@ impl PageOut {
     fn alternates(mut self, alternates: Vec<Alternate>) -> Self {
         self.alternates = alternates;
         self
+    }
+}
+
+impl Job {
+    /// What kind of page this is, in a word (for `--timings`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Job::Start => "start",
+            Job::Meeting(_) => "möte",
+            Job::Body(_) | Job::Bodies => "organ",
+            Job::Decisions(..) => "beslutslistor",
+            Job::Assignments => "uppdrag",
+            Job::Economy => "ekonomi",
+            Job::Matters | Job::Matter(_) => "ärenden",
+            Job::Municipalities | Job::Municipality(_) => "kommuner",
+            Job::Strategy | Job::Goal(_) | Job::Areas | Job::Area(_) => "strategi",
+            Job::Groups | Job::GroupYear(..) | Job::FollowUp(_) => "arbetsgrupper",
+            Job::People | Job::Person(_) => "personer",
+            Job::Calendar => "kalender",
+            Job::Search | Job::Accessibility | Job::OpenData | Job::NotFound => "övriga",
+        }
     }
 }
 

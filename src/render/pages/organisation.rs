@@ -582,31 +582,11 @@ pub(super) fn person(ctx: &Ctx, id: PersonId) -> PageOut {
         Affiliation::Body(b) => Some(ctx.body_link(b)),
         Affiliation::Unknown => None,
     };
-    let attended = model
-        .meeting_ids()
-        .filter(|m| {
-            let meeting = model.meeting(*m);
-            ctx.published(meeting) && (meeting.attendees.iter().chain(&meeting.participants).any(|a| a.person == id))
-        })
-        .rev()
-        .map(|m| ctx.meeting_summary(m))
-        .collect();
-    let presented = model
-        .items()
-        .filter(|(r, item)| {
-            ctx.published(model.meeting(r.meeting))
-                && item.secrecy.is_none()
-                && item.presenter == Some(Presenter::Person(id))
-        })
-        .map(|(r, _)| ctx.item_link(r))
-        .collect();
-    let assignments = model
-        .items()
-        .filter(|(r, item)| ctx.published(model.meeting(r.meeting)) && item.secrecy.is_none())
-        .flat_map(|(r, item)| {
-            item.assignments.iter().filter(|a| a.assignee == Party::Person(id)).map(move |a| ctx.assignment_view(r, a))
-        })
-        .collect();
+    let record = ctx.person_record(id);
+    let attended = record.attended.iter().rev().map(|m| ctx.meeting_summary(*m)).collect();
+    let presented = record.presented.iter().map(|r| ctx.item_link(*r)).collect();
+    let assignments =
+        record.assigned.iter().map(|(r, k)| ctx.assignment_view(*r, &model.item(*r).assignments[*k])).collect();
     // The public edition has already removed contact details the source did not allow.
     let page = PersonPage {
         name: person.name.clone(),
