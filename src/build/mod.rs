@@ -237,7 +237,7 @@ pub fn render_site(
     if !errors.is_empty() {
         return Err(Failure::Theme(SourceFiles::new(), errors));
     }
-    stats.page_kinds.sort_by(|a, b| b.2.cmp(&a.2));
+    stats.page_kinds.sort_by_key(|k| std::cmp::Reverse(k.2));
     timings.since("sidor", &mut clock);
 
     // The search index covers the indexed pages; unchanged pages, unchanged index.
