@@ -146,7 +146,7 @@ struct Membership {
     end_date: Option<String>,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct MeetingObject {
     id: String,
@@ -249,7 +249,7 @@ struct Consultation {
     role: &'static str,
 }
 
-#[derive(Serialize, Clone)]
+#[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Location {
     id: String,
@@ -278,6 +278,19 @@ macro_rules! objects {
 }
 
 objects!(Body, Organization, Person, Membership, MeetingObject, AgendaItem, File, Paper, Consultation, Location);
+
+impl Location {
+    /// The copy a meeting embeds: without the list of meetings, which is never copied
+    /// (it grows with the site, and every meeting held at the place embeds the place).
+    fn embedded(&self) -> Location {
+        Location {
+            id: self.id.clone(),
+            kind: self.kind.clone(),
+            description: self.description.clone(),
+            meetings: Vec::new(),
+        }
+    }
+}
 
 /// A meeting's JSON, kept for the lists, and where each of its agenda items is in it.
 struct MeetingJson {
@@ -742,11 +755,7 @@ impl<E: Send> Oparl<'_, E> {
                     meeting_state: if meeting.date > model.today { "planerat" } else { "genomfört" },
                     start: meeting.start.map(|t| rfc3339(meeting.date, t)),
                     end: meeting.start.and(meeting.end).map(|t| rfc3339(meeting.date, t)),
-                    location: meeting
-                        .place
-                        .as_ref()
-                        .and_then(|p| locations.get(p))
-                        .map(|l| Location { meetings: Vec::new(), ..l.clone() }),
+                    location: meeting.place.as_ref().and_then(|p| locations.get(p)).map(Location::embedded),
                     organization: vec![self.org_url(meeting.body)],
                     participant,
                     results_protocol: files.get(&self.protocol_url(meeting)).cloned(),
