@@ -144,6 +144,18 @@ pub fn render_site(
     let mut ctx = Ctx::new(model, &theme.strings, edition, pdfs);
     timings.since("tema och index", &mut clock);
 
+    // Attachments first: the check has just read them, so they are still in the page
+    // cache (on a large site the output written later pushes them out).
+    let placed: Vec<Placed> = attachment_paths(model)
+        .par_iter()
+        .map(|path| {
+            let bytes = source.read(path).map_err(Failure::Io)?;
+            sink.put_bytes(&crate::render::urls::attachment(path), bytes)
+        })
+        .collect::<Result<_, _>>()?;
+    placed.iter().for_each(count);
+    timings.since("bilagor", &mut clock);
+
     // PDFs and data files first: the pages show their sizes.
     let sizes: Mutex<HashMap<String, u64>> = Mutex::new(HashMap::new());
     if pdfs {
@@ -268,15 +280,6 @@ pub fn render_site(
         count(&sink.put_bytes(&artefact.path, artefact.bytes)?);
     }
     timings.since("flöden och sitemap", &mut clock);
-    let placed: Vec<Placed> = attachment_paths(model)
-        .par_iter()
-        .map(|path| {
-            let bytes = source.read(path).map_err(Failure::Io)?;
-            sink.put_bytes(&crate::render::urls::attachment(path), bytes)
-        })
-        .collect::<Result<_, _>>()?;
-    placed.iter().for_each(count);
-    timings.since("bilagor", &mut clock);
 
     stats.files = files.into_inner();
     stats.bytes = bytes.into_inner();
