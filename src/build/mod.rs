@@ -156,7 +156,7 @@ pub fn render_site(
     placed.iter().for_each(count);
     timings.since("bilagor", &mut clock);
 
-    // PDFs and data files first: the pages show their sizes.
+    // PDFs and data files before the pages, which show their sizes.
     let sizes: Mutex<HashMap<String, u64>> = Mutex::new(HashMap::new());
     if pdfs {
         let (placed, warnings, made) = typeset_all(source, &theme, &ctx, sink, progress)?;
