@@ -98,6 +98,23 @@ fn decisions_have_facet_pages_that_work_without_javascript() {
     assert!(all_decisions.contains("Regionrådet"));
     let rr = page(&all, "beslut/organ/regionradet/index.html");
     assert!(!visible(&rr).contains("Mötets öppnande"), "procedural items without a decision are not decisions");
+
+    // The facet menu is shared by the pages of one list: each list marks its own value,
+    // and each page links from its own depth.
+    let option = |path: &str| {
+        let html = page(&all, path);
+        let start = html.find("data-value=\"regionradet\"").expect("Regionrådet in the facet menu");
+        let tag_start = html[..start].rfind("<a ").unwrap();
+        html[tag_start..start + html[start..].find('>').unwrap() + 1].to_string()
+    };
+    let link = r#"<a href="../../../beslut/organ/regionradet/" data-value="regionradet" data-label="Regionrådet" data-count="53""#;
+    assert_eq!(option("beslut/organ/regionradet/index.html"), format!(r#"{link} aria-current="page">"#));
+    assert_eq!(option("beslut/ar/2025/index.html"), format!("{link}>"));
+    assert_eq!(
+        option("beslut/organ/regionradet/sida/2/index.html"),
+        format!(r#"{} aria-current="page">"#, link.replace("../../../", "../../../../../"))
+    );
+    assert_eq!(option("beslut/index.html"), format!("{}>", link.replace("../../../", "../")));
 }
 
 #[test]

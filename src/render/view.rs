@@ -261,6 +261,27 @@ pub struct DecisionRow {
     pub municipalities: Vec<String>,
 }
 
+/// A part that many pages show alike, such as the facet menu of the decision lists: its
+/// view is made once, and its HTML once per depth of page (links are relative), not once
+/// per page. A page's template prints it from `shared.<name>`; the part's own template
+/// sees `site`, `t`, `root` and `part` (this view).
+#[derive(Clone, Debug, Serialize)]
+pub struct Shared {
+    pub template: &'static str,
+    /// A hash of `view`: a page's fingerprint holds it instead of the view.
+    pub fingerprint: String,
+    #[serde(skip)]
+    pub view: std::sync::Arc<serde_json::Value>,
+}
+
+impl Shared {
+    pub fn new(template: &'static str, view: impl Serialize) -> Self {
+        let view = serde_json::to_value(view).unwrap_or_default();
+        let bytes = serde_json::to_vec(&view).unwrap_or_default();
+        Shared { template, fingerprint: blake3::hash(&bytes).to_hex().to_string(), view: std::sync::Arc::new(view) }
+    }
+}
+
 /// A filter dimension on the decisions page, pre-rendered as links (works without JavaScript).
 #[derive(Clone, Debug, Serialize)]
 pub struct Facet {
@@ -304,7 +325,6 @@ pub struct DecisionsPage {
     pub heading: String,
     /// The filter this page shows, if any: (facet label, value label).
     pub filter: Option<(String, String)>,
-    pub facets: Vec<Facet>,
     pub rows: Vec<DecisionRow>,
     pub total: usize,
     pub pagination: Pagination,

@@ -1,7 +1,7 @@
 //! Lists across meetings: decisions (with pre-rendered facet pages), assignments, the
 //! economy ledger and matters.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::common::{self, date_view};
 use super::{Ctx, DECISIONS_PER_PAGE, Facet, PageOut};
@@ -75,33 +75,6 @@ pub(super) fn decisions(ctx: &Ctx, facet: Option<Facet>, page: usize) -> PageOut
         .map(|i| ctx.decision_rows()[*i].clone())
         .collect();
 
-    let mut groups: BTreeMap<&'static str, Vec<FacetOption>> = BTreeMap::new();
-    for (f, list) in ctx.facets() {
-        let (Some(f), count) = (*f, list.len()) else { continue };
-        let key = match f {
-            Facet::Body(_) => "organ",
-            Facet::Year(_) => "ar",
-            Facet::Goal(_) => "mal",
-            Facet::Area(_) => "omrade",
-            Facet::Municipality(_) => "kommun",
-        };
-        let (_, label) = facet_label(ctx, f);
-        let path = facet_path(ctx, Some(f));
-        let value = path.trim_end_matches('/').rsplit('/').next().unwrap_or_default().to_string();
-        groups.entry(key).or_default().push(FacetOption { value, label, href: path, count, current: facet == Some(f) });
-    }
-    let order = ["organ", "ar", "mal", "omrade", "kommun"];
-    let facets = order
-        .iter()
-        .filter_map(|key| {
-            let mut options = groups.remove(key)?;
-            if *key == "ar" {
-                options.reverse();
-            }
-            Some(view::Facet { key, label: ctx.s(&format!("facet.{key}")), options })
-        })
-        .collect();
-
     let filter = facet.map(|f| facet_label(ctx, f));
     let heading = match &filter {
         Some((_, value)) => format!("{} – {value}", ctx.s("nav.beslut")),
@@ -125,7 +98,6 @@ pub(super) fn decisions(ctx: &Ctx, facet: Option<Facet>, page: usize) -> PageOut
     let data = DecisionsPage {
         heading: heading.clone(),
         filter,
-        facets,
         rows: shown,
         total,
         pagination,
@@ -140,8 +112,57 @@ pub(super) fn decisions(ctx: &Ctx, facet: Option<Facet>, page: usize) -> PageOut
     let alternates =
         vec![Alternate { kind: "application/atom+xml", title: ctx.s("feed.minutes"), href: urls::FEED.into() }];
     PageOut::new(page_path(ctx, facet, page), "decisions.html", title, "beslut", data)
+        .shared("facets", ctx.facet_menu(facet))
         .crumbs(crumbs)
         .alternates(alternates)
+}
+
+/// The facet menu of every list of decisions, each with its own value marked as current:
+/// all pages of one list share it, so it is made once per list, not once per page.
+pub(super) fn facet_menus(ctx: &Ctx) -> HashMap<Option<Facet>, Shared> {
+    let mut groups: BTreeMap<&'static str, Vec<(Facet, FacetOption)>> = BTreeMap::new();
+    for (f, list) in ctx.facets() {
+        let (Some(f), count) = (*f, list.len()) else { continue };
+        let key = match f {
+            Facet::Body(_) => "organ",
+            Facet::Year(_) => "ar",
+            Facet::Goal(_) => "mal",
+            Facet::Area(_) => "omrade",
+            Facet::Municipality(_) => "kommun",
+        };
+        let (_, label) = facet_label(ctx, f);
+        let path = facet_path(ctx, Some(f));
+        let value = path.trim_end_matches('/').rsplit('/').next().unwrap_or_default().to_string();
+        groups.entry(key).or_default().push((f, FacetOption { value, label, href: path, count, current: false }));
+    }
+    let order = ["organ", "ar", "mal", "omrade", "kommun"];
+    let menu: Vec<(view::Facet, Vec<Facet>)> = order
+        .iter()
+        .filter_map(|key| {
+            let mut options = groups.remove(key)?;
+            if *key == "ar" {
+                options.reverse();
+            }
+            let (values, options) = options.into_iter().unzip();
+            Some((view::Facet { key, label: ctx.s(&format!("facet.{key}")), options }, values))
+        })
+        .collect();
+    ctx.facets()
+        .keys()
+        .map(|current| {
+            let marked: Vec<view::Facet> = menu
+                .iter()
+                .map(|(facet, values)| {
+                    let mut facet = facet.clone();
+                    for (option, value) in facet.options.iter_mut().zip(values) {
+                        option.current = *current == Some(*value);
+                    }
+                    facet
+                })
+                .collect();
+            (*current, Shared::new("decision_facets.html", marked))
+        })
+        .collect()
 }
 
 /// The page numbers to offer: the first, the last and two on each side of the current one;

@@ -58,6 +58,11 @@ pub struct Indexes {
     /// For the unfiltered list and every facet value: indices into `decisions`, in order;
     /// made when first asked for: see [`Ctx::facets`].
     facets: std::sync::OnceLock<BTreeMap<Option<Facet>, Vec<usize>>>,
+    /// The facet menu of each list of decisions: see [`Ctx::facet_menu`].
+    facet_menus: std::sync::OnceLock<HashMap<Option<Facet>, Shared>>,
+    /// Shared parts of pages, rendered: by a hash of the theme, the part and the page's
+    /// depth. See [`Shared`].
+    shared_html: std::sync::Mutex<HashMap<blake3::Hash, Arc<str>>>,
     /// The meetings with a page, per body, in date order.
     pub meetings_of: BTreeMap<BodyId, Vec<MeetingId>>,
     /// What each person did at published meetings, made when first asked for: see
@@ -112,6 +117,13 @@ impl<'a> Ctx<'a> {
     /// `decisions`, in order.
     pub fn facets(&self) -> &BTreeMap<Option<Facet>, Vec<usize>> {
         self.indexes.facets.get_or_init(|| lists::facets(self.model, &self.indexes.decisions))
+    }
+
+    /// The facet menu of the list of decisions `facet` (all decisions: `None`), with that
+    /// value marked. The menus of all lists are made together on first use.
+    pub fn facet_menu(&self, facet: Option<Facet>) -> Shared {
+        let menus = self.indexes.facet_menus.get_or_init(|| lists::facet_menus(self));
+        menus.get(&facet).cloned().unwrap_or_else(|| Shared::new("decision_facets.html", Vec::<()>::new()))
     }
 
     /// What the person `id` did at published meetings. All people's records are made in
@@ -175,6 +187,8 @@ impl Indexes {
             decisions,
             decision_rows: std::sync::OnceLock::new(),
             facets: std::sync::OnceLock::new(),
+            facet_menus: std::sync::OnceLock::new(),
+            shared_html: std::sync::Mutex::default(),
             meetings_of,
             people: std::sync::OnceLock::new(),
         }
@@ -263,6 +277,8 @@ pub struct PageOut {
     pub breadcrumbs: Vec<Link>,
     pub alternates: Vec<Alternate>,
     pub data: serde_json::Value,
+    /// Parts shared with other pages, by the name the template prints them by.
+    pub shared: Vec<(&'static str, Shared)>,
 }
 
 impl PageOut {
@@ -275,7 +291,13 @@ impl PageOut {
             breadcrumbs: Vec::new(),
             alternates: Vec::new(),
             data: serde_json::to_value(data).unwrap_or_default(),
+            shared: Vec::new(),
         }
+    }
+
+    fn shared(mut self, name: &'static str, part: Shared) -> Self {
+        self.shared.push((name, part));
+        self
     }
 
     fn crumbs(mut self, crumbs: Vec<Link>) -> Self {
@@ -435,7 +457,8 @@ pub fn site_view(ctx: &Ctx) -> SiteView {
 /// this page: "" or "../../"), `path` (this page's own: "moten/kc/2013-05-15/"), `title`
 /// (without the site's name), `section` (the main navigation entry: "beslut" …),
 /// `breadcrumbs`, `alternates` (feeds and calendars for the page head), `t` (the theme's
-/// strings) and `page` (the page's own view).
+/// strings), `page` (the page's own view) and `shared` (the HTML of the parts it shares
+/// with other pages, by name: see [`Shared`]).
 ///
 /// Every page's context has the site and the theme's strings, which are the same for all
 /// pages of a build: each thread keeps a context holding them and only puts in each
@@ -470,6 +493,13 @@ pub fn render(theme: &Theme, site: &SiteView, ctx: &Ctx, page: PageOut) -> Resul
         context.insert("alternates", &page.alternates);
         let mut own = serde_json::Map::new();
         own.insert("page".into(), page.data);
+        let mut shared = serde_json::Map::new();
+        for (name, part) in &page.shared {
+            let html = shared_html(theme, site, ctx, part, &root)
+                .map_err(|e| template_error(&format!("kunde inte skapa sidan {}", page.path), &e))?;
+            shared.insert((*name).into(), serde_json::Value::String(html.to_string()));
+        }
+        own.insert("shared".into(), serde_json::Value::Object(shared));
         context.extend(tera::Context::from_value(serde_json::Value::Object(own)).map_err(failed)?);
         let html = theme
             .tera
@@ -477,6 +507,30 @@ pub fn render(theme: &Theme, site: &SiteView, ctx: &Ctx, page: PageOut) -> Resul
             .map_err(|e| template_error(&format!("kunde inte skapa sidan {}", page.path), &e))?;
         Ok(Artefact::new(file, html))
     })
+}
+
+/// A shared part's HTML for pages at the depth of `root`: rendered by the first page
+/// that needs it, then reused.
+fn shared_html(theme: &Theme, site: &SiteView, ctx: &Ctx, part: &Shared, root: &str) -> Result<Arc<str>, tera::Error> {
+    let mut key = blake3::Hasher::new();
+    key.update(theme.fingerprint.as_bytes());
+    key.update(part.template.as_bytes());
+    key.update(&[0]);
+    key.update(part.fingerprint.as_bytes());
+    key.update(root.as_bytes());
+    let key = key.finalize();
+    let cache = &ctx.indexes.shared_html;
+    if let Some(html) = cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(&key) {
+        return Ok(html.clone());
+    }
+    let mut context = tera::Context::new();
+    context.insert("site", site);
+    context.insert("t", &theme.strings);
+    context.insert("root", root);
+    context.insert("part", &*part.view);
+    let html: Arc<str> = theme.tera.render(part.template, &context)?.into();
+    cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(key, html.clone());
+    Ok(html)
 }
 
 /// The file a page is written to: "moten/kc/2013-05-15/index.html".
