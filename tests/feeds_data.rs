@@ -570,7 +570,7 @@ fn oparl_maps_meetings_items_and_files() {
     assert_eq!(body["name"], "Umeåregionen");
     assert_eq!(body["legislativeTerm"], serde_json::json!([]));
 
-    let meeting = &files["data/oparl/meeting/kommunchefsgruppen-2013-05-15.json"];
+    let meeting = &files["data/oparl/meeting/kommunchefsgruppen/2013-05-15.json"];
     assert_eq!(meeting["name"], "Kommunchefsgruppen 15 maj 2013 – minnesanteckningar");
     assert_eq!(meeting["start"], "2013-05-15T08:30:00+02:00");
     assert_eq!(meeting["end"], "2013-05-15T11:00:00+02:00");
@@ -620,12 +620,12 @@ fn oparl_files_are_attachments_and_records() {
 fn oparl_shows_confidential_items_as_not_public() {
     let model = demo();
     let files = oparl_files(&model);
-    let meeting = &files["data/oparl/meeting/kommunchefsgruppen-2025-10-15.json"];
+    let meeting = &files["data/oparl/meeting/kommunchefsgruppen/2025-10-15.json"];
     let item = meeting["agendaItem"].as_array().unwrap().iter().find(|i| i["number"] == "4").unwrap();
     assert_eq!(item["public"], false);
     assert_eq!(item["name"], model.site.confidential_notice.as_str());
     assert!(item.get("resolutionText").is_none() && item.get("auxiliaryFile").is_none());
-    assert!(!files.contains_key("data/oparl/meeting/kommunchefsgruppen-2026-11-18.json"), "no draft");
+    assert!(!files.contains_key("data/oparl/meeting/kommunchefsgruppen/2026-11-18.json"), "no draft");
 }
 
 // ---------------------------------------------------------------------------------------

@@ -354,8 +354,10 @@ impl<E: Send> Oparl<'_, E> {
         self.url(&format!("person/{}.json", self.model.person(person).slug))
     }
 
+    /// "kommunchefsgruppen/2013-05-15": meetings, their agenda items and consultations
+    /// sit in a folder per body, so no folder grows with the whole site's history.
     fn meeting_key(&self, meeting: &Meeting) -> String {
-        format!("{}-{}", self.model.body(meeting.body).slug, meeting.date)
+        format!("{}/{}", self.model.body(meeting.body).slug, meeting.date)
     }
 
     fn meeting_url(&self, meeting: &Meeting) -> String {
@@ -630,7 +632,7 @@ impl<E: Send> Oparl<'_, E> {
                     continue;
                 }
                 consultations.push(Consultation {
-                    id: self.url(&format!("consultation/{}--{}.json", matter.key, self.meeting_key(meeting))),
+                    id: self.url(&format!("consultation/{}--{}.json", self.meeting_key(meeting), matter.key)),
                     kind: Self::kind("Consultation"),
                     paper: id.clone(),
                     agenda_item: None,
