@@ -1,0 +1,37 @@
+#!/bin/bash
+# Cold HTML-only builds of a generated site, as BENCHMARKS.md measures them.
+#
+#   examples/bench_cold.sh SITE RUNS [OUT_BASE]
+#
+# Each run: no .kansli-cache, the sources read once (`check`), nothing waiting to be
+# written to disk (`sync`), then a build into a new folder OUT_BASE/cold-N (default
+# /tmp; the folders are left in place: deleting many files slows the next file
+# creations on ext4 without a journal for minutes, see BENCHMARKS.md). Prints, per run,
+# the build's own time, the time with `sync` after it, and the peak memory.
+set -eu
+site=$1
+runs=$2
+base=${3:-/tmp}
+kansli=${KANSLI:-${CARGO_TARGET_DIR:-target}/release/kansli}
+for n in $(seq 1 "$runs"); do
+  out=$base/cold-$n
+  if [ -e "$out" ]; then
+    echo "$out exists: remove it well before measuring (see BENCHMARKS.md)" >&2
+    exit 2
+  fi
+  rm -rf "$site/.kansli-cache"
+  "$kansli" --root "$site" check > /dev/null 2>&1 || true
+  sync
+  sleep 3
+  log=$(mktemp)
+  start=$(date +%s.%N)
+  /usr/bin/time -f "%M" -o "$log.mem" "$kansli" --root "$site" build --no-pdf --timings --out "$out" > "$log" 2>&1
+  built=$(date +%s.%N)
+  sync
+  synced=$(date +%s.%N)
+  summary=$(grep -o 'på [0-9,]* s$' "$log" | tr -d 'på ' | tr ',' '.')
+  echo "run $n: build ${summary} (kansli's summary; process $(echo "$built - $start" | bc) s), with sync $(echo "$synced - $start" | bc) s, peak $(($(cat "$log.mem") / 1024)) MB"
+  grep -E '^  [a-zåäö ]+ +[0-9,]+ s$' "$log" | sed 's/^/    /'
+  rm -f "$log" "$log.mem"
+  sleep 5
+done
