@@ -60,8 +60,8 @@ pub struct Indexes {
     facets: std::sync::OnceLock<BTreeMap<Option<Facet>, Vec<usize>>>,
     /// The facet menu of each list of decisions: see [`Ctx::facet_menu`].
     facet_menus: std::sync::OnceLock<HashMap<Option<Facet>, Shared>>,
-    /// Shared parts of pages, rendered: by a hash of the theme, the part and the page's
-    /// depth. See [`Shared`].
+    /// Shared parts of pages, rendered: by a hash of the theme, the site, the part and
+    /// the page's depth. See [`Shared`].
     shared_html: std::sync::Mutex<HashMap<blake3::Hash, Arc<str>>>,
     /// The meetings with a page, per body, in date order.
     pub meetings_of: BTreeMap<BodyId, Vec<MeetingId>>,
@@ -514,6 +514,7 @@ pub fn render(theme: &Theme, site: &SiteView, ctx: &Ctx, page: PageOut) -> Resul
 fn shared_html(theme: &Theme, site: &SiteView, ctx: &Ctx, part: &Shared, root: &str) -> Result<Arc<str>, tera::Error> {
     let mut key = blake3::Hasher::new();
     key.update(theme.fingerprint.as_bytes());
+    key.update(&serde_json::to_vec(site).unwrap_or_default());
     key.update(part.template.as_bytes());
     key.update(&[0]);
     key.update(part.fingerprint.as_bytes());
