@@ -117,6 +117,9 @@ pub(super) fn decisions(ctx: &Ctx, facet: Option<Facet>, page: usize) -> PageOut
         .alternates(alternates)
 }
 
+/// The template of the decision lists' facet menu, a [`Shared`] part.
+pub(super) const FACET_MENU: &str = "decision_facets.html";
+
 /// The facet menu of every list of decisions, each with its own value marked as current:
 /// all pages of one list share it, so it is made once per list, not once per page.
 pub(super) fn facet_menus(ctx: &Ctx) -> HashMap<Option<Facet>, Shared> {
@@ -160,7 +163,7 @@ pub(super) fn facet_menus(ctx: &Ctx) -> HashMap<Option<Facet>, Shared> {
                     facet
                 })
                 .collect();
-            (*current, Shared::new("decision_facets.html", marked))
+            (*current, Shared::new(FACET_MENU, marked))
         })
         .collect()
 }

@@ -123,7 +123,7 @@ impl<'a> Ctx<'a> {
     /// value marked. The menus of all lists are made together on first use.
     pub fn facet_menu(&self, facet: Option<Facet>) -> Shared {
         let menus = self.indexes.facet_menus.get_or_init(|| lists::facet_menus(self));
-        menus.get(&facet).cloned().unwrap_or_else(|| Shared::new("decision_facets.html", Vec::<()>::new()))
+        menus.get(&facet).cloned().unwrap_or_else(|| Shared::new(lists::FACET_MENU, Vec::<()>::new()))
     }
 
     /// What the person `id` did at published meetings. All people's records are made in
@@ -484,7 +484,7 @@ pub fn render(theme: &Theme, site: &SiteView, ctx: &Ctx, page: PageOut) -> Resul
             context.insert("t", &theme.strings);
             *base = Some((key, context));
         }
-        let Some((_, context)) = base.as_mut() else { unreachable!("set above") };
+        let Some((base_key, context)) = base.as_mut() else { unreachable!("set above") };
         context.insert("root", &root);
         context.insert("path", &page.path);
         context.insert("title", &page.title);
@@ -495,7 +495,7 @@ pub fn render(theme: &Theme, site: &SiteView, ctx: &Ctx, page: PageOut) -> Resul
         own.insert("page".into(), page.data);
         let mut shared = serde_json::Map::new();
         for (name, part) in &page.shared {
-            let html = shared_html(theme, site, ctx, part, &root)
+            let html = shared_html(theme, site, base_key, ctx, part, &root)
                 .map_err(|e| template_error(&format!("kunde inte skapa sidan {}", page.path), &e))?;
             shared.insert((*name).into(), serde_json::Value::String(html.to_string()));
         }
@@ -510,11 +510,18 @@ pub fn render(theme: &Theme, site: &SiteView, ctx: &Ctx, page: PageOut) -> Resul
 }
 
 /// A shared part's HTML for pages at the depth of `root`: rendered by the first page
-/// that needs it, then reused.
-fn shared_html(theme: &Theme, site: &SiteView, ctx: &Ctx, part: &Shared, root: &str) -> Result<Arc<str>, tera::Error> {
+/// that needs it, then reused. `base` identifies the theme and the site (the key of
+/// `render`'s per-thread context).
+fn shared_html(
+    theme: &Theme,
+    site: &SiteView,
+    base: &[u8],
+    ctx: &Ctx,
+    part: &Shared,
+    root: &str,
+) -> Result<Arc<str>, tera::Error> {
     let mut key = blake3::Hasher::new();
-    key.update(theme.fingerprint.as_bytes());
-    key.update(&serde_json::to_vec(site).unwrap_or_default());
+    key.update(base);
     key.update(part.template.as_bytes());
     key.update(&[0]);
     key.update(part.fingerprint.as_bytes());
