@@ -118,6 +118,60 @@ fn decisions_have_facet_pages_that_work_without_javascript() {
 }
 
 #[test]
+fn a_facet_menu_shows_some_values_and_links_to_the_page_with_all() {
+    // 30 working groups and the two central bodies: more bodies than a menu shows.
+    let mut source = kansli::source::MemSource::new(jiff::civil::Date::constant(2026, 11, 22));
+    for (path, bytes) in
+        kansli::generate::generate(&kansli::generate::Spec { meetings: 320, groups: Some(30), seed: 7 })
+    {
+        source.insert(path, bytes);
+    }
+    let checked = kansli::check::check(&source).unwrap();
+    assert_eq!(checked.diagnostics.len(), 0);
+    let model = checked.model.edition(Edition::Public);
+    let all = render_to_memory(&source, &model, Edition::Public, false).unwrap().0;
+
+    let facets: serde_json::Value = serde_json::from_str(&page(&all, "beslut/facets.json")).unwrap();
+    let bodies: Vec<&str> =
+        facets[0]["options"].as_array().unwrap().iter().map(|o| o["value"].as_str().unwrap()).collect();
+    assert_eq!(facets[0]["key"], "organ");
+    assert!(bodies.len() > 20, "{} bodies have decisions", bodies.len());
+    // The organ menu's values (data-value) and whether each is marked current.
+    let menu = |path: &str| -> Vec<(String, bool)> {
+        let html = page(&all, path);
+        let start = html.find(r#"data-facet="organ""#).unwrap();
+        let part = &html[start..start + html[start..].find("</div>").unwrap()];
+        part.split("data-value=\"")
+            .skip(1)
+            .map(|s| (s[..s.find('"').unwrap()].to_string(), s[..s.find('>').unwrap()].contains("aria-current")))
+            .collect()
+    };
+    let shown = menu("beslut/index.html");
+    assert_eq!(shown.len(), 20);
+    assert!(page(&all, "beslut/index.html").contains(&format!(
+        r#"<li class="facet-more"><a href="../beslut/organ/">Visa alla <span class="count">({})</span></a></li>"#,
+        bodies.len()
+    )));
+    // A body the menu leaves out is still in its own list's menu, marked, in its place.
+    let hidden = bodies.iter().find(|b| !shown.iter().any(|(s, _)| s == *b)).unwrap();
+    let own = menu(&format!("beslut/organ/{hidden}/index.html"));
+    assert_eq!(own.len(), 21);
+    assert_eq!(own.iter().filter(|(_, current)| *current).map(|(v, _)| v.as_str()).collect::<Vec<_>>(), [*hidden]);
+    let in_order: Vec<&str> = bodies.iter().copied().filter(|b| own.iter().any(|(v, _)| v == b)).collect();
+    assert_eq!(own.iter().map(|(v, _)| v.as_str()).collect::<Vec<_>>(), in_order);
+    // The kind's page links every body's list, with its number of decisions.
+    let kind = page(&all, "beslut/organ/index.html");
+    for option in facets[0]["options"].as_array().unwrap() {
+        let (value, count) = (option["value"].as_str().unwrap(), option["count"].as_u64().unwrap());
+        let link = format!(r#"<a href="../../beslut/organ/{value}/">"#);
+        assert!(kind.contains(&link), "{value} on the organ page");
+        assert!(kind.contains(&format!("({count} beslut)")));
+    }
+    // Years, goals, areas and municipalities have fewer values: all shown, no link.
+    assert_eq!(page(&all, "beslut/index.html").matches("facet-more").count(), 1);
+}
+
+#[test]
 fn links_are_relative_so_the_site_works_under_any_sub_path() {
     for root in [repo(), repo().join("examples/demo")] {
         for a in site(&root, Edition::Public).iter().filter(|a| a.path.ends_with(".html") && a.path != "404.html") {

@@ -288,12 +288,18 @@ pub fn render_site(
 }
 
 /// The files that summarise the pages (`page_paths`, as their files): the decisions
-/// filter's data, the sitemap, and the feeds and calendars.
+/// filter's data (decisions and facets), the sitemap, and the feeds and calendars.
 pub fn supplements(ctx: &Ctx, page_paths: &[String]) -> Vec<Artefact> {
-    let mut out = vec![Artefact::new(
-        pages::lists::DECISIONS_FILTER_DATA,
-        serde_json::to_vec(pages::lists::decisions_json(ctx)).unwrap_or_default(),
-    )];
+    let mut out = vec![
+        Artefact::new(
+            pages::lists::DECISIONS_FILTER_DATA,
+            serde_json::to_vec(pages::lists::decisions_json(ctx)).unwrap_or_default(),
+        ),
+        Artefact::new(
+            pages::lists::DECISIONS_FACETS_DATA,
+            serde_json::to_vec(&pages::lists::facets_json(ctx)).unwrap_or_default(),
+        ),
+    ];
     let page_urls: Vec<String> = page_paths.iter().map(|p| p.trim_end_matches("index.html").to_string()).collect();
     out.extend(crate::render::sitemap::sitemap(ctx.model, &page_urls));
     out.extend(crate::render::feeds::feeds(ctx.model, ctx.pdfs));

@@ -289,6 +289,10 @@ pub struct Facet {
     pub key: &'static str,
     pub label: String,
     pub options: Vec<FacetOption>,
+    /// How many values the kind has; `options` may show fewer (see `more`).
+    pub total: usize,
+    /// The page with all values, when `options` shows only some of them.
+    pub more: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -328,9 +332,19 @@ pub struct DecisionsPage {
     pub rows: Vec<DecisionRow>,
     pub total: usize,
     pub pagination: Pagination,
-    /// All decisions as JSON, for filtering in the browser.
+    /// All decisions as JSON, for filtering in the browser, and all values of every facet.
     pub data_href: String,
+    pub facets_href: String,
     pub csv: FileLink,
+}
+
+/// The page of one kind of facet ("beslut/organ/"): all its values.
+#[derive(Clone, Debug, Serialize)]
+pub struct FacetKindPage {
+    /// "Beslut – Organ".
+    pub heading: String,
+    /// None when no decision has a value of this kind.
+    pub facet: Option<Facet>,
 }
 
 #[derive(Clone, Debug, Serialize)]

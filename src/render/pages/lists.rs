@@ -11,17 +11,45 @@ use crate::render::markdown;
 use crate::render::urls;
 use crate::render::view::{self, *};
 
+/// The kinds of facet, in the menu's order: the key the templates and the script use, and
+/// the URL folder of the kind's values under "beslut/".
+pub(crate) const FACET_KINDS: [(&str, &str); 5] =
+    [("organ", "organ"), ("ar", "ar"), ("mal", "mal"), ("omrade", "omraden"), ("kommun", "kommuner")];
+
+/// A facet menu lists at most this many values of one kind (the list's own value is always
+/// among them); all values are on the kind's own page, linked from the menu. So a menu
+/// stays readable, and the thousands of pages that repeat it stay small, however many
+/// bodies and years a site comes to have.
+pub(crate) const FACET_MENU_LIMIT: usize = 20;
+
+/// The position of `facet`'s kind in [`FACET_KINDS`].
+pub(super) fn kind(facet: Facet) -> usize {
+    match facet {
+        Facet::Body(_) => 0,
+        Facet::Year(_) => 1,
+        Facet::Goal(_) => 2,
+        Facet::Area(_) => 3,
+        Facet::Municipality(_) => 4,
+    }
+}
+
+/// The page of one kind of facet, listing all its values: "beslut/organ/".
+pub(crate) fn kind_path(kind: usize) -> String {
+    format!("{}{}/", urls::DECISIONS, FACET_KINDS[kind].1)
+}
+
 /// The URL folder of a facet value: "beslut/organ/kommunchefsgruppen/".
 pub(crate) fn facet_path(ctx: &Ctx, facet: Option<Facet>) -> String {
     let model = ctx.model;
-    match facet {
-        None => urls::DECISIONS.to_string(),
-        Some(Facet::Body(b)) => format!("beslut/organ/{}/", model.body(b).slug),
-        Some(Facet::Year(y)) => format!("beslut/ar/{y}/"),
-        Some(Facet::Goal(g)) => format!("beslut/mal/{}/", model.goal(g).slug),
-        Some(Facet::Area(a)) => format!("beslut/omraden/{}/", model.area(a).slug),
-        Some(Facet::Municipality(m)) => format!("beslut/kommuner/{}/", model.municipality(m).slug),
-    }
+    let Some(facet) = facet else { return urls::DECISIONS.to_string() };
+    let value = match facet {
+        Facet::Body(b) => model.body(b).slug.clone(),
+        Facet::Year(y) => y.to_string(),
+        Facet::Goal(g) => model.goal(g).slug.clone(),
+        Facet::Area(a) => model.area(a).slug.clone(),
+        Facet::Municipality(m) => model.municipality(m).slug.clone(),
+    };
+    format!("{}{value}/", kind_path(kind(facet)))
 }
 
 pub(super) fn page_path(ctx: &Ctx, facet: Option<Facet>, page: usize) -> String {
@@ -102,6 +130,7 @@ pub(super) fn decisions(ctx: &Ctx, facet: Option<Facet>, page: usize) -> PageOut
         total,
         pagination,
         data_href: DECISIONS_FILTER_DATA.into(),
+        facets_href: DECISIONS_FACETS_DATA.into(),
         csv: ctx.own_file_link(ctx.s("data.decisions_csv"), "data/beslut.csv".into(), "CSV"),
     };
     let title = if page > 1 { format!("{heading} ({} {page})", ctx.s("pagination.page")) } else { heading };
@@ -120,34 +149,56 @@ pub(super) fn decisions(ctx: &Ctx, facet: Option<Facet>, page: usize) -> PageOut
 /// The template of the decision lists' facet menu, a [`Shared`] part.
 pub(super) const FACET_MENU: &str = "decision_facets.html";
 
-/// The facet menu of every list of decisions, each with its own value marked as current:
-/// all pages of one list share it, so it is made once per list, not once per page.
-pub(super) fn facet_menus(ctx: &Ctx) -> HashMap<Option<Facet>, Shared> {
-    let mut groups: BTreeMap<&'static str, Vec<(Facet, FacetOption)>> = BTreeMap::new();
+/// Every kind of facet that has values, with all its values in order (years newest first),
+/// none marked current; beside each, the facet value of every option.
+fn all_facets(ctx: &Ctx) -> Vec<(view::Facet, Vec<Facet>)> {
+    let mut kinds: Vec<Vec<(Facet, FacetOption)>> = FACET_KINDS.iter().map(|_| Vec::new()).collect();
     for (f, list) in ctx.facets() {
         let (Some(f), count) = (*f, list.len()) else { continue };
-        let key = match f {
-            Facet::Body(_) => "organ",
-            Facet::Year(_) => "ar",
-            Facet::Goal(_) => "mal",
-            Facet::Area(_) => "omrade",
-            Facet::Municipality(_) => "kommun",
-        };
         let (_, label) = facet_label(ctx, f);
         let path = facet_path(ctx, Some(f));
         let value = path.trim_end_matches('/').rsplit('/').next().unwrap_or_default().to_string();
-        groups.entry(key).or_default().push((f, FacetOption { value, label, href: path, count, current: false }));
+        kinds[kind(f)].push((f, FacetOption { value, label, href: path, count, current: false }));
     }
-    let order = ["organ", "ar", "mal", "omrade", "kommun"];
-    let menu: Vec<(view::Facet, Vec<Facet>)> = order
-        .iter()
-        .filter_map(|key| {
-            let mut options = groups.remove(key)?;
-            if *key == "ar" {
+    kinds
+        .into_iter()
+        .enumerate()
+        .filter(|(_, options)| !options.is_empty())
+        .map(|(k, mut options)| {
+            let key = FACET_KINDS[k].0;
+            if key == "ar" {
                 options.reverse();
             }
+            let total = options.len();
             let (values, options) = options.into_iter().unzip();
-            Some((view::Facet { key, label: ctx.s(&format!("facet.{key}")), options }, values))
+            let more = (total > FACET_MENU_LIMIT).then(|| kind_path(k));
+            (view::Facet { key, label: ctx.s(&format!("facet.{key}")), options, total, more }, values)
+        })
+        .collect()
+}
+
+/// Every kind of facet with all its values: the data the script of the decision lists
+/// filters with (the menus on the pages may show only some values).
+pub(crate) fn facets_json(ctx: &Ctx) -> Vec<view::Facet> {
+    all_facets(ctx).into_iter().map(|(facet, _)| facet).collect()
+}
+
+/// The facet menu of every list of decisions, each with its own value marked as current:
+/// all pages of one list share it, so it is made once per list, not once per page.
+pub(super) fn facet_menus(ctx: &Ctx) -> HashMap<Option<Facet>, Shared> {
+    let menu = all_facets(ctx);
+    // The values a menu shows of a kind with too many: the newest years, or the values
+    // with the most decisions; in the kind's own order.
+    let shown: Vec<Vec<usize>> = menu
+        .iter()
+        .map(|(facet, _)| {
+            let mut order: Vec<usize> = (0..facet.options.len()).collect();
+            if facet.key != "ar" {
+                order.sort_by_key(|i| std::cmp::Reverse(facet.options[*i].count));
+            }
+            order.truncate(FACET_MENU_LIMIT);
+            order.sort_unstable();
+            order
         })
         .collect();
     ctx.facets()
@@ -155,17 +206,35 @@ pub(super) fn facet_menus(ctx: &Ctx) -> HashMap<Option<Facet>, Shared> {
         .map(|current| {
             let marked: Vec<view::Facet> = menu
                 .iter()
-                .map(|(facet, values)| {
-                    let mut facet = facet.clone();
-                    for (option, value) in facet.options.iter_mut().zip(values) {
-                        option.current = *current == Some(*value);
+                .zip(&shown)
+                .map(|((facet, values), shown)| {
+                    let own = values.iter().position(|v| *current == Some(*v));
+                    let mut picked = shown.clone();
+                    if let Some(own) = own.filter(|i| !shown.contains(i)) {
+                        picked.push(own);
+                        picked.sort_unstable();
                     }
-                    facet
+                    let options = picked
+                        .into_iter()
+                        .map(|i| FacetOption { current: Some(i) == own, ..facet.options[i].clone() })
+                        .collect();
+                    view::Facet { options, ..facet.clone() }
                 })
                 .collect();
             (*current, Shared::new(FACET_MENU, marked))
         })
         .collect()
+}
+
+/// The page of one kind of facet: all its values, each with its number of decisions.
+pub(super) fn facet_kind(ctx: &Ctx, kind: usize) -> PageOut {
+    let key = FACET_KINDS[kind].0;
+    let facet = all_facets(ctx).into_iter().map(|(facet, _)| facet).find(|f| f.key == key);
+    let label = ctx.s(&format!("facet.{key}"));
+    let heading = format!("{} – {label}", ctx.s("nav.beslut"));
+    let data = FacetKindPage { heading: heading.clone(), facet };
+    PageOut::new(kind_path(kind), "decision_facet.html", heading, "beslut", data)
+        .crumbs(vec![Link::new(ctx.s("nav.beslut"), urls::DECISIONS)])
 }
 
 /// The page numbers to offer: the first, the last and two on each side of the current one;
@@ -185,8 +254,10 @@ fn page_window(current: usize, total: usize) -> Vec<Option<usize>> {
     out
 }
 
-/// Where the JavaScript filter of the decisions pages finds its data.
+/// Where the JavaScript filter of the decisions pages finds its data: the decisions, and
+/// every kind of facet with all its values.
 pub(crate) const DECISIONS_FILTER_DATA: &str = "beslut/data.json";
+pub(crate) const DECISIONS_FACETS_DATA: &str = "beslut/facets.json";
 
 /// Every decision row, newest first: the data behind the JavaScript filter.
 pub(crate) fn decisions_json<'a>(ctx: &'a Ctx<'_>) -> &'a [DecisionRow] {

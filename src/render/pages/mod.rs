@@ -245,6 +245,8 @@ pub enum Job {
     Bodies,
     /// Page `page` (from 1) of the decisions, all or filtered by one facet.
     Decisions(Option<Facet>, usize),
+    /// All values of one kind of facet (an index into `lists::FACET_KINDS`).
+    FacetKind(usize),
     Assignments,
     Economy,
     Matters,
@@ -318,7 +320,7 @@ impl Job {
             Job::Start => "start",
             Job::Meeting(_) => "möte",
             Job::Body(_) | Job::Bodies => "organ",
-            Job::Decisions(..) => "beslutslistor",
+            Job::Decisions(..) | Job::FacetKind(_) => "beslutslistor",
             Job::Assignments => "uppdrag",
             Job::Economy => "ekonomi",
             Job::Matters | Job::Matter(_) => "ärenden",
@@ -359,6 +361,8 @@ pub fn plan(ctx: &Ctx) -> Vec<Job> {
         let pages = count.div_ceil(DECISIONS_PER_PAGE).max(1);
         jobs.extend((1..=pages).map(|p| Job::Decisions(facet, p)));
     }
+    let kinds: std::collections::BTreeSet<usize> = ctx.facets().keys().flatten().map(|f| lists::kind(*f)).collect();
+    jobs.extend(kinds.into_iter().map(Job::FacetKind));
     jobs.extend((0..ctx.matters.len()).map(Job::Matter));
     jobs.extend((0..model.municipalities.len() as u32).map(|i| Job::Municipality(MunicipalityId(i))));
     jobs.extend((0..model.goals.len() as u32).map(|i| Job::Goal(GoalId(i))));
@@ -382,6 +386,7 @@ pub fn path(ctx: &Ctx, job: &Job) -> String {
         Job::Body(id) => urls::body(model.body(*id)),
         Job::Bodies => urls::BODIES.into(),
         Job::Decisions(facet, page) => lists::page_path(ctx, *facet, *page),
+        Job::FacetKind(kind) => lists::kind_path(*kind),
         Job::Assignments => urls::ASSIGNMENTS.into(),
         Job::Economy => urls::ECONOMY.into(),
         Job::Matters => urls::MATTERS.into(),
@@ -413,6 +418,7 @@ pub fn view(ctx: &Ctx, job: &Job) -> PageOut {
         Job::Body(id) => meetings::body(ctx, *id),
         Job::Bodies => meetings::bodies(ctx),
         Job::Decisions(facet, page) => lists::decisions(ctx, *facet, *page),
+        Job::FacetKind(kind) => lists::facet_kind(ctx, *kind),
         Job::Assignments => lists::assignments(ctx),
         Job::Economy => lists::economy(ctx),
         Job::Matters => lists::matters(ctx),

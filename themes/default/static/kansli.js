@@ -97,16 +97,22 @@
     return node;
   }
 
+  function getJson(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    });
+  }
+
   function initDecisions() {
     var box = doc.querySelector("[data-decisions]");
-    if (!box || !window.fetch) return;
-    fetch(box.getAttribute("data-decisions"), { credentials: "same-origin" })
-      .then(function (response) {
-        if (!response.ok) throw new Error("HTTP " + response.status);
-        return response.json();
-      })
-      .then(function (rows) {
-        if (Array.isArray(rows)) safely(function () { enhanceDecisions(box, rows); });
+    if (!box || !window.fetch || !window.Promise) return;
+    var facetsUrl = box.getAttribute("data-facets");
+    // All values of every facet (a menu may show only some); without them, the menu's.
+    var facets = facetsUrl ? getJson(facetsUrl).catch(function () { return null; }) : Promise.resolve(null);
+    Promise.all([getJson(box.getAttribute("data-decisions")), facets])
+      .then(function (data) {
+        if (Array.isArray(data[0])) safely(function () { enhanceDecisions(box, data[0], data[1]); });
       })
       .catch(function (e) {
         // The pre-rendered facet links and pages keep working.
@@ -114,7 +120,27 @@
       });
   }
 
-  function enhanceDecisions(box, rows) {
+  // A facet's values as {value, label, count}: from the facets data when it has the
+  // facet, else from the menu's links.
+  function facetOptions(facet, key, all) {
+    if (Array.isArray(all)) {
+      for (var k = 0; k < all.length; k++) {
+        if (all[k] && all[k].key === key && Array.isArray(all[k].options)) return all[k].options;
+      }
+    }
+    var links = facet.querySelectorAll("a[data-value]");
+    var out = [];
+    for (var i = 0; i < links.length; i++) {
+      out.push({
+        value: links[i].getAttribute("data-value"),
+        label: links[i].getAttribute("data-label"),
+        count: links[i].getAttribute("data-count")
+      });
+    }
+    return out;
+  }
+
+  function enhanceDecisions(box, rows, allFacets) {
     var text = function (name, fallback) {
       var v = box.getAttribute("data-text-" + name);
       return v === null ? fallback : v;
@@ -133,23 +159,26 @@
       var key = facet.getAttribute("data-facet");
       if (!FIELDS[key]) continue;
       var heading = facet.querySelector(".facet-label");
-      var links = facet.querySelectorAll("a[data-value]");
-      var fieldset = el("fieldset");
+      var current = facet.querySelector("a[aria-current]");
+      var currentValue = current ? current.getAttribute("data-value") : null;
+      var options = facetOptions(facet, key, allFacets);
+      // A menu that showed only some values gets all of them, in a box of its own height.
+      var fieldset = el("fieldset", facet.querySelector(".facet-more") ? "many" : null);
       fieldset.appendChild(el("legend", null, heading ? heading.textContent : key));
-      for (var i = 0; i < links.length; i++) {
-        var link = links[i];
+      for (var i = 0; i < options.length; i++) {
+        var option = options[i];
         var id = "filter-" + key + "-" + i;
         var input = el("input");
         input.type = "checkbox";
         input.id = id;
-        input.value = link.getAttribute("data-value");
+        input.value = String(option.value);
         input.setAttribute("data-facet", key);
-        if (link.hasAttribute("aria-current")) input.checked = true;
+        if (input.value === currentValue) input.checked = true;
         var label = el("label");
         label.htmlFor = id;
         label.appendChild(input);
-        var span = el("span", null, link.getAttribute("data-label") + " ");
-        span.appendChild(el("span", "count", "(" + link.getAttribute("data-count") + ")"));
+        var span = el("span", null, option.label + " ");
+        span.appendChild(el("span", "count", "(" + option.count + ")"));
         label.appendChild(span);
         fieldset.appendChild(label);
         boxes.push(input);
