@@ -72,7 +72,17 @@ fn interrupted_builds_never_leave_a_mixed_output(signal: &str) {
         set_title(&site, n);
         let next = complete(&site, &work.path().join("scratch"));
         assert!(next != published, "the edit changes the site");
-        let mut child = kansli(&site, &out).spawn().unwrap();
+        let mut child = if signal == "INT" {
+            // As from a terminal, where Ctrl-C stops the build: a test run started in the
+            // background by a non-interactive shell would otherwise pass on SIGINT ignored.
+            let build = kansli(&site, &out);
+            let mut command = Command::new("env");
+            command.arg("--default-signal=INT").arg(build.get_program()).args(build.get_args());
+            command.stdout(Stdio::null()).stderr(Stdio::null());
+            command.spawn().unwrap()
+        } else {
+            kansli(&site, &out).spawn().unwrap()
+        };
         std::thread::sleep(Duration::from_millis(delay));
         if signal == "KILL" {
             let _ = child.kill();
