@@ -149,7 +149,7 @@ fn a_facet_menu_shows_some_values_and_links_to_the_page_with_all() {
     let shown = menu("beslut/index.html");
     assert_eq!(shown.len(), 20);
     assert!(page(&all, "beslut/index.html").contains(&format!(
-        r#"<li class="facet-more"><a href="../beslut/organ/">Visa alla <span class="count">({})</span></a></li>"#,
+        r#"<li class="facet-more"><a href="../beslut/organ/">Visa alla<span class="visually-hidden">: Organ</span> <span class="count">({})</span></a></li>"#,
         bodies.len()
     )));
     // A body the menu leaves out is still in its own list's menu, marked, in its place.
