@@ -3,23 +3,13 @@
 # serves the built SITE over HTTP on loopback, opens beslut/ in headless Chromium and
 # checks that the script replaced every facet menu by checkboxes for all the facet's
 # values (beslut/facets.json), also when the menu itself showed only some of them.
-# Needs python3 and chromium (the site checkers install it). Used by .ci/run.
+# Needs python3 and chromium (see page.sh). Used by .ci/run.
 set -euo pipefail
 site="$1"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-profile=$(mktemp -d)
-dom="$profile/dom.html"
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$site" >/dev/null 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$profile"' EXIT
-for _ in $(seq 50); do
-  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/beslut/')" 2>/dev/null && break
-  sleep 0.1
-done
-chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-  --disable-background-networking --disable-component-update --disable-sync \
-  --user-data-dir="$profile" --virtual-time-budget=30000 \
-  --dump-dom "http://127.0.0.1:$port/beslut/" 2>/dev/null >"$dom"
+dom=$(mktemp)
+trap 'rm -f "$dom"' EXIT
+source "$(dirname "$0")/page.sh"
+page_dom "$site" "beslut/" >"$dom"
 python3 - "$site/beslut/facets.json" "$site/beslut/index.html" "$dom" <<'PY'
 import json, re, sys
 facets = json.load(open(sys.argv[1]))
