@@ -31,10 +31,12 @@ pub const OPARL_SYSTEM: &str = oparl::SYSTEM;
 /// made (in parallel, in no particular order). `pdfs` says whether the build makes the
 /// meetings' PDFs (OParl links each record's PDF only then).
 pub fn each<E: Send>(model: &Model, pdfs: bool, emit: Emit<'_, E>) -> Result<(), E> {
-    for table in [decisions_csv(model), decisions_json(model), assignments_csv(model), economy_csv(model)] {
-        emit(table)?;
-    }
-    oparl::oparl(model, pdfs, emit)
+    use rayon::prelude::*;
+    // Each table is made on one thread; they are made beside the OParl export.
+    let tables: [fn(&Model) -> Artefact; 4] = [decisions_csv, decisions_json, assignments_csv, economy_csv];
+    let (tables, oparl) =
+        rayon::join(|| tables.par_iter().try_for_each(|make| emit(make(model))), || oparl::oparl(model, pdfs, emit));
+    tables.and(oparl)
 }
 
 /// Every open-data file, sorted by path.
