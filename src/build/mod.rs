@@ -291,31 +291,21 @@ pub fn render_site(
 /// The files that summarise the pages (`page_paths`, as their files): the decisions
 /// filter's data (decisions and facets), the sitemap, and the feeds and calendars.
 pub fn supplements(ctx: &Ctx, page_paths: &[String]) -> Vec<Artefact> {
-    // Made side by side: the decisions' data is large on a large site.
-    let ((filter, facets), (mut sitemap, feeds)) = rayon::join(
-        || {
-            rayon::join(
-                || serde_json::to_vec(pages::lists::decisions_json(ctx)).unwrap_or_default(),
-                || serde_json::to_vec(&pages::lists::facets_json(ctx)).unwrap_or_default(),
-            )
-        },
-        || {
-            rayon::join(
-                || {
-                    let urls: Vec<String> =
-                        page_paths.iter().map(|p| p.trim_end_matches("index.html").to_string()).collect();
-                    crate::render::sitemap::sitemap(ctx.model, &urls)
-                },
-                || crate::render::feeds::feeds(ctx.model, ctx.pdfs),
-            )
-        },
-    );
+    // One after the other: made side by side they would hold their buffers at once, at
+    // the end of the build, when its memory peaks.
     let mut out = vec![
-        Artefact::new(pages::lists::DECISIONS_FILTER_DATA, filter),
-        Artefact::new(pages::lists::DECISIONS_FACETS_DATA, facets),
+        Artefact::new(
+            pages::lists::DECISIONS_FILTER_DATA,
+            serde_json::to_vec(pages::lists::decisions_json(ctx)).unwrap_or_default(),
+        ),
+        Artefact::new(
+            pages::lists::DECISIONS_FACETS_DATA,
+            serde_json::to_vec(&pages::lists::facets_json(ctx)).unwrap_or_default(),
+        ),
     ];
-    out.append(&mut sitemap);
-    out.extend(feeds);
+    let page_urls: Vec<String> = page_paths.iter().map(|p| p.trim_end_matches("index.html").to_string()).collect();
+    out.extend(crate::render::sitemap::sitemap(ctx.model, &page_urls));
+    out.extend(crate::render::feeds::feeds(ctx.model, ctx.pdfs));
     out
 }
 
