@@ -10,20 +10,13 @@
 # the build's own time (its summary line), the time with `sync` after it and the peak
 # memory (MB of 1,000 KB), then the phase times.
 set -eu
+source "$(dirname "$0")/bench_common.sh"
 site=$1
 runs=$2
 base=${3:-/tmp}
-kansli=${KANSLI:-${CARGO_TARGET_DIR:-target}/release/kansli}
 for n in $(seq 1 "$runs"); do
   out=$base/cold-$n
-  if [ -e "$out" ]; then
-    echo "$out exists: remove it well before measuring (see BENCHMARKS.md)" >&2
-    exit 2
-  fi
-  rm -rf "$site/.kansli-cache"
-  "$kansli" --root "$site" check > /dev/null 2>&1 || true
-  sync
-  sleep 3
+  cold_start "$site" "$out"
   log=$(mktemp)
   start=$(date +%s.%N)
   if ! /usr/bin/time -f "%M" -o "$log.mem" "$kansli" --root "$site" build --no-pdf --timings --out "$out" > "$log" 2>&1; then
@@ -36,7 +29,7 @@ for n in $(seq 1 "$runs"); do
   synced=$(date +%s.%N)
   summary=$(grep -o 'på [0-9,]* s$' "$log" | tr -d 'på ' | tr ',' '.')
   echo "run $n: build ${summary} (kansli's summary; process $(echo "$built - $start" | bc) s), with sync $(echo "$synced - $start" | bc) s, peak $(($(cat "$log.mem") / 1000)) MB"
-  grep -E '^  [a-zåäö ]+ +[0-9,]+ s$' "$log" | sed 's/^/    /'
+  phases "$log" | sed 's/^/    /'
   rm -f "$log" "$log.mem"
   sleep 5
 done

@@ -7,17 +7,10 @@
 # builds SITE into the new folder OUT and prints, every 0.2 s, the seconds since the
 # start and the build's CPU use in that interval (200 % = both cores), then its phases.
 set -eu
+source "$(dirname "$0")/bench_common.sh"
 site=$1
 out=$2
-kansli=${KANSLI:-${CARGO_TARGET_DIR:-target}/release/kansli}
-if [ -e "$out" ]; then
-  echo "$out exists: give a new folder (see BENCHMARKS.md)" >&2
-  exit 2
-fi
-rm -rf "$site/.kansli-cache"
-"$kansli" --root "$site" check > /dev/null 2>&1 || true
-sync
-sleep 2
+cold_start "$site" "$out"
 log=$(mktemp)
 "$kansli" --root "$site" build --no-pdf --timings --out "$out" > "$log" 2>&1 &
 pid=$!
@@ -34,5 +27,6 @@ while sleep 0.2 && stat=$(cat "/proc/$pid/stat" 2>/dev/null); do
   lastt=$now
 done
 wait "$pid" || { echo "the build failed:" >&2; tail -5 "$log" >&2; exit 1; }
-grep -E '^  [a-zåäö ]+ +[0-9,]+ s$|^byggde' "$log"
+phases "$log"
+grep '^byggde' "$log"
 rm -f "$log"
