@@ -25,7 +25,10 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::sync::{Arc, LazyLock};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -433,50 +436,77 @@ fn clean(text: &str) -> String {
 /// digits (`[\p{Alphabetic}\p{N}]+` in `kansli.js`), without stop words, words of one
 /// letter, and words longer than 40 characters. Numbers of any length are kept.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    let mut words = Vec::new();
+    each_word(text, |word| words.push(word.to_string()));
+    words.into_iter()
+}
+
+/// Calls `f` with each of [`words`], without making a string of each.
+fn each_word(text: &str, mut f: impl FnMut(&str)) {
     let normal: Cow<str> =
         if unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
             Cow::Borrowed(text)
         } else {
             Cow::Owned(text.nfc().collect())
         };
-    let mut words = Vec::new();
     let mut word = String::new();
+    // Characters in `word`, and whether all of them are numeric.
+    let (mut chars, mut numeric) = (0, true);
     for c in normal.chars().chain(std::iter::once(' ')) {
-        if c.is_alphanumeric() {
-            word.extend(c.to_lowercase());
-        } else if !word.is_empty() {
-            let chars = word.chars().count();
-            let keep = chars <= MAX_WORD_CHARS
-                && (chars >= 2 || word.chars().all(char::is_numeric))
-                && !STOP_WORDS.contains(&word.as_str());
-            if keep {
-                words.push(std::mem::take(&mut word));
-            } else {
-                word.clear();
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+            chars += 1;
+            numeric &= c.is_ascii_digit();
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            for lower in c.to_lowercase() {
+                word.push(lower);
+                chars += 1;
+                numeric = numeric && lower.is_numeric();
             }
+        } else if !word.is_empty() {
+            let keep = chars <= MAX_WORD_CHARS && (chars >= 2 || numeric) && !is_stop_word(&word);
+            if keep {
+                f(&word);
+            }
+            word.clear();
+            (chars, numeric) = (0, true);
         }
     }
-    words.into_iter()
+}
+
+/// Whether `word` is one of [`STOP_WORDS`]: asked once for every word of the site.
+fn is_stop_word(word: &str) -> bool {
+    static SET: LazyLock<(usize, FxHashSet<&str>)> =
+        LazyLock::new(|| (STOP_WORDS.iter().map(|w| w.len()).max().unwrap_or(0), STOP_WORDS.iter().copied().collect()));
+    let (longest, set) = &*SET;
+    word.len() <= *longest && set.contains(word)
 }
 
 thread_local! {
     /// Stems already found, per thread (a site has far fewer distinct words than words).
-    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static STEMS: RefCell<FxHashMap<String, Arc<str>>> = RefCell::new(FxHashMap::default());
 }
 
 /// The Swedish stem of a word from [`words`].
 pub fn stem(word: &str) -> String {
-    STEMS.with(|stems| {
-        let mut stems = stems.borrow_mut();
-        if let Some(stem) = stems.get(word) {
-            return stem.clone();
-        }
-        let stem = pagefind_stem::Stemmer::create(pagefind_stem::Algorithm::Swedish).stem(word).into_owned();
-        if stems.len() < 1 << 20 {
-            stems.insert(word.to_string(), stem.clone());
-        }
-        stem
-    })
+    shared_stem(word).to_string()
+}
+
+/// [`stem`], shared: a word met again costs a look-up, not a string.
+fn shared_stem(word: &str) -> Arc<str> {
+    STEMS.with(|stems| stem_with(&mut stems.borrow_mut(), word))
+}
+
+/// [`shared_stem`] with the thread's stems at hand.
+fn stem_with(stems: &mut FxHashMap<String, Arc<str>>, word: &str) -> Arc<str> {
+    if let Some(stem) = stems.get(word) {
+        return stem.clone();
+    }
+    let stem: Arc<str> = pagefind_stem::Stemmer::create(pagefind_stem::Algorithm::Swedish).stem(word).into();
+    if stems.len() < 1 << 20 {
+        stems.insert(word.to_string(), stem.clone());
+    }
+    stem
 }
 
 // ---------------------------------------------------------------------------------------
@@ -492,19 +522,19 @@ struct Meta<'a> {
 }
 
 /// How much a stem counts in a section: its count (up to 4), and 3 more in the heading.
-fn weights(heading: &str, text: &str) -> Vec<(String, u8)> {
-    let mut counts: HashMap<String, (u8, bool)> = HashMap::new();
-    for word in words(heading) {
-        counts.entry(stem(&word)).or_default().1 = true;
-    }
-    for word in words(text) {
-        let entry = counts.entry(stem(&word)).or_default();
-        entry.0 = entry.0.saturating_add(1);
-    }
-    let mut out: Vec<(String, u8)> =
-        counts.into_iter().map(|(stem, (n, heading))| (stem, n.clamp(1, 4) + if heading { 3 } else { 0 })).collect();
-    out.sort_unstable();
-    out
+/// In no particular order: each stem gets one posting per section whatever the order.
+fn weights(heading: &str, text: &str) -> Vec<(Arc<str>, u8)> {
+    STEMS.with(|stems| {
+        let stems = &mut stems.borrow_mut();
+        let mut counts: FxHashMap<Arc<str>, (u8, bool)> = FxHashMap::default();
+        counts.reserve(64);
+        each_word(heading, |word| counts.entry(stem_with(stems, word)).or_default().1 = true);
+        each_word(text, |word| {
+            let entry = counts.entry(stem_with(stems, word)).or_default();
+            entry.0 = entry.0.saturating_add(1);
+        });
+        counts.into_iter().map(|(stem, (n, heading))| (stem, n.clamp(1, 4) + if heading { 3 } else { 0 })).collect()
+    })
 }
 
 /// Sections whose stems are found together (in parallel) before they join the postings,
@@ -517,11 +547,11 @@ pub fn index(mut docs: Vec<Doc>) -> Vec<Artefact> {
 
     // Each stem's last section and postings, filled block by block, in section order; a
     // section's text is cut to its excerpt once its stems are counted.
-    let mut lists: HashMap<String, (u32, Vec<u32>)> = HashMap::new();
+    let mut lists: FxHashMap<Arc<str>, (u32, Vec<u32>)> = FxHashMap::default();
     let mut sections: Vec<&mut Section> = docs.iter_mut().flat_map(|d| d.sections.iter_mut()).collect();
     let count = sections.len();
     for (block, part) in sections.chunks_mut(BLOCK).enumerate() {
-        let weighed: Vec<Vec<(String, u8)>> = part
+        let weighed: Vec<Vec<(Arc<str>, u8)>> = part
             .par_iter_mut()
             .map(|section| {
                 let stems = weights(&section.heading, &section.text);
@@ -540,7 +570,7 @@ pub fn index(mut docs: Vec<Doc>) -> Vec<Artefact> {
     }
     drop(sections);
     let postings: BTreeMap<&str, Vec<u32>> =
-        lists.iter_mut().map(|(stem, (_, list))| (stem.as_str(), std::mem::take(list))).collect();
+        lists.iter_mut().map(|(stem, (_, list))| (&**stem, std::mem::take(list))).collect();
 
     let mut out = Vec::new();
     let shards = shard(&postings);
@@ -658,6 +688,12 @@ mod tests {
     fn words_are_lowercase_without_stop_words() {
         let words: Vec<String> = words("Beslut om Budget 2014: 300 000 kr, e-arkiv och IT.").collect();
         assert_eq!(words, ["beslut", "budget", "2014", "300", "000", "kr", "arkiv", "it"]);
+    }
+
+    #[test]
+    fn stop_words_are_found_and_only_they() {
+        assert!(STOP_WORDS.iter().all(|w| is_stop_word(w)));
+        assert!(!is_stop_word("beslut") && !is_stop_word("o") && !is_stop_word("ochså"));
     }
 
     #[test]
