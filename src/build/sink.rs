@@ -8,10 +8,13 @@
 //! deterministic, so the same fingerprint means the same file.
 
 use std::collections::{BTreeMap, HashMap};
+
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::Failure;
@@ -35,6 +38,20 @@ impl Fingerprint {
 
     fn hex(&self) -> String {
         self.0.to_hex().to_string()
+    }
+}
+
+/// In the manifest, as hexadecimal.
+impl Serialize for Fingerprint {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0.to_hex().as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Fingerprint {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let hex = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        blake3::Hash::from_hex(hex.as_bytes()).map(Fingerprint).map_err(serde::de::Error::custom)
     }
 }
 
@@ -126,11 +143,12 @@ impl Sink for MemorySink {
     }
 }
 
-/// The fingerprints of one build's artefacts, kept between builds.
+/// The fingerprints of one build's artefacts, kept between builds (in no order: it is
+/// only looked up).
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Manifest {
     version: String,
-    files: BTreeMap<String, Entry>,
+    files: FxHashMap<String, Entry>,
     #[serde(default)]
     groups: BTreeMap<String, Group>,
 }
@@ -143,7 +161,7 @@ struct Group {
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct Entry {
-    fingerprint: String,
+    fingerprint: Fingerprint,
     size: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pages: Option<u32>,
@@ -186,7 +204,7 @@ pub fn manifest_path(cache: &Path, out: &Path, internal: bool) -> PathBuf {
 pub struct DiskSink {
     staging: Staging,
     previous: Manifest,
-    next: Mutex<BTreeMap<String, Entry>>,
+    next: Mutex<FxHashMap<String, Entry>>,
     groups: Mutex<BTreeMap<String, Group>>,
     made: AtomicUsize,
     links: Mutex<Links>,
@@ -206,7 +224,7 @@ impl DiskSink {
         DiskSink {
             staging,
             previous,
-            next: Mutex::new(BTreeMap::new()),
+            next: Mutex::new(FxHashMap::default()),
             groups: Mutex::new(BTreeMap::new()),
             made: AtomicUsize::new(0),
             links: Mutex::new(Links::default()),
@@ -278,8 +296,7 @@ impl DiskSink {
 
 impl Sink for DiskSink {
     fn put(&self, path: &str, fingerprint: Fingerprint, make: Maker<'_>) -> Result<Placed, Failure> {
-        let hex = fingerprint.hex();
-        if let Some(entry) = self.previous.files.get(path).filter(|e| e.fingerprint == hex)
+        if let Some(entry) = self.previous.files.get(path).filter(|e| e.fingerprint == fingerprint)
             && self.keep(path, entry.size)?
         {
             if let Ok(mut next) = self.next.lock() {
@@ -291,7 +308,7 @@ impl Sink for DiskSink {
         self.stage()?;
         self.staging.write(path, &made.bytes).map_err(Failure::Io)?;
         self.made.fetch_add(1, Ordering::Relaxed);
-        let entry = Entry { fingerprint: hex, size: made.bytes.len() as u64, pages: made.pages };
+        let entry = Entry { fingerprint, size: made.bytes.len() as u64, pages: made.pages };
         let placed = Placed { size: entry.size, made: true, pages: entry.pages };
         if let Ok(mut next) = self.next.lock() {
             next.insert(path.to_string(), entry);
@@ -336,18 +353,17 @@ impl Sink for DiskSink {
         }
         let artefacts = make()?;
         self.stage()?;
-        let mut files = Vec::with_capacity(artefacts.len());
-        for artefact in &artefacts {
-            self.staging.write(&artefact.path, &artefact.bytes).map_err(Failure::Io)?;
-            let entry = Entry {
-                fingerprint: Fingerprint::of(&[&artefact.bytes]).hex(),
-                size: artefact.bytes.len() as u64,
-                pages: None,
-            };
-            if let Ok(mut next) = self.next.lock() {
-                next.insert(artefact.path.clone(), entry);
-            }
-            files.push(artefact.path.clone());
+        let entries = artefacts
+            .par_iter()
+            .map(|artefact| {
+                self.staging.write(&artefact.path, &artefact.bytes).map_err(Failure::Io)?;
+                let fingerprint = Fingerprint::of(&[&artefact.bytes]);
+                Ok((artefact.path.clone(), Entry { fingerprint, size: artefact.bytes.len() as u64, pages: None }))
+            })
+            .collect::<Result<Vec<_>, Failure>>()?;
+        let files: Vec<String> = entries.iter().map(|(path, _)| path.clone()).collect();
+        if let Ok(mut next) = self.next.lock() {
+            next.extend(entries);
         }
         self.made.fetch_add(files.len(), Ordering::Relaxed);
         let count = files.len();
