@@ -114,9 +114,9 @@ pub fn extract(html: &str, url: &str) -> Option<Doc> {
 }
 
 #[derive(Default)]
-struct Reader {
+struct Reader<'a> {
     /// Open elements.
-    stack: Vec<String>,
+    stack: Vec<Cow<'a, str>>,
     /// Depth of the `data-search-body` element, while inside it.
     body: Option<usize>,
     found_body: bool,
@@ -133,12 +133,12 @@ struct Reader {
     sections: Vec<Section>,
 }
 
-impl Reader {
-    fn read(&mut self, html: &str) {
+impl<'a> Reader<'a> {
+    fn read(&mut self, html: &'a str) {
         let bytes = html.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            let Some(lt) = memchr(b'<', &bytes[i..]).map(|p| i + p) else {
+            let Some(lt) = html[i..].find('<').map(|p| i + p) else {
                 self.text(&html[i..]);
                 break;
             };
@@ -173,30 +173,44 @@ impl Reader {
         self.body.is_some() && self.ignore.is_none()
     }
 
-    fn open(&mut self, tag: &Tag) {
+    fn open(&mut self, tag: &Tag<'a>) {
         let depth = self.stack.len();
-        if !INLINE.contains(&tag.name.as_str()) {
+        if !INLINE.contains(&&*tag.name) {
             self.text(" ");
         }
-        if VOID.contains(&tag.name.as_str()) || tag.self_closing {
+        if VOID.contains(&&*tag.name) || tag.self_closing {
             return;
         }
         self.stack.push(tag.name.clone());
-        if self.body.is_none() && tag.has("data-search-body") {
+        // The attributes that matter here, read once.
+        let (mut body, mut ignore, mut title, mut id) = (false, false, false, None);
+        for (name, value) in attributes(tag.attrs) {
+            if name.eq_ignore_ascii_case("data-search-body") {
+                body = true;
+            } else if name.eq_ignore_ascii_case("data-search-ignore") {
+                ignore = true;
+            } else if name.eq_ignore_ascii_case("data-search-title") {
+                title = true;
+            } else if name.eq_ignore_ascii_case("id") && id.is_none() {
+                id = Some(value);
+            }
+        }
+        if self.body.is_none() && body {
             self.body = Some(depth);
             self.found_body = true;
         }
-        if self.ignore.is_none() && (tag.has("data-search-ignore") || SKIPPED.contains(&tag.name.as_str())) {
+        if self.ignore.is_none() && (ignore || SKIPPED.contains(&&*tag.name)) {
             self.ignore = Some(depth);
         }
         if !self.active() {
             return;
         }
-        if self.in_title.is_none() && tag.has("data-search-title") {
+        if self.in_title.is_none() && title {
             self.in_title = Some(depth);
         }
         if self.heading.is_none() && is_heading(&tag.name) {
-            self.heading = Some((depth, tag.attr("id").filter(|id| !id.is_empty()), String::new()));
+            let id = id.map(|v| decode_entities(v).into_owned()).filter(|id| !id.is_empty());
+            self.heading = Some((depth, id, String::new()));
             self.heading_is_title = self.in_title == Some(depth);
         }
     }
@@ -252,7 +266,7 @@ impl Reader {
 /// the page when there is none).
 fn end_of_raw_text(bytes: &[u8], from: usize, name: &[u8]) -> usize {
     let mut i = from;
-    while let Some(p) = memchr(b'<', &bytes[i..]) {
+    while let Some(p) = bytes[i..].iter().position(|b| *b == b'<') {
         let at = i + p;
         let tag = &bytes[at + 1..];
         if tag.first() == Some(&b'/') && tag.len() > name.len() && tag[1..=name.len()].eq_ignore_ascii_case(name) {
@@ -267,31 +281,18 @@ fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|b| *b == needle)
-}
-
-struct Tag {
-    name: String,
+struct Tag<'a> {
+    /// Lowercase.
+    name: Cow<'a, str>,
     end: bool,
     self_closing: bool,
     /// The attributes, as written.
-    attrs: String,
-}
-
-impl Tag {
-    fn attr(&self, name: &str) -> Option<String> {
-        attributes(&self.attrs).find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| decode_entities(v).into())
-    }
-
-    fn has(&self, name: &str) -> bool {
-        attributes(&self.attrs).any(|(n, _)| n.eq_ignore_ascii_case(name))
-    }
+    attrs: &'a str,
 }
 
 /// A tag at the start of `s` ("<a href=…>", "</p>") and its length; `None` when `s`
 /// starts with a '<' that opens no tag.
-fn parse_tag(s: &str) -> Option<(Tag, usize)> {
+fn parse_tag(s: &str) -> Option<(Tag<'_>, usize)> {
     let bytes = s.as_bytes();
     let mut i = 1;
     let end = bytes.get(1) == Some(&b'/');
@@ -301,7 +302,7 @@ fn parse_tag(s: &str) -> Option<(Tag, usize)> {
     if bytes.get(i) == Some(&b'!') || bytes.get(i) == Some(&b'?') {
         // A doctype or processing instruction: no element.
         let close = s.find('>')?;
-        return Some((Tag { name: String::new(), end: true, self_closing: true, attrs: String::new() }, close + 1));
+        return Some((Tag { name: Cow::Borrowed(""), end: true, self_closing: true, attrs: "" }, close + 1));
     }
     let start = i;
     while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'-') {
@@ -310,7 +311,12 @@ fn parse_tag(s: &str) -> Option<(Tag, usize)> {
     if i == start {
         return None;
     }
-    let name = s[start..i].to_ascii_lowercase();
+    let name = &s[start..i];
+    let name = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    };
     let attrs_start = i;
     let mut quote: Option<u8> = None;
     while i < bytes.len() {
@@ -323,7 +329,7 @@ fn parse_tag(s: &str) -> Option<(Tag, usize)> {
         }
         i += 1;
     }
-    let attrs = s[attrs_start..i.min(s.len())].to_string();
+    let attrs = &s[attrs_start..i.min(s.len())];
     let self_closing = attrs.trim_end().ends_with('/');
     Some((Tag { name, end, self_closing, attrs }, (i + 1).min(s.len())))
 }
