@@ -474,6 +474,9 @@ pub fn render(theme: &Theme, site: &SiteView, ctx: &Ctx, page: PageOut) -> Resul
     thread_local! {
         /// The theme's fingerprint and the site, and a context holding `site` and `t`.
         static BASE: RefCell<Option<(Vec<u8>, tera::Context)>> = const { RefCell::new(None) };
+        /// The size of the last page of each template, to make the next one's buffer
+        /// large enough at once.
+        static SIZES: RefCell<rustc_hash::FxHashMap<&'static str, usize>> = RefCell::default();
     }
     let file = file_path(&page);
     // The 404 page is served at any depth, so its links start from the site's base path.
@@ -507,10 +510,17 @@ pub fn render(theme: &Theme, site: &SiteView, ctx: &Ctx, page: PageOut) -> Resul
         }
         own.insert("shared".into(), serde_json::Value::Object(shared));
         context.extend(tera::Context::from_value(serde_json::Value::Object(own)).map_err(failed)?);
-        let html = theme
+        let size = SIZES.with(|sizes| sizes.borrow().get(page.template).copied()).unwrap_or(16 * 1024);
+        let mut html = Vec::with_capacity(size + size / 8);
+        theme
             .tera
-            .render(page.template, context)
+            .render_to(page.template, context, &mut html)
             .map_err(|e| template_error(&format!("kunde inte skapa sidan {}", page.path), &e))?;
+        SIZES.with(|sizes| sizes.borrow_mut().insert(page.template, html.len()));
+        if html.capacity() > 2 * html.len() + 4096 {
+            // After a large page of the same template (pages kept in memory by serve).
+            html.shrink_to_fit();
+        }
         Ok(Artefact::new(file, html))
     })
 }
