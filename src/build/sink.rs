@@ -34,10 +34,6 @@ impl Fingerprint {
         }
         Fingerprint(hasher.finalize())
     }
-
-    fn hex(&self) -> String {
-        self.0.to_hex().to_string()
-    }
 }
 
 /// In the manifest, as hexadecimal.
@@ -154,7 +150,7 @@ pub struct Manifest {
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct Group {
-    fingerprint: String,
+    fingerprint: Fingerprint,
     files: Vec<String>,
 }
 
@@ -326,8 +322,7 @@ impl Sink for DiskSink {
         fingerprint: Fingerprint,
         make: &mut dyn FnMut() -> Result<Vec<Artefact>, Failure>,
     ) -> Result<(usize, bool), Failure> {
-        let hex = fingerprint.hex();
-        if let Some(previous) = self.previous.groups.get(group).filter(|g| g.fingerprint == hex) {
+        if let Some(previous) = self.previous.groups.get(group).filter(|g| g.fingerprint == fingerprint) {
             let mut linked = true;
             for path in &previous.files {
                 let size = self.previous.files.get(path).map_or(u64::MAX, |e| e.size);
@@ -367,7 +362,7 @@ impl Sink for DiskSink {
         self.made.fetch_add(files.len(), Ordering::Relaxed);
         let count = files.len();
         if let Ok(mut groups) = self.groups.lock() {
-            groups.insert(group.to_string(), Group { fingerprint: hex, files });
+            groups.insert(group.to_string(), Group { fingerprint, files });
         }
         Ok((count, true))
     }

@@ -494,15 +494,11 @@ thread_local! {
 
 /// The Swedish stem of a word from [`words`].
 pub fn stem(word: &str) -> String {
-    shared_stem(word).to_string()
+    STEMS.with(|stems| stem_with(&mut stems.borrow_mut(), word)).to_string()
 }
 
-/// [`stem`], shared: a word met again costs a look-up, not a string.
-fn shared_stem(word: &str) -> Arc<str> {
-    STEMS.with(|stems| stem_with(&mut stems.borrow_mut(), word))
-}
-
-/// [`shared_stem`] with the thread's stems at hand.
+/// [`stem`] with the thread's stems at hand, shared: a word met again costs a look-up,
+/// not a string.
 fn stem_with(stems: &mut FxHashMap<String, Arc<str>>, word: &str) -> Arc<str> {
     if let Some(stem) = stems.get(word) {
         return stem.clone();
