@@ -64,7 +64,9 @@ fn list(root: &Path, dir: &Path, into: &mut Vec<(String, usize)>) {
         let Ok(meta) = entry.metadata() else { continue };
         if meta.is_dir() {
             list(root, &path, into);
-        } else if let Ok(relative) = path.strip_prefix(root) {
+        } else if meta.is_file()
+            && let Ok(relative) = path.strip_prefix(root)
+        {
             into.push((relative.to_string_lossy().into_owned(), meta.len() as usize));
         }
     }
