@@ -213,6 +213,21 @@ pub enum BodyKind {
     Projekt,
 }
 
+impl BodyKind {
+    /// The kind's Swedish name, as the sources write it (and as pages and the OParl
+    /// export show it).
+    pub fn name(self) -> &'static str {
+        match self {
+            BodyKind::Regionrad => "regionråd",
+            BodyKind::Kommunchefsgrupp => "kommunchefsgrupp",
+            BodyKind::Kansli => "kansli",
+            BodyKind::Arbetsgrupp => "arbetsgrupp",
+            BodyKind::Natverk => "nätverk",
+            BodyKind::Projekt => "projekt",
+        }
+    }
+}
+
 /// Ett uppdrag i ett organ under en period.
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
@@ -248,6 +263,24 @@ pub enum Role {
     Foredragande,
     #[serde(rename = "inbjuden")]
     Inbjuden,
+}
+
+impl Role {
+    /// The role's Swedish name, as the sources write it (and as pages and the OParl
+    /// export show it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Ordforande => "ordförande",
+            Role::ViceOrdforande => "vice ordförande",
+            Role::Ledamot => "ledamot",
+            Role::Ersattare => "ersättare",
+            Role::Sekreterare => "sekreterare",
+            Role::Adjungerad => "adjungerad",
+            Role::Sammankallande => "sammankallande",
+            Role::Foredragande => "föredragande",
+            Role::Inbjuden => "inbjuden",
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -812,4 +845,58 @@ pub struct RawIndicatorValue {
     pub year: S<i64>,
     /// Värdet.
     pub value: S<Number>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::de::IntoDeserializer;
+    use serde::de::value::{Error, StrDeserializer};
+
+    /// The spellings a source may use for `T`, from its schema.
+    fn spellings<T: JsonSchema>() -> Vec<String> {
+        fn collect(value: &serde_json::Value, out: &mut Vec<String>) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    for (key, value) in map {
+                        match (key.as_str(), value) {
+                            ("enum", serde_json::Value::Array(items)) => {
+                                out.extend(items.iter().filter_map(|i| i.as_str().map(str::to_string)))
+                            }
+                            ("const", serde_json::Value::String(s)) => out.push(s.clone()),
+                            _ => collect(value, out),
+                        }
+                    }
+                }
+                serde_json::Value::Array(items) => items.iter().for_each(|i| collect(i, out)),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        collect(&serde_json::to_value(schemars::schema_for!(T)).expect("a schema is JSON"), &mut out);
+        out
+    }
+
+    fn parse<'de, T: Deserialize<'de>>(text: &'de str) -> T {
+        let de: StrDeserializer<'de, Error> = text.into_deserializer();
+        T::deserialize(de).expect("a spelling from the schema parses")
+    }
+
+    #[test]
+    fn every_role_is_named_as_the_sources_spell_it() {
+        let spellings = spellings::<Role>();
+        assert_eq!(spellings.len(), 9);
+        for text in &spellings {
+            assert_eq!(parse::<Role>(text).name(), text);
+        }
+    }
+
+    #[test]
+    fn every_body_kind_is_named_as_the_sources_spell_it() {
+        let spellings = spellings::<BodyKind>();
+        assert_eq!(spellings.len(), 6);
+        for text in &spellings {
+            assert_eq!(parse::<BodyKind>(text).name(), text);
+        }
+    }
 }

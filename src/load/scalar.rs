@@ -114,6 +114,7 @@ impl JsonSchema for Number {
 /// How to write a date, for hints.
 pub const DATE_HINT: &str = "skriv datum som ÅÅÅÅ-MM-DD utan citattecken, t.ex. 2013-06-15";
 
+/// The months' Swedish names, January first.
 pub(crate) const MONTHS: [&str; 12] = [
     "januari",
     "februari",

@@ -213,7 +213,7 @@ pub(super) fn bodies(ctx: &mut Ctx<'_>, loaded: &[LoadedBody], ids: &[Option<Bod
                 BodyHome::Organisation => ("content/groups/", format!("content/organisation/bodies/{}.toml", body.id)),
             };
             ctx.push(
-                err(format!("ett organ av slaget \"{}\" hör inte hemma i {here}", kind_name(kind)))
+                err(format!("ett organ av slaget \"{}\" hör inte hemma i {here}", kind.name()))
                     .at(Location::new(file, raw.kind.span.clone()))
                     .with_label("fel mapp för detta slag")
                     .with_hint(format!("flytta filen till {there}")),
@@ -268,15 +268,4 @@ pub(super) fn bodies(ctx: &mut Ctx<'_>, loaded: &[LoadedBody], ids: &[Option<Bod
         });
     }
     out
-}
-
-pub(crate) fn kind_name(kind: BodyKind) -> &'static str {
-    match kind {
-        BodyKind::Regionrad => "regionråd",
-        BodyKind::Kommunchefsgrupp => "kommunchefsgrupp",
-        BodyKind::Kansli => "kansli",
-        BodyKind::Arbetsgrupp => "arbetsgrupp",
-        BodyKind::Natverk => "nätverk",
-        BodyKind::Projekt => "projekt",
-    }
 }

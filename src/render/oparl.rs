@@ -31,7 +31,7 @@ use serde::Serialize;
 use super::feeds::{meeting_title, record_date, record_kind, rfc3339};
 use super::sitemap::absolute;
 use super::{Artefact, Emit, urls};
-use crate::model::{AttachmentTarget, BodyKind, ItemRef, Meeting, MeetingId, MeetingStatus, Model, PersonId, Role};
+use crate::model::{AttachmentTarget, BodyKind, ItemRef, Meeting, MeetingId, MeetingStatus, Model, PersonId};
 
 /// Where the open data starts: the System object.
 pub const SYSTEM: &str = "data/oparl/system.json";
@@ -805,7 +805,7 @@ impl<E: Send> Oparl<'_, E> {
                     kind: Self::kind("Membership"),
                     person: self.person_url(m.person),
                     organization: self.org_url(body_id),
-                    role: role(m.role),
+                    role: m.role.name(),
                     start_date: m.from.map(|d| d.first_day().to_string()),
                     end_date: m.until.map(|d| d.last_day().to_string()),
                 };
@@ -822,7 +822,7 @@ impl<E: Send> Oparl<'_, E> {
                 membership: own,
                 meeting: has_meetings.then(|| self.url(&format!("organization/{}/meetings/page-1.json", body.slug))),
                 organization_type: if body.kind == BodyKind::Kansli { "Verwaltungsbereich" } else { "Gremium" },
-                classification: classification(body.kind),
+                classification: body.kind.name(),
                 start_date: body.start.map(|d| d.first_day().to_string()),
                 end_date: body.end.map(|d| d.last_day().to_string()),
                 website: absolute(model, &urls::body(body)),
@@ -998,31 +998,6 @@ fn mime_type(path: &str) -> &'static str {
         "svg" => "image/svg+xml",
         "zip" => "application/zip",
         _ => "application/octet-stream",
-    }
-}
-
-fn role(role: Role) -> &'static str {
-    match role {
-        Role::Ordforande => "ordförande",
-        Role::ViceOrdforande => "vice ordförande",
-        Role::Ledamot => "ledamot",
-        Role::Ersattare => "ersättare",
-        Role::Sekreterare => "sekreterare",
-        Role::Adjungerad => "adjungerad",
-        Role::Sammankallande => "sammankallande",
-        Role::Foredragande => "föredragande",
-        Role::Inbjuden => "inbjuden",
-    }
-}
-
-fn classification(kind: BodyKind) -> &'static str {
-    match kind {
-        BodyKind::Regionrad => "regionråd",
-        BodyKind::Kommunchefsgrupp => "kommunchefsgrupp",
-        BodyKind::Kansli => "kansli",
-        BodyKind::Arbetsgrupp => "arbetsgrupp",
-        BodyKind::Natverk => "nätverk",
-        BodyKind::Projekt => "projekt",
     }
 }
 

@@ -32,21 +32,6 @@ fn seat(role: Role) -> Seat {
     }
 }
 
-/// A role as it is written in the sources.
-pub(super) fn role_text(role: Role) -> &'static str {
-    match role {
-        Role::Ordforande => "ordförande",
-        Role::ViceOrdforande => "vice ordförande",
-        Role::Ledamot => "ledamot",
-        Role::Ersattare => "ersättare",
-        Role::Sekreterare => "sekreterare",
-        Role::Adjungerad => "adjungerad",
-        Role::Sammankallande => "sammankallande",
-        Role::Foredragande => "föredragande",
-        Role::Inbjuden => "inbjuden",
-    }
-}
-
 /// The body's file, relative to the site root.
 pub(super) fn body_file(body: &Body) -> String {
     if body.kind.is_group() {
@@ -211,6 +196,6 @@ fn attendance(out: &mut String, table: &str, person: &str, role: Option<Role>, c
     }
     let _ = write!(out, "{c}[[{table}]]\n{c}person = {}\n", quote(person));
     if let Some(role) = role {
-        let _ = writeln!(out, "{c}role = \"{}\"", role_text(role));
+        let _ = writeln!(out, "{c}role = \"{}\"", role.name());
     }
 }

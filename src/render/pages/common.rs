@@ -13,20 +13,6 @@ pub(crate) fn date_view(date: Date) -> DateView {
     DateView { long: format::date_long(date), medium: format::date_medium(date), iso: date.to_string() }
 }
 
-pub(crate) fn role_label(role: Role) -> &'static str {
-    match role {
-        Role::Ordforande => "ordförande",
-        Role::ViceOrdforande => "vice ordförande",
-        Role::Ledamot => "ledamot",
-        Role::Ersattare => "ersättare",
-        Role::Sekreterare => "sekreterare",
-        Role::Adjungerad => "adjungerad",
-        Role::Sammankallande => "sammankallande",
-        Role::Foredragande => "föredragande",
-        Role::Inbjuden => "inbjuden",
-    }
-}
-
 impl Ctx<'_> {
     pub(crate) fn s(&self, key: &str) -> String {
         crate::render::theme::string(self.strings, key)
@@ -46,7 +32,7 @@ impl Ctx<'_> {
             name: person.name.clone(),
             href: urls::person(self.model, id),
             affiliation: self.affiliation(person),
-            role: role.map(role_label).unwrap_or_default().to_string(),
+            role: role.map(Role::name).unwrap_or_default().to_string(),
             partial: String::new(),
         }
     }

@@ -540,7 +540,7 @@ fn roles_of(ctx: &Ctx, id: PersonId) -> Vec<RoleRow> {
         for m in model.body(b).members.iter().filter(|m| m.person == id) {
             rows.push(RoleRow {
                 body: ctx.body_link(b),
-                role: super::common::role_label(m.role).to_string(),
+                role: m.role.name().to_string(),
                 period: ctx.period_text(m.from, m.until),
                 current: m.until.is_none_or(|u| u.last_day() >= model.today),
             });
