@@ -363,8 +363,10 @@ fn snippet_with(
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let source_line = text[line_start..line_end].trim_end_matches('\r');
-    // Tabs are shown as four spaces so that the caret lines up.
-    let shown: String = source_line.replace('\t', "    ");
+    // Tabs are shown as four spaces so that the caret lines up; other control characters,
+    // invisible (or harmful) on a terminal, as a visible symbol each.
+    let mut shown = String::with_capacity(source_line.len());
+    source_line.chars().for_each(|c| show_char(c, &mut shown));
     let indent: usize = text[line_start..start].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
     let underlined = text[start..end.min(line_end)].trim_end_matches('\r').chars().count().max(1);
     let number = format!("{line:>width$}", width = pad.len());
@@ -373,6 +375,18 @@ fn snippet_with(
     let carets = paint.severity(severity, &"^".repeat(underlined));
     let label = label.map(|l| format!(" {}", paint.severity(severity, l))).unwrap_or_default();
     let _ = writeln!(out, "{pad} {} {}{carets}{label}", paint.blue("|"), " ".repeat(indent));
+}
+
+/// `c` as a source line shows it: a tab as four spaces, a control character as its
+/// symbol (␇ for BEL, ␡ for DEL, � for the rest), one column like the caret line counts.
+fn show_char(c: char, out: &mut String) {
+    match c {
+        '\t' => out.push_str("    "),
+        '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}')),
+        '\u{7f}' => out.push('\u{2421}'),
+        c if c.is_control() => out.push('\u{fffd}'),
+        c => out.push(c),
+    }
 }
 
 fn prefix_space(line: &str) -> String {
@@ -410,6 +424,21 @@ fel: fel typ för `base_url`
   |            ^^ väntade text
   |
   = hjälp: skriv adressen inom citattecken
+";
+        assert_eq!(render(&d, &files, Color::Never), expected);
+    }
+
+    #[test]
+    fn shows_control_characters_as_symbols_under_which_the_caret_points() {
+        let (files, id) = files("title = \"a\u{7}b\u{1b}[31mc\u{7f}\u{85}\" \tx\n");
+        let at = "title = \"a\u{7}b\u{1b}[31mc\u{7f}\u{85}\" \t".len();
+        let d = Diagnostic::error("oväntat innehåll").at(Location::new(id, at..at + 1)).with_label("här");
+        let expected = "\
+fel: oväntat innehåll
+ --> content/site.toml:1:24
+  |
+1 | title = \"a␇b␛[31mc␡�\"     x
+  |                           ^ här
 ";
         assert_eq!(render(&d, &files, Color::Never), expected);
     }

@@ -52,13 +52,13 @@ fn reports_toml_syntax_error_with_position() {
     site.edit(KC, "place = \"Stadshuset\"", "place = \"Stadshuset");
     assert_diagnostics(
         &site,
-        r#"fel: TOML-syntaxfel: invalid basic string, expected `"`
+        r#"fel: TOML-syntaxfel: texten inom citattecken är inte avslutad
  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:5:20
   |
 5 | place = "Stadshuset
-  |                    ^
+  |                    ^ här slutar texten
   |
-  = hjälp: se innehållsguiden (docs/content-guide.md) för hur en källfil skrivs
+  = hjälp: avsluta texten med samma citattecken på samma rad; text på flera rader skrivs mellan """ och """
 "#,
     );
 }
@@ -348,4 +348,210 @@ fn errors_on_item_reference_without_meeting_outside_a_meeting() {
   = hjälp: skriv hela hänvisningen, t.ex. "kommunchefsgruppen/2013-01-23#5"
 "##,
     );
+}
+
+/// The TOML parser's commonest syntax errors, in Swedish: one typo each in the minimal
+/// site's meeting, and the whole rendered diagnostic.
+#[test]
+fn toml_syntax_errors_are_worded_for_the_secretary() {
+    let cases: [(&str, &str, &str); 15] = [
+        (
+            "place = \"Stadshuset\"",
+            "place = \"\"\"Stadshuset",
+            r#"fel: TOML-syntaxfel: texten på flera rader är inte avslutad
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:46:1
+   |
+46 |
+   | ^ här slutar texten
+   |
+   = hjälp: avsluta texten så som den började: """
+"#,
+        ),
+        (
+            "place = \"Stadshuset\"",
+            "place = \"Stads\u{7}huset\"",
+            r#"fel: TOML-syntaxfel: otillåtet tecken i texten
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:5:15
+  |
+5 | place = "Stads␇huset"
+  |               ^ otillåtet tecken
+  |
+  = hjälp: ta bort tecknet; osynliga styrtecken följer ibland med när text kopieras från ett annat program
+"#,
+        ),
+        (
+            "place = \"Stadshuset\"",
+            "place =",
+            r#"fel: TOML-syntaxfel: värde saknas
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:5:8
+  |
+5 | place =
+  |        ^ väntade ett värde här
+  |
+  = hjälp: skriv nyckel = värde, t.ex. title = "Mötets öppnande"
+"#,
+        ),
+        (
+            "chair = \"anna-ek\"",
+            "chair = \"anna-ek\"\nchair = \"bo-lind\"",
+            r#"fel: TOML-syntaxfel: nyckeln står två gånger i samma tabell
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:7:1
+  |
+7 | chair = "bo-lind"
+  | ^^^^^ andra gången
+  |
+  = hjälp: ta bort den ena; ett nytt ärende, en ny person o.s.v. börjar med en egen rad som [[item]]
+"#,
+        ),
+        (
+            "kind = \"minnesanteckningar\"",
+            "[site\nkind = \"minnesanteckningar\"",
+            r#"fel: TOML-syntaxfel: tabellens namn saknar ]
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:1:6
+  |
+1 | [site
+  |      ^ väntade ] här
+  |
+  = hjälp: skriv t.ex. [site] på en egen rad
+"#,
+        ),
+        (
+            "goals = [\"utveckla\"]",
+            "goals = [\"utveckla\"",
+            r#"fel: TOML-syntaxfel: listan saknar , eller ]
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:32:1
+   |
+32 | areas = ["halsa"]
+   | ^ väntade , eller ] före detta
+   |
+   = hjälp: en lista skrivs ["första", "andra"]; saknas ] läses allt som följer som en del av listan
+"#,
+        ),
+        (
+            "title = \"Utredning\"",
+            "title = { text = \"Utredning\"",
+            r#"fel: fel typ av värde: en tabell
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:35:9
+   |
+35 | title = { text = "Utredning"
+   |         ^^^^^^^^^^^^^^^^^^^^ väntade text
+   |
+   = hjälp: skriv texten inom citattecken: "…"
+
+fel: TOML-syntaxfel: tabellen inom { } saknar , eller }
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:36:1
+   |
+36 | file = "bilagor/utredning.txt"
+   | ^ väntade , eller } före detta
+   |
+   = hjälp: skriv t.ex. presenter = { name = "…", organisation = "…" } på en rad; saknas } läses allt som följer som en del av tabellen
+"#,
+        ),
+        (
+            "goals = [\"utveckla\"]",
+            "goals = [\"utveckla\" \"profil\"]",
+            r#"fel: TOML-syntaxfel: listan saknar , eller ]
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:31:21
+   |
+31 | goals = ["utveckla" "profil"]
+   |                     ^ väntade , eller ] före detta
+   |
+   = hjälp: en lista skrivs ["första", "andra"]; saknas ] läses allt som följer som en del av listan
+"#,
+        ),
+        (
+            "title = \"Utredning\"",
+            "title = { a = \"Utredning\" b = \"x\" }",
+            r#"fel: TOML-syntaxfel: tabellen inom { } saknar , eller }
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:35:27
+   |
+35 | title = { a = "Utredning" b = "x" }
+   |                           ^ väntade , eller } före detta
+   |
+   = hjälp: skriv t.ex. presenter = { name = "…", organisation = "…" } på en rad; saknas } läses allt som följer som en del av tabellen
+"#,
+        ),
+        (
+            "goals = [\"utveckla\"]",
+            "goals = [\"utveckla\",,]",
+            r#"fel: TOML-syntaxfel: ett komma för mycket
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:31:21
+   |
+31 | goals = ["utveckla",,]
+   |                     ^ tomt värde mellan komman
+   |
+   = hjälp: ta bort det ena kommat
+"#,
+        ),
+        (
+            "place = \"Stadshuset\"",
+            "place = = \"Stadshuset\"",
+            r#"fel: TOML-syntaxfel: ett = för mycket
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:5:9
+  |
+5 | place = = "Stadshuset"
+  |         ^ andra =
+  |
+  = hjälp: skriv nyckel = värde med ett =
+"#,
+        ),
+        (
+            "place = \"Stadshuset\"",
+            "place = \"Stadshuset\" Umeå",
+            r#"fel: TOML-syntaxfel: oväntat innehåll efter värdet
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:5:22
+  |
+5 | place = "Stadshuset" Umeå
+  |                      ^ väntade radslut här
+  |
+  = hjälp: skriv en nyckel = värde per rad; en kommentar börjar med #
+"#,
+        ),
+        (
+            "place = \"Stadshuset\"",
+            "plats (ort) = \"Stadshuset\"",
+            r#"fel: TOML-syntaxfel: = saknas
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:5:7
+  |
+5 | plats (ort) = "Stadshuset"
+  |       ^ väntade = här
+  |
+  = hjälp: skriv nyckel = värde, t.ex. title = "Mötets öppnande"
+"#,
+        ),
+        (
+            "place = \"Stadshuset\"",
+            "place = \"C:\\mappar\"",
+            r#"fel: TOML-syntaxfel: ogiltigt \ i texten
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:5:13
+  |
+5 | place = "C:\mappar"
+  |             ^ \ inleder ett specialtecken
+  |
+  = hjälp: skriv \\ för ett omvänt snedstreck, eller sätt texten inom '…', där \ står för sig självt
+"#,
+        ),
+        (
+            "start = 08:30:00",
+            "start = 08:61:00",
+            r#"fel: TOML-syntaxfel: ogiltigt klockslag
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:3:9
+  |
+3 | start = 08:61:00
+  |         ^^^^^^^^ inte ett klockslag
+  |
+  = hjälp: skriv klockslag som TT:MM:SS utan citattecken, t.ex. 08:30:00 (timmar 00–23, minuter och sekunder 00–59)
+"#,
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (from, to, expected) in cases {
+        let mut site = TestSite::minimal();
+        site.edit(KC, from, to);
+        let actual = site.diagnostics();
+        if actual != expected {
+            failures.push(format!("--- {to:?}: expected\n{expected}\n--- actual\n{actual}\n---"));
+        }
+    }
+    assert!(failures.is_empty(), "diagnostics differ.\n{}", failures.join("\n"));
 }

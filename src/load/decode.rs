@@ -40,11 +40,38 @@ pub(crate) struct Decoded<T> {
 pub(crate) fn decode<T: DeserializeOwned>(file: FileId, text: &str, schema: &'static Json) -> Decoded<T> {
     let (mut doc, syntax_errors) = DeTable::parse_recoverable(text);
     let doc_span = doc.span();
-    let mut out = Faults { file, doc_span: doc_span.clone(), diagnostics: Vec::new(), reported: Vec::new() };
-    for error in &syntax_errors {
+    let lossy = !syntax_errors.is_empty();
+    let mut out = Faults { file, doc_span: doc_span.clone(), lossy, diagnostics: Vec::new(), reported: Vec::new() };
+    // After a list, table or text left open, the parser reads on inside it: what it and
+    // the schema find after that point only repeats the one fault.
+    let derailer = syntax_errors.iter().position(|e| derails(e.message()));
+    // Bytes, not text: a span from the parser need not fall on a character boundary.
+    let line_start = |offset: usize| {
+        text.as_bytes()[..offset.min(text.len())].iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1)
+    };
+    // From the start of its line: the line's own key or header is part of the fault.
+    let cutoff = derailer.and_then(|i| syntax_errors[i].span()).map(|s| line_start(s.start));
+    // One syntax error a line: a second one on the same line follows from the first.
+    // Each line with a syntax error, and the index of its one diagnostic.
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut derailer_index = None;
+    for (i, error) in syntax_errors.iter().enumerate() {
         let diagnostic = syntax_diagnostic(file, text, error);
-        out.reported.push(diagnostic.location.as_ref().and_then(|l| l.span.clone()).unwrap_or(0..0));
-        out.diagnostics.push(diagnostic);
+        let span = diagnostic.location.as_ref().and_then(|l| l.span.clone()).unwrap_or(0..0);
+        out.reported.push(span.clone());
+        let line = line_start(span.start);
+        let index = match lines.iter().find(|(l, _)| *l == line) {
+            Some(&(_, index)) => index,
+            None => {
+                lines.push((line, out.diagnostics.len()));
+                out.diagnostics.push(diagnostic);
+                out.diagnostics.len() - 1
+            }
+        };
+        if Some(i) == derailer {
+            // The line's first error stays, whichever of its errors derails the parser.
+            derailer_index = Some(index);
+        }
     }
     // The recovered document may lack values lost in a syntax error; then "missing key"
     // would only repeat the syntax error.
@@ -52,6 +79,18 @@ pub(crate) fn decode<T: DeserializeOwned>(file: FileId, text: &str, schema: &'st
 
     let walker = Walker { root: schema, report_missing };
     walker.table(doc.get_mut(), &doc_span, schema, &Scope::default(), &mut out);
+    if let Some(cutoff) = cutoff {
+        // The syntax errors come first, in the parser's order.
+        let mut index = 0;
+        out.diagnostics.retain(|d| {
+            let keep = Some(index) == derailer_index
+                || d.location.as_ref().and_then(|l| l.span.as_ref()).is_none_or(|span| span.start < cutoff);
+            index += 1;
+            keep
+        });
+        // Later stages' diagnostics there go too.
+        out.reported.push(cutoff..text.len().max(cutoff + 1));
+    }
 
     // Each round either succeeds or removes one node, so this ends; the bound is a guard.
     for _ in 0..10_000 {
@@ -59,7 +98,9 @@ pub(crate) fn decode<T: DeserializeOwned>(file: FileId, text: &str, schema: &'st
             Ok(value) => return Decoded { value: Some(value), diagnostics: out.diagnostics, reported: out.reported },
             Err(error) => {
                 let span = error.span().unwrap_or(doc_span.clone());
-                if !out.reported.iter().any(|r| overlaps(r, &span)) {
+                // Without a place, after syntax errors, it is about a value they lost.
+                let lost = lossy && span == doc_span;
+                if !lost && !out.reported.iter().any(|r| overlaps(r, &span)) {
                     out.diagnostics.push(serde_diagnostic(file, &span, &doc_span, error.message()));
                 }
                 out.reported.push(span.clone());
@@ -84,12 +125,17 @@ pub(crate) fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 struct Faults {
     file: FileId,
     doc_span: Range<usize>,
+    /// The file has syntax errors: a value without a place of its own is one they lost.
+    lossy: bool,
     diagnostics: Vec<Diagnostic>,
     reported: Vec<Range<usize>>,
 }
 
 impl Faults {
     fn push(&mut self, span: Range<usize>, message: String, label: String, hint: String) {
+        if self.lossy && span == self.doc_span {
+            return;
+        }
         let location =
             if span == self.doc_span { Location::file(self.file) } else { Location::new(self.file, span.clone()) };
         let mut diagnostic = Diagnostic::error(message).at(location).with_hint(hint);
@@ -606,9 +652,123 @@ fn syntax_diagnostic(file: FileId, text: &str, error: &toml::de::Error) -> Diagn
             .with_label("mer än 80 delar med punkt emellan")
             .with_hint("en nyckel har en eller några delar, t.ex. `title` eller `[[item.attachment]]`");
     }
-    Diagnostic::error(format!("TOML-syntaxfel: {first_line}"))
+    let (description, expected) = first_line.split_once(", expected ").unwrap_or((first_line, ""));
+    // "key =" and nothing after it.
+    let description =
+        if description == "string values must be quoted" && token.is_empty() { "missing value" } else { description };
+    let Some((message, label, hint)) = syntax_in_swedish(description, expected) else {
+        return Diagnostic::error(format!("TOML-syntaxfel: {first_line}"))
+            .at(Location::new(file, span))
+            .with_hint("se innehållsguiden (docs/content-guide.md) för hur en källfil skrivs");
+    };
+    Diagnostic::error(format!("TOML-syntaxfel: {message}"))
         .at(Location::new(file, span))
-        .with_hint("se innehållsguiden (docs/content-guide.md) för hur en källfil skrivs")
+        .with_label(label)
+        .with_hint(hint)
+}
+
+/// Whether the parser's `message` is about a list, table or text left open: then it reads
+/// on inside it, and reports what follows as faults of its own.
+fn derails(message: &str) -> bool {
+    let description = message.lines().next().unwrap_or(message).split(", expected").next().unwrap_or(message);
+    matches!(
+        description,
+        "unclosed array"
+            | "unclosed inline table"
+            | "unclosed table"
+            | "unclosed array table"
+            | "missing comma between array elements"
+            | "missing comma between key-value pairs"
+            | "unexpected `=` in array"
+            | "invalid multi-line basic string"
+            | "invalid multi-line literal string"
+    )
+}
+
+/// The TOML parser's commonest messages (what it found, and what it expected instead),
+/// worded for the secretary: (message, label, hint). Others are shown as the parser wrote
+/// them.
+fn syntax_in_swedish(description: &str, expected: &str) -> Option<(&'static str, &'static str, &'static str)> {
+    const EXAMPLE: &str = "skriv nyckel = värde, t.ex. title = \"Mötets öppnande\"";
+    const LIST: &str = "en lista skrivs [\"första\", \"andra\"]";
+    const INLINE: &str = "skriv t.ex. presenter = { name = \"…\", organisation = \"…\" } på en rad";
+    const STRINGS: [&str; 4] = [
+        "invalid basic string",
+        "invalid literal string",
+        "invalid multi-line basic string",
+        "invalid multi-line literal string",
+    ];
+    let closing = expected == "`\"`" || expected == "`'`";
+    Some(match description {
+        "invalid basic string" | "invalid literal string" if closing => (
+            "texten inom citattecken är inte avslutad",
+            "här slutar texten",
+            "avsluta texten med samma citattecken på samma rad; text på flera rader skrivs mellan \"\"\" och \"\"\"",
+        ),
+        "invalid multi-line basic string" | "invalid multi-line literal string" if closing => {
+            ("texten på flera rader är inte avslutad", "här slutar texten", "avsluta texten så som den började: \"\"\"")
+        }
+        _ if STRINGS.contains(&description) => (
+            "otillåtet tecken i texten",
+            "otillåtet tecken",
+            "ta bort tecknet; osynliga styrtecken följer ibland med när text kopieras från ett annat program",
+        ),
+        "string values must be quoted" | "unquoted string" => (
+            "värdet är varken text inom citattecken, datum, klockslag eller tal",
+            "citattecken saknas?",
+            "text skrivs inom citattecken, t.ex. title = \"Mötets öppnande\"; datum (ÅÅÅÅ-MM-DD), \
+             klockslag (TT:MM:SS), tal och true/false utan",
+        ),
+        "key with no value" | "missing assignment between key-value pairs" => ("= saknas", "väntade = här", EXAMPLE),
+        "missing value" | "missing value for key" => ("värde saknas", "väntade ett värde här", EXAMPLE),
+        "duplicate key" => (
+            "nyckeln står två gånger i samma tabell",
+            "andra gången",
+            "ta bort den ena; ett nytt ärende, en ny person o.s.v. börjar med en egen rad som [[item]]",
+        ),
+        "unclosed table" => ("tabellens namn saknar ]", "väntade ] här", "skriv t.ex. [site] på en egen rad"),
+        "unclosed array table" => ("tabellens namn saknar ]]", "väntade ]] här", "skriv t.ex. [[item]] på en egen rad"),
+        "unclosed array" => ("listan saknar ]", "väntade , eller ] här", LIST),
+        "unclosed inline table" => ("tabellen inom { } saknar }", "väntade , eller } här", INLINE),
+        "missing comma between array elements" => (
+            "listan saknar , eller ]",
+            "väntade , eller ] före detta",
+            "en lista skrivs [\"första\", \"andra\"]; saknas ] läses allt som följer som en del av listan",
+        ),
+        "missing comma between key-value pairs" => (
+            "tabellen inom { } saknar , eller }",
+            "väntade , eller } före detta",
+            "skriv t.ex. presenter = { name = \"…\", organisation = \"…\" } på en rad; \
+             saknas } läses allt som följer som en del av tabellen",
+        ),
+        "extra comma in array" | "extra comma in inline table" => {
+            ("ett komma för mycket", "tomt värde mellan komman", "ta bort det ena kommat")
+        }
+        "extra assignment between key-value pairs" | "extra `=`" => {
+            ("ett = för mycket", "andra =", "skriv nyckel = värde med ett =")
+        }
+        "unexpected key or value" | "unexpected content" | "unexpected content between comment and newline" => (
+            "oväntat innehåll efter värdet",
+            "väntade radslut här",
+            "skriv en nyckel = värde per rad; en kommentar börjar med #",
+        ),
+        "invalid unquoted key" | "invalid key" | "unquoted keys cannot be empty" => (
+            "ogiltig nyckel",
+            "inte en nyckel",
+            "nycklar skrivs med a–z, 0–9, _ och -, t.ex. title; se innehållsguiden (docs/content-guide.md)",
+        ),
+        "missing escaped value" | "too few unicode value digits" => (
+            "ogiltigt \\ i texten",
+            "\\ inleder ett specialtecken",
+            "skriv \\\\ för ett omvänt snedstreck, eller sätt texten inom '…', där \\ står för sig självt",
+        ),
+        "invalid time" => (
+            "ogiltigt klockslag",
+            "inte ett klockslag",
+            "skriv klockslag som TT:MM:SS utan citattecken, t.ex. 08:30:00 (timmar 00–23, minuter och sekunder 00–59)",
+        ),
+        _ => return None,
+    })
 }
 
 /// The first key (or table header) of at least 80 dotted parts: toml's limit.
