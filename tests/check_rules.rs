@@ -517,3 +517,167 @@ fn errors_when_confidential_item_names_no_osl_ground() {
 "#,
     );
 }
+
+// Errors that would only follow from another error: one typo is one error, wherever the
+// file's definitions are referred to.
+
+const KC_APRIL: &str = "content/meetings/kommunchefsgruppen/2013-04-17.toml";
+
+#[test]
+fn a_syntax_error_in_people_is_one_error_not_one_per_reference() {
+    let mut site = TestSite::minimal();
+    site.edit(PEOPLE, "name = \"Anna Ek\"", "name \"Anna Ek\"");
+    assert_diagnostics(
+        &site,
+        r#"fel: TOML-syntaxfel: = saknas
+ --> content/organisation/people.toml:3:6
+  |
+3 | name "Anna Ek"
+  |      ^ väntade = här
+  |
+  = hjälp: skriv nyckel = värde, t.ex. title = "Mötets öppnande"
+"#,
+    );
+}
+
+#[test]
+fn references_into_a_meeting_with_errors_are_checked_once_it_is_fixed() {
+    let mut site = TestSite::minimal();
+    site.edit(KC_APRIL, "number = 2", "number 2");
+    assert_diagnostics(
+        &site,
+        r#"fel: TOML-syntaxfel: = saknas
+  --> content/meetings/kommunchefsgruppen/2013-04-17.toml:26:8
+   |
+26 | number 2
+   |        ^ väntade = här
+   |
+   = hjälp: skriv nyckel = värde, t.ex. title = "Mötets öppnande"
+"#,
+    );
+}
+
+#[test]
+fn a_group_whose_file_has_errors_does_not_make_its_plans_unknown() {
+    let mut site = TestSite::minimal();
+    site.edit("content/groups/webb/group.toml", "name = \"Arbetsgrupp Webb\"", "name \"Arbetsgrupp Webb\"");
+    assert_diagnostics(
+        &site,
+        r#"fel: TOML-syntaxfel: = saknas
+ --> content/groups/webb/group.toml:1:6
+  |
+1 | name "Arbetsgrupp Webb"
+  |      ^ väntade = här
+  |
+  = hjälp: skriv nyckel = värde, t.ex. title = "Mötets öppnande"
+"#,
+    );
+}
+
+#[test]
+fn a_report_is_checked_against_its_plan_once_the_plan_is_fixed() {
+    let mut site = TestSite::minimal();
+    site.edit(PLAN, "id = \"m1\"", "id \"m1\"");
+    assert_diagnostics(
+        &site,
+        r#"fel: TOML-syntaxfel: = saknas
+ --> content/groups/webb/plan-2013.toml:8:4
+  |
+8 | id "m1"
+  |    ^ väntade = här
+  |
+  = hjälp: skriv nyckel = värde, t.ex. title = "Mötets öppnande"
+"#,
+    );
+}
+
+#[test]
+fn a_plan_with_errors_is_not_told_its_activity_serves_a_goal_it_lost() {
+    let mut site = TestSite::minimal();
+    site.edit(PLAN, "[[goal]]", "[[goal]");
+    assert_diagnostics(
+        &site,
+        r#"fel: TOML-syntaxfel: tabellens namn saknar ]]
+ --> content/groups/webb/plan-2013.toml:7:8
+  |
+7 | [[goal]
+  |        ^ väntade ]] här
+  |
+  = hjälp: skriv t.ex. [[item]] på en egen rad
+"#,
+    );
+}
+
+#[test]
+fn a_report_with_errors_is_not_told_what_it_lacks() {
+    let mut site = TestSite::minimal();
+    site.edit(REPORT, "goal = \"m1\"", "goal \"m1\"");
+    assert_diagnostics(
+        &site,
+        r#"fel: TOML-syntaxfel: = saknas
+ --> content/groups/webb/report-2013.toml:2:6
+  |
+2 | goal "m1"
+  |      ^ väntade = här
+  |
+  = hjälp: skriv nyckel = värde, t.ex. title = "Mötets öppnande"
+"#,
+    );
+}
+
+#[test]
+fn goals_are_checked_once_the_strategy_is_fixed() {
+    let mut site = TestSite::minimal();
+    site.edit("content/strategy/plan.toml", "id = \"utveckla\"", "id \"utveckla\"");
+    assert_diagnostics(
+        &site,
+        r#"fel: TOML-syntaxfel: = saknas
+ --> content/strategy/plan.toml:6:4
+  |
+6 | id "utveckla"
+  |    ^ väntade = här
+  |
+  = hjälp: skriv nyckel = värde, t.ex. title = "Mötets öppnande"
+"#,
+    );
+}
+
+/// `serve` reuses the meetings it resolved before: a reference left unchecked while the
+/// meeting it names had errors is checked when that meeting is fixed.
+#[test]
+fn a_cached_check_reports_the_reference_once_its_meeting_is_fixed() {
+    use kansli::diag::{Color, render};
+    let mut site = TestSite::minimal();
+    site.edit(KC, "to = \"kommunchefsgruppen/2013-04-17#2\"", "to = \"kommunchefsgruppen/2013-04-17#9\"");
+    site.edit(KC_APRIL, "title = \"Lokalförsörjning\"", "title = \"Lokalförsörjning");
+    let mut cache = kansli::load::Cache::default();
+    let mut memo = kansli::model::Memo::default();
+    let rendered = |checked: &kansli::check::Checked| {
+        checked.diagnostics.iter().map(|d| render(d, &checked.files, Color::Never)).collect::<Vec<_>>().join("\n")
+    };
+    let broken = kansli::check::check_cached(&site.source, &mut cache, &mut memo).unwrap();
+    assert_eq!(
+        rendered(&broken),
+        r#"fel: TOML-syntaxfel: texten inom citattecken är inte avslutad
+  --> content/meetings/kommunchefsgruppen/2013-04-17.toml:27:26
+   |
+27 | title = "Lokalförsörjning
+   |                          ^ här slutar texten
+   |
+   = hjälp: avsluta texten med samma citattecken på samma rad; text på flera rader skrivs mellan """ och """
+"#
+    );
+    site.edit(KC_APRIL, "title = \"Lokalförsörjning", "title = \"Lokalförsörjning\"");
+    let fixed = kansli::check::check_cached(&site.source, &mut cache, &mut memo).unwrap();
+    assert_eq!(
+        rendered(&fixed),
+        r#"fel: okänt ärende "kommunchefsgruppen/2013-04-17#9"
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:39:6
+   |
+39 | to = "kommunchefsgruppen/2013-04-17#9"
+   |      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ mötet har inget ärende 9
+   |
+   = hjälp: mötet har ärendena 1–2
+"#
+    );
+}

@@ -20,7 +20,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Diagnostics, FileId, Location, SourceFiles};
@@ -104,7 +104,48 @@ pub struct Loaded {
     /// Places in each file the loader has already reported (and repaired). Later stages
     /// drop their own diagnostics there: they would repeat the same fault.
     pub reported: Vec<(FileId, Range<usize>)>,
+    /// The files with errors, and what they define.
+    pub faulty: Faulty,
     pub diagnostics: Diagnostics,
+}
+
+/// Source files with errors (or missing), and what they define. What such a file defines
+/// may be missing or incomplete, so later stages do not report references to it, nor
+/// what the file itself seems to lack: that would only repeat the file's own errors
+/// (one typo in people.toml would make every reference to a person an error).
+#[derive(Clone, Debug, Default)]
+pub struct Faulty {
+    pub files: FxHashSet<FileId>,
+    /// content/organisation/people.toml.
+    pub people: bool,
+    /// content/organisation/municipalities.toml.
+    pub municipalities: bool,
+    /// content/strategy/plan.toml: the goals and subgoals.
+    pub strategy: bool,
+    /// content/strategy/areas.toml.
+    pub areas: bool,
+    /// Ids of bodies and groups.
+    pub bodies: FxHashSet<String>,
+    /// Meetings, as "body/date" (the file's folder and name).
+    pub meetings: FxHashSet<String>,
+    /// Plans, by group and year.
+    pub plans: FxHashSet<(String, i32)>,
+}
+
+impl Faulty {
+    fn add(&mut self, file: FileId, kind: &Kind) {
+        self.files.insert(file);
+        match kind {
+            Kind::People => self.people = true,
+            Kind::Municipalities => self.municipalities = true,
+            Kind::Strategy => self.strategy = true,
+            Kind::Areas => self.areas = true,
+            Kind::Body { id, .. } => _ = self.bodies.insert(id.clone()),
+            Kind::Meeting { body, stem } => _ = self.meetings.insert(format!("{body}/{stem}")),
+            Kind::Plan { group, year } => _ = self.plans.insert((group.clone(), *year)),
+            Kind::Site | Kind::Report { .. } | Kind::Indicator { .. } | Kind::Unknown => {}
+        }
+    }
 }
 
 /// The kind of a source file, told from its path.
@@ -387,6 +428,9 @@ fn load_with(source: &dyn Source, cache: Option<&mut Cache>) -> Result<Loaded, s
     }
     for ((kind, result, _), entry) in results.into_iter().zip(&toml_entries) {
         let file = loaded.files.add(entry.path.clone(), result.text);
+        if result.diagnostics.iter().any(Diagnostic::is_error) {
+            loaded.faulty.add(file, &kind);
+        }
         loaded.diagnostics.extend(result.diagnostics);
         loaded.reported.extend(result.reported.into_iter().map(|span| (file, span)));
         let Some(value) = result.value else { continue };
@@ -434,6 +478,11 @@ fn load_with(source: &dyn Source, cache: Option<&mut Cache>) -> Result<Loaded, s
         ("content/organisation/people.toml", "personerna"),
     ] {
         if loaded.files.find(path).is_none() {
+            match path {
+                "content/organisation/people.toml" => loaded.faulty.people = true,
+                "content/organisation/municipalities.toml" => loaded.faulty.municipalities = true,
+                _ => {}
+            }
             loaded.diagnostics.push(
                 Diagnostic::error(format!("filen {path} saknas"))
                     .with_hint(format!("den innehåller {what}; se innehållsguiden (docs/content-guide.md)")),

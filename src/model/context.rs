@@ -8,6 +8,7 @@ use jiff::civil::Date;
 
 use super::types::*;
 use crate::diag::{Diagnostic, FileId, Location};
+use crate::load::Faulty;
 use crate::load::decode::suggest;
 use crate::load::spanned::Spanned;
 
@@ -43,6 +44,9 @@ pub(crate) struct Tables {
     pub(crate) meeting_dates: FxHashMap<BodyId, Vec<Date>>,
     /// Files under content/ that are not sources, by their path relative to content/.
     pub(crate) assets: FxHashMap<String, super::files::AssetFile>,
+    /// Sources with errors: a reference to what they define is not reported (see
+    /// [`Faulty`]).
+    pub(crate) faulty: Faulty,
 }
 
 /// The tables (owned while they are filled, borrowed by worker threads) and the
@@ -122,6 +126,9 @@ impl<'t> Ctx<'t> {
         if let Some(Definition { named: Named::Person(id), .. }) = self.t.names.get(&written.value) {
             return Some(*id);
         }
+        if self.t.faulty.people {
+            return None;
+        }
         let candidates = self.candidates(|n| matches!(n, Named::Person(_)));
         self.dangling(
             file,
@@ -138,6 +145,9 @@ impl<'t> Ctx<'t> {
         if let Some(Definition { named: Named::Body(id), .. }) = self.t.names.get(&written.value) {
             return Some(*id);
         }
+        if self.t.faulty.bodies.contains(&written.value) {
+            return None;
+        }
         let candidates = self.candidates(|n| matches!(n, Named::Body(_)));
         self.dangling(
             file,
@@ -153,6 +163,9 @@ impl<'t> Ctx<'t> {
     pub(crate) fn municipality(&mut self, file: FileId, written: &Spanned<String>) -> Option<MunicipalityId> {
         if let Some(Definition { named: Named::Municipality(id), .. }) = self.t.names.get(&written.value) {
             return Some(*id);
+        }
+        if self.t.faulty.municipalities {
+            return None;
         }
         let candidates = self.candidates(|n| matches!(n, Named::Municipality(_)));
         self.dangling(
@@ -174,6 +187,10 @@ impl<'t> Ctx<'t> {
             Some(Named::Municipality(id)) => return Some(Party::Municipality(id)),
             None => {}
         }
+        let faulty = &self.t.faulty;
+        if faulty.people || faulty.municipalities || faulty.bodies.contains(&written.value) {
+            return None;
+        }
         let candidates = self.candidates(|_| true);
         self.dangling(
             file,
@@ -190,6 +207,9 @@ impl<'t> Ctx<'t> {
         if let Some(id) = self.t.goals.get(&written.value) {
             return Some(*id);
         }
+        if self.t.faulty.strategy {
+            return None;
+        }
         let mut candidates: Vec<String> = self.t.goals.keys().cloned().collect();
         candidates.sort_unstable();
         let fallback = format!("målen är {}", list_owned(&candidates));
@@ -200,6 +220,9 @@ impl<'t> Ctx<'t> {
     pub(crate) fn subgoal(&mut self, file: FileId, written: &Spanned<String>) -> Option<SubgoalId> {
         if let Some(id) = self.t.subgoals.get(&written.value) {
             return Some(*id);
+        }
+        if self.t.faulty.strategy {
+            return None;
         }
         let mut candidates: Vec<String> = self.t.subgoals.keys().cloned().collect();
         candidates.sort_unstable();
@@ -217,6 +240,9 @@ impl<'t> Ctx<'t> {
     pub(crate) fn area(&mut self, file: FileId, written: &Spanned<String>) -> Option<AreaId> {
         if let Some(id) = self.t.areas.get(&written.value) {
             return Some(*id);
+        }
+        if self.t.faulty.areas {
+            return None;
         }
         let mut candidates: Vec<String> = self.t.areas.keys().cloned().collect();
         candidates.sort_unstable();
@@ -256,6 +282,8 @@ impl<'t> Ctx<'t> {
         let number = item.parse::<u32>().ok();
         match number.and_then(|n| numbers.iter().position(|&x| x == n)) {
             Some(index) => Some(Target::Item(ItemRef { meeting, index: index as u32 })),
+            // The meeting's own file has errors: the item may be the part it lost.
+            None if self.meeting_faulty(meeting_part, file) => None,
             None => {
                 let hint = agenda_range(numbers);
                 self.push(
@@ -284,9 +312,20 @@ impl<'t> Ctx<'t> {
         self.meeting_by_slug(&written.value, &location)
     }
 
+    /// Whether the file of the meeting `slug` ("" for the meeting of `file` itself) has
+    /// errors.
+    fn meeting_faulty(&self, slug: &str, file: FileId) -> bool {
+        if slug.is_empty() { self.t.faulty.files.contains(&file) } else { self.t.faulty.meetings.contains(slug) }
+    }
+
     fn meeting_by_slug(&mut self, slug: &str, location: &Location) -> Option<MeetingId> {
         if let Some(id) = self.t.meetings.get(slug) {
             return Some(*id);
+        }
+        // A meeting whose file, or whose body's file, has errors may not be registered.
+        let body_faulty = slug.split_once('/').is_some_and(|(body, _)| self.t.faulty.bodies.contains(body));
+        if self.t.faulty.meetings.contains(slug) || body_faulty {
+            return None;
         }
         let Some((body, date)) = slug.split_once('/') else {
             self.push(

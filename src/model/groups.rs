@@ -14,6 +14,9 @@ use crate::load::{LoadedIndicator, LoadedYearly};
 fn group(ctx: &mut Ctx<'_>, folder: &str, file: FileId, bodies: &[Body]) -> Option<BodyId> {
     match ctx.t.names.get(folder).map(|d| d.named) {
         Some(Named::Body(id)) if bodies.get(id.index()).is_some_and(|b| b.kind.is_group()) => Some(id),
+        // The group's file has errors (its kind may be what they lost); they are reported
+        // there.
+        _ if ctx.t.faulty.bodies.contains(folder) => None,
         Some(Named::Body(_)) => {
             ctx.push(
                 err(format!("\"{folder}\" är inte en arbetsgrupp, ett nätverk eller ett projekt"))
@@ -146,6 +149,8 @@ pub(super) fn plans(ctx: &mut Ctx<'_>, loaded: &[LoadedYearly<RawPlan>], bodies:
             };
             let goal = a.goal.as_ref().and_then(|g| match keys.get(&g.value) {
                 Some(&index) => Some(index),
+                // The goal may be what the plan's errors lost.
+                None if ctx.t.faulty.files.contains(&file) => None,
                 None => {
                     let known: Vec<&str> = goals.iter().map(|g: &PlanGoal| g.key.as_str()).collect();
                     ctx.push(
@@ -234,6 +239,11 @@ pub(super) fn reports(
         let file = l.parsed.file;
         let raw = &l.parsed.value;
         let Some(group_id) = group(ctx, &l.group, file, bodies) else { continue };
+        // A plan whose file has errors may be missing or lack goals and activities; the
+        // report is checked against it once it reads whole.
+        if ctx.t.faulty.plans.contains(&(l.group.clone(), l.year)) {
+            continue;
+        }
         let Some(plan_index) = plans.iter().position(|p| p.group == group_id && p.year == l.year) else {
             ctx.push(
                 err(format!("verksamhetsberättelse {} utan verksamhetsplan", l.year))

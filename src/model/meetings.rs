@@ -82,12 +82,15 @@ pub(super) fn meetings(
     }
 
     // The environment every meeting is resolved in: the rest of the site (hashed by the
-    // caller) and the registered meetings with their item numbers.
+    // caller) and the registered meetings with their item numbers and whether their files
+    // have errors.
     let (memo, env) = match memo {
         Some((memo, mut env)) => {
             for (index, r) in registered.iter().enumerate() {
                 hash_str(&mut env, &r.slug);
                 env.update(&r.loaded.parsed.file.0.to_le_bytes());
+                // References into a meeting whose file has errors are not checked.
+                env.update(&[u8::from(ctx.t.faulty.files.contains(&r.loaded.parsed.file))]);
                 env.update(&ctx.t.item_numbers[index].len().to_le_bytes());
                 ctx.t.item_numbers[index].iter().for_each(|n| {
                     env.update(&n.to_le_bytes());
@@ -163,6 +166,8 @@ fn register<'a>(ctx: &mut Ctx<'_>, loaded: &'a [LoadedMeeting]) -> Vec<Registere
         let raw = &m.parsed.value;
         let body = match ctx.t.names.get(&m.body).map(|d| d.named) {
             Some(Named::Body(id)) => id,
+            // The body's file has errors; they are reported there.
+            _ if ctx.t.faulty.bodies.contains(&m.body) => continue,
             _ => {
                 ctx.push(
                     err(format!("okänt organ \"{}\" (mappens namn)", m.body)).at(Location::file(file)).with_hint(

@@ -94,6 +94,7 @@ fn build_with(loaded: Loaded, today: Date, memo: Option<&mut Memo>) -> Built {
         heads,
         diagnostics: load_diagnostics,
         reported,
+        faulty,
         ..
     } = loaded;
 
@@ -101,6 +102,7 @@ fn build_with(loaded: Loaded, today: Date, memo: Option<&mut Memo>) -> Built {
     let memo = memo.map(|memo| (memo, environment(&files, &meetings, &assets, &heads, today)));
     let mut ctx = Ctx::default();
     let tables = ctx.t.to_mut();
+    tables.faulty = faulty;
     tables.assets.reserve(assets.len());
     for (asset, head) in with_heads(&assets, &heads) {
         if let Some(rel) = asset.path.strip_prefix("content/") {
@@ -140,10 +142,15 @@ fn build_with(loaded: Loaded, today: Date, memo: Option<&mut Memo>) -> Built {
         today,
     };
     let mut diagnostics = load_diagnostics;
-    // A place the loader reported (and repaired with a placeholder) is not reported again.
-    diagnostics.extend(ctx.diagnostics.into_iter().filter(|d| {
-        let Some(crate::diag::Location { file, span: Some(span) }) = &d.location else { return true };
-        !reported.iter().any(|(f, r)| f == file && crate::load::decode::overlaps(r, span))
+    // A place the loader reported (and repaired with a placeholder) is not reported again,
+    // nor what a file with errors seems to lack as a whole: the errors may have lost it.
+    let faulty = &ctx.t.faulty.files;
+    diagnostics.extend(ctx.diagnostics.into_iter().filter(|d| match &d.location {
+        Some(crate::diag::Location { file, span: Some(span) }) => {
+            !reported.iter().any(|(f, r)| f == file && crate::load::decode::overlaps(r, span))
+        }
+        Some(crate::diag::Location { file, span: None }) => !faulty.contains(file),
+        None => true,
     }));
     Built { model, files, diagnostics }
 }
