@@ -362,9 +362,14 @@ fn toml_syntax_errors_are_worded_for_the_secretary() {
   --> content/meetings/kommunchefsgruppen/2013-05-15.toml:46:1
    |
 46 |
-   | ^ här slutar texten
+   | ^ här slutar filen
    |
-   = hjälp: avsluta texten så som den började: """
+  ::: content/meetings/kommunchefsgruppen/2013-05-15.toml:5:9
+   |
+ 5 | place = """Stadshuset
+   |         ^^^ texten börjar här
+   |
+   = hjälp: avsluta texten med samma tre citattecken som den började med
 "#,
         ),
         (

@@ -661,10 +661,21 @@ fn syntax_diagnostic(file: FileId, text: &str, error: &toml::de::Error) -> Diagn
             .at(Location::new(file, span))
             .with_hint("se innehållsguiden (docs/content-guide.md) för hur en källfil skrivs");
     };
-    Diagnostic::error(format!("TOML-syntaxfel: {message}"))
-        .at(Location::new(file, span))
-        .with_label(label)
-        .with_hint(hint)
+    let diagnostic =
+        Diagnostic::error(format!("TOML-syntaxfel: {message}")).at(Location::new(file, span.clone())).with_label(label);
+    // A text on several lines left open runs to the end of the file: show where it began,
+    // at the last opening quotes (nothing after them closes it).
+    let opening = match description {
+        "invalid multi-line basic string" => "\"\"\"",
+        "invalid multi-line literal string" => "'''",
+        _ => return diagnostic.with_hint(hint),
+    };
+    let began = text.get(..span.start.min(text.len())).and_then(|before| before.rfind(opening));
+    match began {
+        Some(at) => diagnostic.with_note(Location::new(file, at..at + 3), "texten börjar här"),
+        None => diagnostic,
+    }
+    .with_hint(hint)
 }
 
 /// Whether the parser's `message` is about a list, table or text left open: then it reads
@@ -705,9 +716,11 @@ fn syntax_in_swedish(description: &str, expected: &str) -> Option<(&'static str,
             "här slutar texten",
             "avsluta texten med samma citattecken på samma rad; text på flera rader skrivs mellan \"\"\" och \"\"\"",
         ),
-        "invalid multi-line basic string" | "invalid multi-line literal string" if closing => {
-            ("texten på flera rader är inte avslutad", "här slutar texten", "avsluta texten så som den började: \"\"\"")
-        }
+        "invalid multi-line basic string" | "invalid multi-line literal string" if closing => (
+            "texten på flera rader är inte avslutad",
+            "här slutar filen",
+            "avsluta texten med samma tre citattecken som den började med",
+        ),
         _ if STRINGS.contains(&description) => (
             "otillåtet tecken i texten",
             "otillåtet tecken",
