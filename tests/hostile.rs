@@ -648,3 +648,26 @@ fn faults_in_a_file_with_windows_line_endings_are_located_as_usual() {
 "#,
     );
 }
+
+/// A text pasted from elsewhere has a fault on nearly every line: the first 50 are shown,
+/// and one more says how many were left out and where they begin (rendering 200,000 of
+/// them took minutes).
+#[test]
+fn a_file_with_a_fault_on_every_line_shows_the_first_fifty() {
+    let mut site = TestSite::minimal();
+    site.write(KC, &"a b\n".repeat(100_000));
+    let checked = site.check();
+    assert_eq!(checked.diagnostics.len(), 51);
+    let last = checked.diagnostics.last().expect("51 diagnostics");
+    assert_text(
+        &render(last, &checked.files, Color::Never),
+        r#"fel: ytterligare 99950 fel och varningar i filen visas inte
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:51:3
+   |
+51 | a b
+   |   ^ de börjar här
+   |
+   = hjälp: rätta felen ovan och kontrollera igen; en text som inte är TOML ger ett fel på nästan varje rad
+"#,
+    );
+}

@@ -45,29 +45,31 @@ pub(crate) fn decode<T: DeserializeOwned>(file: FileId, text: &str, schema: &'st
     // After a list, table or text left open, the parser reads on inside it: what it and
     // the schema find after that point only repeats the one fault.
     let derailer = syntax_errors.iter().position(|e| derails(e.message()));
-    // Bytes, not text: a span from the parser need not fall on a character boundary.
-    let line_start = |offset: usize| {
-        text.as_bytes()[..offset.min(text.len())].iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1)
+    // Where each line starts, in bytes (a span from the parser need not fall on a
+    // character boundary); only a file with syntax errors needs it.
+    let newlines: Vec<usize> = if syntax_errors.is_empty() {
+        Vec::new()
+    } else {
+        text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1).collect()
+    };
+    let line_start = |offset: usize| match newlines.partition_point(|&start| start <= offset) {
+        0 => 0,
+        n => newlines[n - 1],
     };
     // From the start of its line: the line's own key or header is part of the fault.
     let cutoff = derailer.and_then(|i| syntax_errors[i].span()).map(|s| line_start(s.start));
-    // One syntax error a line: a second one on the same line follows from the first.
-    // Each line with a syntax error, and the index of its one diagnostic.
-    let mut lines: Vec<(usize, usize)> = Vec::new();
+    // One syntax error a line: a second one on the same line follows from the first. By
+    // the start of each line with a syntax error: the index of its one diagnostic.
+    let mut lines: FxHashMap<usize, usize> = FxHashMap::default();
     let mut derailer_index = None;
     for (i, error) in syntax_errors.iter().enumerate() {
         let diagnostic = syntax_diagnostic(file, text, error);
         let span = diagnostic.location.as_ref().and_then(|l| l.span.clone()).unwrap_or(0..0);
         out.reported.push(span.clone());
-        let line = line_start(span.start);
-        let index = match lines.iter().find(|(l, _)| *l == line) {
-            Some(&(_, index)) => index,
-            None => {
-                lines.push((line, out.diagnostics.len()));
-                out.diagnostics.push(diagnostic);
-                out.diagnostics.len() - 1
-            }
-        };
+        let index = *lines.entry(line_start(span.start)).or_insert_with(|| {
+            out.diagnostics.push(diagnostic);
+            out.diagnostics.len() - 1
+        });
         if Some(i) == derailer {
             // The line's first error stays, whichever of its errors derails the parser.
             derailer_index = Some(index);

@@ -33,6 +33,10 @@ pub const CONTENT: &str = "content";
 /// Larger source files are refused rather than parsed (a pasted 100 MB file is a mistake).
 pub const MAX_SOURCE_BYTES: u64 = 8 * 1024 * 1024;
 
+/// More diagnostics than this in one source file are summed up in one: a text pasted from
+/// elsewhere can have a fault on every line, and nobody reads past the first ones.
+pub const MAX_DIAGNOSTICS_PER_FILE: usize = 50;
+
 /// How much of an attachment is read to tell its type.
 pub const HEAD_BYTES: usize = 64;
 
@@ -596,7 +600,30 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
             None
         }
     };
+    at_most(MAX_DIAGNOSTICS_PER_FILE, file, &text, &mut diagnostics, &mut reported);
     FileResult { file, text: Arc::from(text), value, diagnostics, reported }
+}
+
+/// Keeps the first `max` of a file's `diagnostics` (by place) and sums up the rest in one,
+/// at the first place left out; from there on the file is `reported`, so later stages
+/// keep quiet about it too.
+fn at_most(max: usize, file: FileId, text: &str, diagnostics: &mut Vec<Diagnostic>, reported: &mut Vec<Range<usize>>) {
+    if diagnostics.len() <= max {
+        return;
+    }
+    let start = |d: &Diagnostic| d.location.as_ref().and_then(|l| l.span.as_ref()).map_or(0, |s| s.start);
+    diagnostics.sort_by_key(start);
+    let left_out = diagnostics.split_off(max);
+    let from = start(&left_out[0]);
+    reported.push(from..text.len().max(from + 1));
+    diagnostics.push(
+        Diagnostic::error(format!("ytterligare {} fel och varningar i filen visas inte", left_out.len()))
+            .at(Location::new(file, from..from))
+            .with_label("de börjar här")
+            .with_hint(
+                "rätta felen ovan och kontrollera igen; en text som inte är TOML ger ett fel på nästan varje rad",
+            ),
+    );
 }
 
 fn decode_as<T: DeserializeOwned + schema::Described + markdown::MarkdownFields>(
