@@ -616,13 +616,17 @@ fn at_most(max: usize, file: FileId, text: &str, diagnostics: &mut Vec<Diagnosti
     let left_out = diagnostics.split_off(max);
     let from = start(&left_out[0]);
     reported.push(from..text.len().max(from + 1));
+    let message = format!("ytterligare {} fel och varningar i filen visas inte", left_out.len());
+    // Warnings alone never fail a build, summed up or not.
+    let summary = if left_out.iter().any(Diagnostic::is_error) {
+        Diagnostic::error(message)
+    } else {
+        Diagnostic::warning(message)
+    };
     diagnostics.push(
-        Diagnostic::error(format!("ytterligare {} fel och varningar i filen visas inte", left_out.len()))
-            .at(Location::new(file, from..from))
-            .with_label("de börjar här")
-            .with_hint(
-                "rätta felen ovan och kontrollera igen; en text som inte är TOML ger ett fel på nästan varje rad",
-            ),
+        summary.at(Location::new(file, from..from)).with_label("de börjar här").with_hint(
+            "rätta felen ovan och kontrollera igen; en text som inte är TOML ger ett fel på nästan varje rad",
+        ),
     );
 }
 
@@ -645,6 +649,31 @@ fn decode_as<T: DeserializeOwned + schema::Described + markdown::MarkdownFields>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn more_than_the_most_warnings_are_summed_up_as_a_warning() {
+        let text = "x\n".repeat(60);
+        let mut files = SourceFiles::new();
+        let file = files.add("content/site.toml", text.as_str());
+        let mut diagnostics: Vec<Diagnostic> = (0..60)
+            .map(|line| Diagnostic::warning("varning").at(Location::new(file, line * 2..line * 2 + 1)))
+            .collect();
+        let mut reported = Vec::new();
+        at_most(50, file, &text, &mut diagnostics, &mut reported);
+        assert_eq!(diagnostics.len(), 51);
+        assert_eq!(reported, vec![100..120]);
+        assert_eq!(
+            crate::diag::render(&diagnostics[50], &files, crate::diag::Color::Never),
+            "varning: ytterligare 10 fel och varningar i filen visas inte
+  --> content/site.toml:51:1
+   |
+51 | x
+   | ^ de börjar här
+   |
+   = hjälp: rätta felen ovan och kontrollera igen; en text som inte är TOML ger ett fel på nästan varje rad
+"
+        );
+    }
 
     #[test]
     fn classifies_paths_by_layout() {
