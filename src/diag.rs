@@ -369,12 +369,40 @@ fn snippet_with(
     source_line.chars().for_each(|c| show_char(c, &mut shown));
     let indent: usize = text[line_start..start].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
     let underlined = text[start..end.min(line_end)].trim_end_matches('\r').chars().count().max(1);
+    let (shown, indent, underlined) = window(&shown, indent, underlined);
     let number = format!("{line:>width$}", width = pad.len());
     let _ = writeln!(out, "{pad} {}", paint.blue("|"));
     let _ = writeln!(out, "{} {}{}", paint.blue(&number), paint.blue("|"), prefix_space(&shown));
     let carets = paint.severity(severity, &"^".repeat(underlined));
     let label = label.map(|l| format!(" {}", paint.severity(severity, l))).unwrap_or_default();
     let _ = writeln!(out, "{pad} {} {}{carets}{label}", paint.blue("|"), " ".repeat(indent));
+}
+
+/// The widest source line shown whole. A longer one would wrap on a terminal, and the
+/// caret line would no longer line up under it.
+const WIDEST_LINE: usize = 120;
+
+/// A source line as shown (`shown`, one column a character) cut to [`WIDEST_LINE`]
+/// columns around the caret, with "…" where it is cut; and where the caret then starts
+/// and how wide it is.
+fn window(shown: &str, indent: usize, underlined: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = shown.chars().collect();
+    if chars.len() <= WIDEST_LINE {
+        return (shown.to_string(), indent, underlined);
+    }
+    // A quarter of the width before the caret, the rest after it.
+    let from = indent.saturating_sub(WIDEST_LINE / 4).min(chars.len() - WIDEST_LINE);
+    let to = from + WIDEST_LINE;
+    let mut cut = String::new();
+    if from > 0 {
+        cut.push('…');
+    }
+    cut.extend(&chars[from..to]);
+    if to < chars.len() {
+        cut.push('…');
+    }
+    let caret = indent - from + usize::from(from > 0);
+    (cut, caret, underlined.min(to.saturating_sub(indent)).max(1))
 }
 
 /// `c` as a source line shows it: a tab as four spaces, a control character as its
@@ -440,6 +468,25 @@ fel: oväntat innehåll
 1 | title = \"a␇b␛[31mc␡�\"     x
   |                           ^ här
 ";
+        assert_eq!(render(&d, &files, Color::Never), expected);
+    }
+
+    #[test]
+    fn shows_a_long_line_around_the_caret() {
+        let value = format!("{}Ågren{}", "a".repeat(200), "b".repeat(200));
+        let (files, id) = files(&format!("name = \"{value}\"\n"));
+        let at = "name = \"".len() + 200;
+        let d = Diagnostic::error("fel").at(Location::new(id, at..at + "Ågren".len())).with_label("här");
+        let shown = format!("…{}Ågren{}…", "a".repeat(30), "b".repeat(85));
+        let expected = format!(
+            "fel: fel
+ --> content/site.toml:1:209
+  |
+1 | {shown}
+  | {}^^^^^ här
+",
+            " ".repeat(31)
+        );
         assert_eq!(render(&d, &files, Color::Never), expected);
     }
 

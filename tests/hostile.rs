@@ -156,7 +156,7 @@ fn script_and_data_links_are_warnings_and_shown_as_text() {
         r#"varning: länken publiceras som text: `javascript:alert(1)`
   --> content/meetings/kommunchefsgruppen/2013-05-15.toml:30:30
    |
-30 | decision = "Se [utredningen](javascript:alert(1)), [bilden](data:text/html;base64,PHNjcmlwdD4=) och [webben](https://test.example/)."
+30 | decision = "Se [utredningen](javascript:alert(1)), [bilden](data:text/html;base64,PHNjcmlwdD4=) och [webben](https://tes…
    |                              ^^^^^^^^^^^^^^^^^^^ bara https://, http:// och mailto: blir länkar
    |
    = hjälp: skriv hela adressen, t.ex. [Umeåregionen](https://umearegionen.se)
@@ -164,8 +164,8 @@ fn script_and_data_links_are_warnings_and_shown_as_text() {
 varning: länken publiceras som text: `data:text/html;base64,PHNjcmlwdD4=`
   --> content/meetings/kommunchefsgruppen/2013-05-15.toml:30:61
    |
-30 | decision = "Se [utredningen](javascript:alert(1)), [bilden](data:text/html;base64,PHNjcmlwdD4=) och [webben](https://test.example/)."
-   |                                                             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ bara https://, http:// och mailto: blir länkar
+30 | …e [utredningen](javascript:alert(1)), [bilden](data:text/html;base64,PHNjcmlwdD4=) och [webben](https://test.example/)."
+   |                                                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ bara https://, http:// och mailto: blir länkar
    |
    = hjälp: skriv hela adressen, t.ex. [Umeåregionen](https://umearegionen.se)
 
@@ -473,11 +473,14 @@ fn deeply_nested_arrays_and_tables_are_syntax_errors() {
         site.edit(KC, DECISION, &line);
         // The 81st level is where toml stops; the value is no text either.
         let at = 11 + 80 * width;
+        // The line is wider than the 120 columns shown: the first diagnostic shows its
+        // start, the second (near its end) its last 120 characters.
+        let last = line.len() - 120;
         let expected = format!(
             r#"fel: fel typ av värde: {}
   --> content/meetings/kommunchefsgruppen/2013-05-15.toml:30:12
    |
-30 | {line}
+30 | {}…
    |            {} väntade text
    |
    = hjälp: skriv texten inom citattecken: "…"
@@ -485,15 +488,17 @@ fn deeply_nested_arrays_and_tables_are_syntax_errors() {
 fel: TOML-syntaxfel: värdet är för djupt nästlat
   --> content/meetings/kommunchefsgruppen/2013-05-15.toml:30:{}
    |
-30 | {line}
+30 | …{}
    | {}^ mer än 80 nivåer av [ ] och {{ }}
    |
    = hjälp: inga källfiler har listor eller tabeller i mer än några nivåer; kontrollera hakparenteserna
 "#,
             if open == "[" { "en lista [ … ]" } else { "en tabell" },
-            "^".repeat(line.len() - 11),
+            &line[..120],
+            "^".repeat(120 - 11),
             at + 1,
-            " ".repeat(at),
+            &line[last..],
+            " ".repeat(at - last + 1),
         );
         assert_diagnostics(&site, &expected);
     }
@@ -508,8 +513,8 @@ fn keys_of_too_many_parts_are_syntax_errors() {
         r#"fel: TOML-syntaxfel: nyckeln har för många delar
   --> content/meetings/kommunchefsgruppen/2013-05-15.toml:30:1
    |
-30 | a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a = 1
-   | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ mer än 80 delar med punkt emellan
+30 | a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.…
+   | ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ mer än 80 delar med punkt emellan
    |
    = hjälp: en nyckel har en eller några delar, t.ex. `title` eller `[[item.attachment]]`
 "#,
