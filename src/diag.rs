@@ -369,7 +369,7 @@ fn snippet_with(
     source_line.chars().for_each(|c| show_char(c, &mut shown));
     let indent: usize = text[line_start..start].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
     let underlined = text[start..end.min(line_end)].trim_end_matches('\r').chars().count().max(1);
-    let (shown, indent, underlined) = window(&shown, indent, underlined);
+    let (shown, indent, underlined) = window(shown, indent, underlined);
     let number = format!("{line:>width$}", width = pad.len());
     let _ = writeln!(out, "{pad} {}", paint.blue("|"));
     let _ = writeln!(out, "{} {}{}", paint.blue(&number), paint.blue("|"), prefix_space(&shown));
@@ -385,11 +385,11 @@ const WIDEST_LINE: usize = 120;
 /// A source line as shown (`shown`, one column a character) cut to [`WIDEST_LINE`]
 /// columns around the caret, with "…" where it is cut; and where the caret then starts
 /// and how wide it is.
-fn window(shown: &str, indent: usize, underlined: usize) -> (String, usize, usize) {
-    let chars: Vec<char> = shown.chars().collect();
-    if chars.len() <= WIDEST_LINE {
-        return (shown.to_string(), indent, underlined);
+fn window(shown: String, indent: usize, underlined: usize) -> (String, usize, usize) {
+    if shown.chars().nth(WIDEST_LINE).is_none() {
+        return (shown, indent, underlined);
     }
+    let chars: Vec<char> = shown.chars().collect();
     // A quarter of the width before the caret, the rest after it.
     let from = indent.saturating_sub(WIDEST_LINE / 4).min(chars.len() - WIDEST_LINE);
     let to = from + WIDEST_LINE;

@@ -136,6 +136,8 @@ struct Faults {
 impl Faults {
     fn push(&mut self, span: Range<usize>, message: String, label: String, hint: String) {
         if self.lossy && span == self.doc_span {
+            // Not shown, but reported all the same, as in the serde pass.
+            self.reported.push(span);
             return;
         }
         let location =
@@ -654,7 +656,7 @@ fn syntax_diagnostic(file: FileId, text: &str, error: &toml::de::Error) -> Diagn
             .with_label("mer än 80 delar med punkt emellan")
             .with_hint("en nyckel har en eller några delar, t.ex. `title` eller `[[item.attachment]]`");
     }
-    let (description, expected) = first_line.split_once(", expected ").unwrap_or((first_line, ""));
+    let (description, expected) = described(message);
     // "key =" and nothing after it.
     let description =
         if description == "string values must be quoted" && token.is_empty() { "missing value" } else { description };
@@ -680,12 +682,18 @@ fn syntax_diagnostic(file: FileId, text: &str, error: &toml::de::Error) -> Diagn
     .with_hint(hint)
 }
 
+/// The parser's `message` as what it found and what it expected instead ("" if it says
+/// nothing of that): "invalid basic string, expected `"`" → ("invalid basic string", "`"`").
+fn described(message: &str) -> (&str, &str) {
+    let first_line = message.trim().lines().next().unwrap_or_default();
+    first_line.split_once(", expected ").unwrap_or((first_line, ""))
+}
+
 /// Whether the parser's `message` is about a list, table or text left open: then it reads
 /// on inside it, and reports what follows as faults of its own.
 fn derails(message: &str) -> bool {
-    let description = message.lines().next().unwrap_or(message).split(", expected").next().unwrap_or(message);
     matches!(
-        description,
+        described(message).0,
         "unclosed array"
             | "unclosed inline table"
             | "unclosed table"

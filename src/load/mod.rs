@@ -139,6 +139,11 @@ pub struct Faulty {
 impl Faulty {
     fn add(&mut self, file: FileId, kind: &Kind) {
         self.files.insert(file);
+        self.lacks(kind);
+    }
+
+    /// What a file of `kind` defines may be missing.
+    fn lacks(&mut self, kind: &Kind) {
         match kind {
             Kind::People => self.people = true,
             Kind::Municipalities => self.municipalities = true,
@@ -482,11 +487,7 @@ fn load_with(source: &dyn Source, cache: Option<&mut Cache>) -> Result<Loaded, s
         ("content/organisation/people.toml", "personerna"),
     ] {
         if loaded.files.find(path).is_none() {
-            match path {
-                "content/organisation/people.toml" => loaded.faulty.people = true,
-                "content/organisation/municipalities.toml" => loaded.faulty.municipalities = true,
-                _ => {}
-            }
+            loaded.faulty.lacks(&classify(path));
             loaded.diagnostics.push(
                 Diagnostic::error(format!("filen {path} saknas"))
                     .with_hint(format!("den innehåller {what}; se innehållsguiden (docs/content-guide.md)")),
