@@ -139,7 +139,7 @@ pub fn render_site(
         bytes.fetch_add(placed.size, Ordering::Relaxed);
     };
 
-    let theme = theme::load(source, &model.site.theme).map_err(|d| Failure::Theme(SourceFiles::new(), d))?;
+    let theme = theme::load(source, &model.site.theme).map_err(|(files, d)| Failure::Theme(files, d))?;
     let theme_fp = *theme.fingerprint.as_bytes();
     let mut ctx = Ctx::new(model, &theme.strings, edition, pdfs);
     timings.since("tema och index", &mut clock);
@@ -241,13 +241,21 @@ pub fn render_site(
                 }
                 page_paths.push(path);
             }
-            Err(Failure::Theme(_, d)) if errors.len() < 20 => errors.extend(d),
-            Err(Failure::Theme(..)) => {}
+            Err(Failure::Theme(_, diagnostics)) => {
+                // A fault in a template fails every page made with it: it is shown once,
+                // for the first of them.
+                for d in diagnostics {
+                    let shown = d.location.is_some() && errors.iter().any(|e: &Diagnostic| e.location == d.location);
+                    if errors.len() < 20 && !shown {
+                        errors.push(d);
+                    }
+                }
+            }
             Err(other) => return Err(other),
         }
     }
     if !errors.is_empty() {
-        return Err(Failure::Theme(SourceFiles::new(), errors));
+        return Err(Failure::Theme(theme.templates.clone(), errors));
     }
     stats.page_kinds.sort_by_key(|k| std::cmp::Reverse(k.2));
     timings.since("sidor", &mut clock);

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Location, SourceFiles};
 use crate::source::Source;
 
 include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
@@ -22,6 +22,9 @@ pub struct Theme {
     pub typst: BTreeMap<String, Vec<u8>>,
     /// A hash of every file the theme is made of.
     pub fingerprint: blake3::Hash,
+    /// The templates' texts, by their paths in the site ("themes/default/templates/…"),
+    /// so that a template error can show where it is.
+    pub templates: SourceFiles,
 }
 
 impl std::fmt::Debug for Theme {
@@ -58,9 +61,10 @@ pub fn files(source: &dyn Source, name: &str) -> Result<BTreeMap<String, Vec<u8>
     Ok(files)
 }
 
-/// Loads the theme `name` for the site behind `source`.
-pub fn load(source: &dyn Source, name: &str) -> Result<Theme, Vec<Diagnostic>> {
-    let files = files(source, name).map_err(|d| vec![d])?;
+/// Loads the theme `name` for the site behind `source`. Its errors come with the texts of
+/// the templates they point into.
+pub fn load(source: &dyn Source, name: &str) -> Result<Theme, (SourceFiles, Vec<Diagnostic>)> {
+    let files = files(source, name).map_err(|d| (SourceFiles::new(), vec![d]))?;
     let mut hasher = blake3::Hasher::new();
     for (path, bytes) in &files {
         hasher.update(path.as_bytes());
@@ -78,15 +82,18 @@ pub fn load(source: &dyn Source, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape_html);
+    let mut sources = SourceFiles::new();
     let templates: Vec<(String, String)> = files
         .iter()
         .filter_map(|(path, bytes)| {
-            let name = path.strip_prefix("templates/")?;
-            Some((name.to_string(), String::from_utf8_lossy(bytes).into_owned()))
+            let template = path.strip_prefix("templates/")?;
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            sources.add(format!("themes/{name}/{path}"), text.as_str());
+            Some((template.to_string(), text))
         })
         .collect();
     if let Err(error) = tera.add_raw_templates(templates) {
-        diagnostics.push(template_error("kunde inte läsa temats mallar", &error));
+        diagnostics.push(template_error(&sources, "kunde inte läsa temats mallar", &error));
     }
 
     let statics = files
@@ -99,9 +106,9 @@ pub fn load(source: &dyn Source, name: &str) -> Result<Theme, Vec<Diagnostic>> {
         .map(|(path, bytes)| (path.clone(), bytes.clone()))
         .collect();
     if !diagnostics.is_empty() {
-        return Err(diagnostics);
+        return Err((sources, diagnostics));
     }
-    Ok(Theme { tera, strings, statics, typst, fingerprint: hasher.finalize() })
+    Ok(Theme { tera, strings, statics, typst, fingerprint: hasher.finalize(), templates: sources })
 }
 
 fn parse_strings(bytes: Option<&Vec<u8>>, path: &str, diagnostics: &mut Vec<Diagnostic>) -> serde_json::Value {
@@ -132,17 +139,44 @@ fn merge(base: &mut serde_json::Value, overrides: serde_json::Value) {
     }
 }
 
-/// A Tera error with its whole chain of causes (the template name and line are in there).
-pub fn template_error(what: &str, error: &tera::Error) -> Diagnostic {
-    let mut message = error.to_string();
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        message.push_str(": ");
-        message.push_str(&cause.to_string());
-        source = cause.source();
+/// A Tera error as a diagnostic, at its place in the template when Tera knows it
+/// (`templates` holds the theme's templates, as [`Theme::templates`]).
+pub fn template_error(templates: &SourceFiles, what: &str, error: &tera::Error) -> Diagnostic {
+    let report = match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => Some(report),
+        _ => None,
+    };
+    let file = report.and_then(|r| {
+        let suffix = format!("/templates/{}", r.filename());
+        (0..templates.len() as u32).map(crate::diag::FileId).find(|&id| templates.path(id).ends_with(&suffix))
+    });
+    let (Some(report), Some(file)) = (report, file) else {
+        let mut message = error.to_string();
+        let mut source = std::error::Error::source(error);
+        while let Some(cause) = source {
+            message.push_str(": ");
+            message.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        return Diagnostic::error(format!("{what}: {message}")).with_hint(FIX_TEMPLATE);
+    };
+    let span = report.span().range.clone();
+    let written = templates.text(file).get(span.clone()).unwrap_or_default();
+    let diagnostic = Diagnostic::error(format!("{what}: {}", report.message()))
+        .at(Location::new(file, span))
+        .with_hint(FIX_TEMPLATE);
+    if matches!(written, "macro" | "import") {
+        // A theme made for kansli's earlier template engine (Tera 1).
+        diagnostic.with_hint(
+            "mallarna skrivs nu för Tera 2: {% macro namn(…) %} heter {% component namn(…) %}, \
+             anropet m::namn(a=x) skrivs <namn a={x}/> och {% import %} behövs inte (se 8.1 i docs/content-guide.md)",
+        )
+    } else {
+        diagnostic
     }
-    Diagnostic::error(format!("{what}: {message}")).with_hint("rätta mallen i temat (themes/…/templates/)")
 }
+
+const FIX_TEMPLATE: &str = "rätta mallen i temat (themes/…/templates/)";
 
 /// A string from strings.toml by dotted path ("status.open"), or the path itself if missing
 /// (a visible gap is better than a crash or an empty label).
@@ -157,32 +191,35 @@ pub fn string(strings: &serde_json::Value, path: &str) -> String {
     node.as_str().map_or_else(|| path.to_string(), str::to_string)
 }
 
-/// HTML escaping for text and attribute values. Tera's default also escapes `/`, which is
-/// valid but makes every link unreadable; `/` is harmless in quoted attributes and text.
-fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + input.len() / 8);
+/// HTML escaping for text and attribute values: the five characters that can end a text
+/// or a quoted attribute (`'` too, for attributes a theme quotes with it). `/` is left
+/// alone, so links stay readable.
+fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     // The five characters are ASCII, so runs between them can be copied whole.
     let mut copied = 0;
     for (at, byte) in input.bytes().enumerate() {
-        let entity = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
+        let entity: &[u8] = match byte {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
             _ => continue,
         };
-        out.push_str(&input[copied..at]);
-        out.push_str(entity);
+        out.write_all(&input.as_bytes()[copied..at])?;
+        out.write_all(entity)?;
         copied = at + 1;
     }
-    out.push_str(&input[copied..]);
-    out
+    out.write_all(&input.as_bytes()[copied..])
 }
 
 #[cfg(test)]
 mod tests {
-    use super::escape_html;
+    fn escape_html(input: &str) -> String {
+        let mut out = Vec::new();
+        super::escape_html(input, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
 
     #[test]
     fn escapes_the_five_characters_and_keeps_the_rest() {

@@ -365,8 +365,8 @@ impl Session {
                     self.theme = Some((model.site.theme.clone(), loaded.0.clone(), loaded.1.clone()));
                     loaded
                 }
-                Err(diagnostics) => {
-                    let failure = Failure { files: SourceFiles::new(), diagnostics };
+                Err((files, diagnostics)) => {
+                    let failure = Failure { files, diagnostics };
                     return Outcome::Failed { failure: Arc::new(failure), took: started.elapsed() };
                 }
             },
@@ -620,7 +620,8 @@ impl Generation {
             ctx.file_sizes = self.extras().iter().map(|(path, bytes)| (path.clone(), bytes.len() as u64)).collect();
         }
         let view = pages::view(&ctx, job);
-        let artefact = pages::render(&self.theme, &self.site, &ctx, view).map_err(|d| d.message)?;
+        let artefact = pages::render(&self.theme, &self.site, &ctx, view)
+            .map_err(|d| crate::diag::render(&d, &self.theme.templates, crate::diag::Color::Never))?;
         let bytes = Arc::new(artefact.bytes);
         if let Ok(mut pages) = self.pages.lock() {
             pages.insert(key.to_string(), bytes.clone());

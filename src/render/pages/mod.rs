@@ -468,8 +468,8 @@ pub fn site_view(ctx: &Ctx) -> SiteView {
 ///
 /// Every page's context has the site and the theme's strings, which are the same for all
 /// pages of a build: each thread keeps a context holding them and only puts in each
-/// page's own values (the page data is moved in, not copied), so neither is copied per
-/// page. The context is remade when the theme or the site changes (in `serve`).
+/// page's own values, so neither is converted for Tera per page. The context is remade
+/// when the theme or the site changes (in `serve`).
 pub fn render(theme: &Theme, site: &SiteView, ctx: &Ctx, page: PageOut) -> Result<Artefact, Diagnostic> {
     thread_local! {
         /// The theme's fingerprint and the site, and a context holding `site` and `t`.
@@ -500,22 +500,22 @@ pub fn render(theme: &Theme, site: &SiteView, ctx: &Ctx, page: PageOut) -> Resul
         context.insert("section", page.section);
         context.insert("breadcrumbs", &page.breadcrumbs);
         context.insert("alternates", &page.alternates);
-        let mut own = serde_json::Map::new();
-        own.insert("page".into(), page.data);
-        let mut shared = serde_json::Map::new();
+        context.insert_value("page", tera::Value::try_from_serializable(&page.data).map_err(failed)?);
+        let mut shared = std::collections::BTreeMap::new();
         for (name, part) in &page.shared {
             let html = shared_html(theme, site, base_key, ctx, part, &root)
-                .map_err(|e| template_error(&format!("kunde inte skapa sidan {}", page.path), &e))?;
-            shared.insert((*name).into(), serde_json::Value::String(html.to_string()));
+                .map_err(|e| template_error(&theme.templates, &format!("kunde inte skapa sidan {}", page.path), &e))?;
+            shared.insert(*name, html);
         }
-        own.insert("shared".into(), serde_json::Value::Object(shared));
-        context.extend(tera::Context::from_value(serde_json::Value::Object(own)).map_err(failed)?);
+        let shared: std::collections::BTreeMap<&str, &str> =
+            shared.iter().map(|(name, html)| (*name, &**html)).collect();
+        context.insert_value("shared", tera::Value::try_from_serializable(&shared).map_err(failed)?);
         let size = SIZES.with(|sizes| sizes.borrow().get(page.template).copied()).unwrap_or(16 * 1024);
         let mut html = Vec::with_capacity(size + size / 8);
         theme
             .tera
             .render_to(page.template, context, &mut html)
-            .map_err(|e| template_error(&format!("kunde inte skapa sidan {}", page.path), &e))?;
+            .map_err(|e| template_error(&theme.templates, &format!("kunde inte skapa sidan {}", page.path), &e))?;
         SIZES.with(|sizes| sizes.borrow_mut().insert(page.template, html.len()));
         if html.capacity() > 2 * html.len() + 4096 {
             // After a large page of the same template (pages kept in memory by serve).
