@@ -354,8 +354,11 @@ pub fn render_to_memory(
 /// What a page is made from: its whole view, the site, and the theme (templates,
 /// strings, assets). The same fingerprint renders the same bytes.
 fn page_fingerprint(theme: &[u8; 32], site: &[u8], page: &PageOut) -> Fingerprint {
-    let page = serde_json::to_vec(page).unwrap_or_default();
-    Fingerprint::of(&[theme, site, &page])
+    let mut bytes = serde_json::to_vec(page).unwrap_or_default();
+    // The view is not part of the serialized PageOut; a view that cannot be written
+    // fingerprints as its part so far (and fails at rendering, with a diagnostic).
+    let _ = page.data.write_json(&mut bytes);
+    Fingerprint::of(&[theme, site, &bytes])
 }
 
 /// What a PDF is made from: its template, data, files and standard, and the theme.

@@ -269,6 +269,31 @@ pub enum Job {
     NotFound,
 }
 
+/// A page's view, whatever its type: written as JSON (for the page's fingerprint, in the
+/// order of its fields) and made into Tera's values (to render it).
+pub trait PageData: Send + Sync {
+    fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()>;
+    fn to_tera(&self) -> tera::TeraResult<tera::Value>;
+}
+
+impl<T: Serialize + Send + Sync> PageData for T {
+    fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        serde_json::to_writer(out, self)
+    }
+
+    fn to_tera(&self) -> tera::TeraResult<tera::Value> {
+        tera::Value::try_from_serializable(self)
+    }
+}
+
+impl std::fmt::Debug for dyn PageData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut json = Vec::new();
+        let _ = self.write_json(&mut json);
+        f.write_str(&String::from_utf8_lossy(&json))
+    }
+}
+
 /// A page, ready for its template.
 #[derive(Clone, Debug, Serialize)]
 pub struct PageOut {
@@ -278,13 +303,23 @@ pub struct PageOut {
     pub section: &'static str,
     pub breadcrumbs: Vec<Link>,
     pub alternates: Vec<Alternate>,
-    pub data: serde_json::Value,
+    /// The page's own view, `page` in its template. It is kept as the view itself and
+    /// serialized once for the fingerprint and once into the template's values, with no
+    /// JSON tree between them (see [`PageData`]).
+    #[serde(skip)]
+    pub data: Arc<dyn PageData>,
     /// Parts shared with other pages, by the name the template prints them by.
     pub shared: Vec<(&'static str, Shared)>,
 }
 
 impl PageOut {
-    fn new(path: String, template: &'static str, title: String, section: &'static str, data: impl Serialize) -> Self {
+    fn new(
+        path: String,
+        template: &'static str,
+        title: String,
+        section: &'static str,
+        data: impl Serialize + Send + Sync + 'static,
+    ) -> Self {
         PageOut {
             path,
             template,
@@ -292,7 +327,7 @@ impl PageOut {
             section,
             breadcrumbs: Vec::new(),
             alternates: Vec::new(),
-            data: serde_json::to_value(data).unwrap_or_default(),
+            data: Arc::new(data),
             shared: Vec::new(),
         }
     }
@@ -500,7 +535,7 @@ pub fn render(theme: &Theme, site: &SiteView, ctx: &Ctx, page: PageOut) -> Resul
         context.insert("section", page.section);
         context.insert("breadcrumbs", &page.breadcrumbs);
         context.insert("alternates", &page.alternates);
-        context.insert_value("page", tera::Value::try_from_serializable(&page.data).map_err(failed)?);
+        context.insert_value("page", page.data.to_tera().map_err(failed)?);
         let mut shared = std::collections::BTreeMap::new();
         for (name, part) in &page.shared {
             let html = shared_html(theme, site, base_key, ctx, part, &root)
