@@ -540,11 +540,9 @@ pub fn render(theme: &Theme, site: &SiteView, ctx: &Ctx, page: PageOut) -> Resul
         for (name, part) in &page.shared {
             let html = shared_html(theme, site, base_key, ctx, part, &root)
                 .map_err(|e| template_error(&theme.templates, &format!("kunde inte skapa sidan {}", page.path), &e))?;
-            shared.insert(*name, html);
+            shared.insert(*name, tera::Value::from(&*html));
         }
-        let shared: std::collections::BTreeMap<&str, &str> =
-            shared.iter().map(|(name, html)| (*name, &**html)).collect();
-        context.insert_value("shared", tera::Value::try_from_serializable(&shared).map_err(failed)?);
+        context.insert_value("shared", tera::Value::from(shared));
         let size = SIZES.with(|sizes| sizes.borrow().get(page.template).copied()).unwrap_or(16 * 1024);
         let mut html = Vec::with_capacity(size + size / 8);
         theme
