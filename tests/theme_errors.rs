@@ -1,5 +1,6 @@
 //! A fault in a theme's template is a diagnostic at its place in the template: once, not
-//! once per page, and a theme written for Tera 1 is told what changed.
+//! once per page, in Swedish for the commonest faults, and a theme written for Tera 1 is
+//! told what changed.
 
 mod common;
 
@@ -35,13 +36,13 @@ fn an_unknown_field_is_shown_once_at_its_place() {
     assert_eq!(
         failure(&site),
         "\
-fel: kunde inte skapa sidan moten/kommunchefsgruppen/2013-04-17/: Field `plats` is not defined. Available fields: body, by_reference, date, href, items, kind, place, time, upcoming
+fel: kunde inte skapa sidan moten/kommunchefsgruppen/2013-04-17/: fältet `plats` finns inte
   --> themes/default/templates/meeting.html:35:14
    |
 35 |     <dd>{{ s.plats }}</dd>
    |              ^^^^^
    |
-   = hjälp: rätta mallen i temat (themes/…/templates/)
+   = hjälp: menade du `place`?
 "
     );
 }
@@ -54,7 +55,7 @@ fn a_tera_1_macro_names_what_changed() {
     assert_eq!(
         failure(&site),
         "\
-fel: kunde inte läsa temats mallar: Unknown tag
+fel: kunde inte läsa temats mallar: okänd tagg
  --> themes/default/templates/macros.html:4:4
   |
 4 | {% macro link(l, root) -%}
@@ -67,7 +68,7 @@ fel: kunde inte läsa temats mallar: Unknown tag
 }
 
 #[test]
-fn a_fault_without_a_place_names_the_templates() {
+fn a_missing_parent_template_is_shown_where_it_is_named() {
     let mut site = TestSite::minimal();
     let meeting =
         default_template("meeting.html").replace(r#"{% extends "base.html" %}"#, r#"{% extends "bas.html" %}"#);
@@ -75,7 +76,94 @@ fn a_fault_without_a_place_names_the_templates() {
     assert_eq!(
         failure(&site),
         "\
-fel: kunde inte läsa temats mallar: Template 'meeting.html' is inheriting from 'bas.html', which doesn't exist or isn't loaded.
+fel: kunde inte läsa temats mallar: mallen `meeting.html` ärver från `bas.html`, som inte finns
+ --> themes/default/templates/meeting.html:1:13
+  |
+1 | {% extends \"bas.html\" %}
+  |             ^^^^^^^^
+  |
+  = hjälp: rätta mallen i temat (themes/…/templates/)
+"
+    );
+}
+
+#[test]
+fn every_unknown_filter_is_shown_at_its_place() {
+    let mut site = TestSite::minimal();
+    let meeting = default_template("meeting.html").replace("<dd>{{ s.place }}</dd>", "<dd>{{ s.place | upcase }}</dd>");
+    site.write("themes/default/templates/meeting.html", &meeting);
+    let base = default_template("base.html").replacen("{{ title }}", "{{ title | titel }}", 1);
+    site.write("themes/default/templates/base.html", &base);
+    // Both are reported at once, in the order of the templates' names.
+    assert_eq!(
+        failure(&site),
+        "\
+fel: kunde inte läsa temats mallar: filtret `titel` finns inte
+  --> themes/default/templates/base.html:10:57
+   |
+10 | <title>{% if title and title != site.title %}{{ title | titel }} – {% endif %}{{ site.title }}</title>
+   |                                                         ^^^^^
+   |
+   = hjälp: rätta mallen i temat (themes/…/templates/)
+
+fel: kunde inte läsa temats mallar: filtret `upcase` finns inte
+  --> themes/default/templates/meeting.html:35:22
+   |
+35 |     <dd>{{ s.place | upcase }}</dd>
+   |                      ^^^^^^
+   |
+   = hjälp: rätta mallen i temat (themes/…/templates/)
+"
+    );
+}
+
+#[test]
+fn an_unknown_variable_lists_the_variables() {
+    let mut site = TestSite::minimal();
+    let meeting = default_template("meeting.html").replace("<dd>{{ s.place }}</dd>", "<dd>{{ sida }}</dd>");
+    site.write("themes/default/templates/meeting.html", &meeting);
+    assert_eq!(
+        failure(&site),
+        "\
+fel: kunde inte skapa sidan moten/kommunchefsgruppen/2013-04-17/: variabeln `sida` finns inte
+  --> themes/default/templates/meeting.html:35:12
+   |
+35 |     <dd>{{ sida }}</dd>
+   |            ^^^^
+   |
+   = hjälp: variablerna som finns är alternates, base, breadcrumbs, home, nav, page, path, root, s, section, shared, site, t, title
+"
+    );
+}
+
+#[test]
+fn a_fault_in_the_strings_is_shown_at_its_place() {
+    let mut site = TestSite::minimal();
+    site.write("themes/default/strings.toml", "[status]\nopen = \"Öppen\n");
+    assert_eq!(
+        failure(&site),
+        "\
+fel: TOML-syntaxfel: texten inom citattecken är inte avslutad
+ --> themes/default/strings.toml:2:14
+  |
+2 | open = \"Öppen
+  |              ^ här slutar texten
+  |
+  = hjälp: avsluta texten med samma citattecken på samma rad; text på flera rader skrivs mellan \"\"\" och \"\"\"
+"
+    );
+}
+
+#[test]
+fn a_fault_without_a_place_names_the_templates() {
+    let mut site = TestSite::minimal();
+    let meeting =
+        default_template("meeting.html").replace(r#"{% extends "base.html" %}"#, r#"{% extends "meeting.html" %}"#);
+    site.write("themes/default/templates/meeting.html", &meeting);
+    assert_eq!(
+        failure(&site),
+        "\
+fel: kunde inte läsa temats mallar: Circular extend detected for template 'meeting.html'. Inheritance chain: `[\"meeting.html\"]`
   = hjälp: rätta mallen i temat (themes/…/templates/)
 "
     );

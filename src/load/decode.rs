@@ -629,7 +629,7 @@ fn remove_in_value(value: &mut Spanned<DeValue<'_>>, span: &Range<usize>) -> Fou
 // ---------------------------------------------------------------------------------------
 // Messages
 
-fn syntax_diagnostic(file: FileId, text: &str, error: &toml::de::Error) -> Diagnostic {
+pub(crate) fn syntax_diagnostic(file: FileId, text: &str, error: &toml::de::Error) -> Diagnostic {
     let span = error.span().unwrap_or(0..0);
     let message = error.message().trim();
     let token = token_at(text, span.start);

@@ -13,6 +13,7 @@ pub mod pages;
 pub mod pdf;
 pub mod search;
 pub mod sitemap;
+pub mod template_error;
 pub mod theme;
 pub mod urls;
 pub mod view;

@@ -7,7 +7,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::diag::{Diagnostic, Location, SourceFiles};
+use super::template_error::template_errors;
+use crate::diag::{Diagnostic, SourceFiles};
 use crate::source::Source;
 
 include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
@@ -72,17 +73,19 @@ pub fn load(source: &dyn Source, name: &str) -> Result<Theme, (SourceFiles, Vec<
         hasher.update(bytes);
     }
     let mut diagnostics = Vec::new();
+    let mut sources = SourceFiles::new();
 
-    let mut strings = parse_strings(files.get("strings.toml"), "themes/default/strings.toml", &mut diagnostics);
+    let mut strings =
+        parse_strings(files.get("strings.toml"), "themes/default/strings.toml", &mut sources, &mut diagnostics);
     if let Some(bytes) = files.get("strings.override.toml") {
-        let overrides = parse_strings(Some(bytes), &format!("themes/{name}/strings.toml"), &mut diagnostics);
+        let path = format!("themes/{name}/strings.toml");
+        let overrides = parse_strings(Some(bytes), &path, &mut sources, &mut diagnostics);
         merge(&mut strings, overrides);
     }
 
     let mut tera = tera::Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape_html);
-    let mut sources = SourceFiles::new();
     let templates: Vec<(String, String)> = files
         .iter()
         .filter_map(|(path, bytes)| {
@@ -93,7 +96,7 @@ pub fn load(source: &dyn Source, name: &str) -> Result<Theme, (SourceFiles, Vec<
         })
         .collect();
     if let Err(error) = tera.add_raw_templates(templates) {
-        diagnostics.push(template_error(&sources, "kunde inte läsa temats mallar", &error));
+        diagnostics.extend(template_errors(&sources, "kunde inte läsa temats mallar", &error));
     }
 
     let statics = files
@@ -111,13 +114,21 @@ pub fn load(source: &dyn Source, name: &str) -> Result<Theme, (SourceFiles, Vec<
     Ok(Theme { tera, strings, statics, typst, fingerprint: hasher.finalize(), templates: sources })
 }
 
-fn parse_strings(bytes: Option<&Vec<u8>>, path: &str, diagnostics: &mut Vec<Diagnostic>) -> serde_json::Value {
+/// A strings.toml as JSON; a fault in it is a diagnostic at its place (its text joins
+/// `sources`, so that the diagnostic can show it).
+fn parse_strings(
+    bytes: Option<&Vec<u8>>,
+    path: &str,
+    sources: &mut SourceFiles,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> serde_json::Value {
     let Some(bytes) = bytes else { return serde_json::Value::Object(Default::default()) };
     let text = String::from_utf8_lossy(bytes);
     match toml::from_str::<toml::Table>(&text) {
         Ok(table) => serde_json::to_value(table).unwrap_or_default(),
         Err(error) => {
-            diagnostics.push(Diagnostic::error(format!("{path}: {}", error.message())));
+            let file = sources.add(path, &*text);
+            diagnostics.push(crate::load::decode::syntax_diagnostic(file, &text, &error));
             serde_json::Value::Object(Default::default())
         }
     }
@@ -138,45 +149,6 @@ fn merge(base: &mut serde_json::Value, overrides: serde_json::Value) {
         (base, overrides) => *base = overrides,
     }
 }
-
-/// A Tera error as a diagnostic, at its place in the template when Tera knows it
-/// (`templates` holds the theme's templates, as [`Theme::templates`]).
-pub fn template_error(templates: &SourceFiles, what: &str, error: &tera::Error) -> Diagnostic {
-    let report = match error.kind() {
-        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => Some(report),
-        _ => None,
-    };
-    let file = report.and_then(|r| {
-        let suffix = format!("/templates/{}", r.filename());
-        (0..templates.len() as u32).map(crate::diag::FileId).find(|&id| templates.path(id).ends_with(&suffix))
-    });
-    let (Some(report), Some(file)) = (report, file) else {
-        let mut message = error.to_string();
-        let mut source = std::error::Error::source(error);
-        while let Some(cause) = source {
-            message.push_str(": ");
-            message.push_str(&cause.to_string());
-            source = cause.source();
-        }
-        return Diagnostic::error(format!("{what}: {message}")).with_hint(FIX_TEMPLATE);
-    };
-    let span = report.span().range.clone();
-    let written = templates.text(file).get(span.clone()).unwrap_or_default();
-    let diagnostic = Diagnostic::error(format!("{what}: {}", report.message()))
-        .at(Location::new(file, span))
-        .with_hint(FIX_TEMPLATE);
-    if matches!(written, "macro" | "import") {
-        // A theme made for kansli's earlier template engine (Tera 1).
-        diagnostic.with_hint(
-            "mallarna skrivs nu för Tera 2: {% macro namn(…) %} heter {% component namn(…) %}, \
-             anropet m::namn(a=x) skrivs <namn a={x}/> och {% import %} behövs inte (se 8.1 i docs/content-guide.md)",
-        )
-    } else {
-        diagnostic
-    }
-}
-
-const FIX_TEMPLATE: &str = "rätta mallen i temat (themes/…/templates/)";
 
 /// A string from strings.toml by dotted path ("status.open"), or the path itself if missing
 /// (a visible gap is better than a crash or an empty label).

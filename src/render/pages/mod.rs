@@ -19,7 +19,8 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::Artefact;
-use super::theme::{Theme, template_error};
+use super::template_error::template_error;
+use super::theme::Theme;
 use super::urls;
 use super::view::*;
 use crate::diag::Diagnostic;
