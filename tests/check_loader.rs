@@ -333,6 +333,24 @@ fn says_where_a_key_under_the_wrong_header_belongs() {
 }
 
 #[test]
+fn says_when_a_key_belongs_at_the_start_of_the_file() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "place = \"Stadshuset\"\n", "");
+    site.edit(KC, "role = \"ordförande\"\n", "role = \"ordförande\"\nplace = \"Stadshuset\"\n");
+    assert_diagnostics(
+        &site,
+        r#"fel: okänd nyckel `place`
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:11:1
+   |
+11 | place = "Stadshuset"
+   | ^^^^^ okänd nyckel
+   |
+   = hjälp: `place` hör till filens början: flytta raden ovanför den första [[attendee]]
+"#,
+    );
+}
+
+#[test]
 fn errors_on_item_reference_without_meeting_outside_a_meeting() {
     let mut site = TestSite::minimal();
     let plan = site.read("content/groups/webb/plan-2013.toml");

@@ -162,20 +162,30 @@ struct Walker<'s: 'static> {
 /// Flattened schema nodes, by address (see `Walker::allowed`).
 static ALLOWED: LazyLock<RwLock<FxHashMap<usize, Arc<Allowed<'static>>>>> = LazyLock::new(Default::default);
 
-/// Where in the document a table is: its header ("[[item.attachment]]") and the keys its
-/// parent table allows, so that a key written under the wrong header can be placed.
+/// Where in the document a table is: its key, whether it is an array of tables, and its
+/// parent with the keys the parent allows, so that a key written under the wrong header
+/// can be placed. The header ("[[item.attachment]]") is put together only for a message.
 #[derive(Default)]
-struct Scope {
-    /// "item.attachment"; empty for the document itself.
-    path: String,
+struct Scope<'a> {
+    /// The table's key in its parent; none for the document itself.
+    key: Option<&'a str>,
     /// `[[…]]` (an array of tables) rather than `[…]`.
     array: bool,
-    parent: Option<(String, bool, Vec<String>)>,
+    parent: Option<(&'a Scope<'a>, &'a [(&'static str, &'static Json)])>,
 }
 
-impl Scope {
-    fn header(path: &str, array: bool) -> String {
-        if array { format!("[[{path}]]") } else { format!("[{path}]") }
+impl Scope<'_> {
+    /// "[item.attachment]" or "[[item.attachment]]".
+    fn header(&self) -> String {
+        let mut keys = Vec::new();
+        let mut scope = Some(self);
+        while let Some(here) = scope {
+            keys.extend(here.key);
+            scope = here.parent.map(|(parent, _)| parent);
+        }
+        keys.reverse();
+        let path = keys.join(".");
+        if self.array { format!("[[{path}]]") } else { format!("[{path}]") }
     }
 }
 
@@ -289,15 +299,12 @@ impl<'s: 'static> Walker<'s> {
                 let hint = match (meant, &scope.parent) {
                     (Some(best), _) => format!("menade du `{best}`?"),
                     // A key of the table above, written after a sub-table's header.
-                    (None, Some((parent, parent_array, parent_keys))) if parent_keys.contains(&name) => {
-                        let here = Scope::header(&scope.path, scope.array);
-                        if parent.is_empty() {
+                    (None, Some((parent, parent_keys))) if parent_keys.iter().any(|(k, _)| *k == name) => {
+                        let here = scope.header();
+                        if parent.key.is_none() {
                             format!("`{name}` hör till filens början: flytta raden ovanför den första {here}")
                         } else {
-                            format!(
-                                "`{name}` hör till {}: flytta raden ovanför {here}",
-                                Scope::header(parent, *parent_array)
-                            )
+                            format!("`{name}` hör till {}: flytta raden ovanför {here}", parent.header())
                         }
                     }
                     (None, _) => format!("tillåtna nycklar här: {}", quoted_list(&keys)),
@@ -310,18 +317,12 @@ impl<'s: 'static> Walker<'s> {
                 }
             }
         }
-        let own_keys: Vec<String> = allowed.properties.iter().map(|(k, _)| k.to_string()).collect();
         for (key, value) in table.iter_mut() {
             if let Some(property) = allowed.by_name.get(key.get_ref().as_ref()).copied() {
-                let path = if scope.path.is_empty() {
-                    key.get_ref().to_string()
-                } else {
-                    format!("{}.{}", scope.path, key.get_ref())
-                };
                 let child = Scope {
-                    path,
+                    key: Some(key.get_ref()),
                     array: matches!(value.get_ref(), DeValue::Array(_)),
-                    parent: Some((scope.path.clone(), scope.array, own_keys.clone())),
+                    parent: Some((scope, &allowed.properties)),
                 };
                 self.value(value, property, &child, out);
             }
