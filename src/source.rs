@@ -93,7 +93,10 @@ impl Source for FsSource {
         use std::io::Read;
         let full = self.root.join(path);
         let file = std::fs::File::open(&full).map_err(|e| with_path(e, &full))?;
-        let mut bytes = Vec::new();
+        // Sized from the file's length, the buffer takes the file in one read; grown from
+        // empty, it took a read for every doubling (ten for a meeting file).
+        let size = file.metadata().map_or(0, |meta| meta.len().min(max as u64));
+        let mut bytes = Vec::with_capacity(size as usize);
         file.take(max as u64).read_to_end(&mut bytes).map_err(|e| with_path(e, &full))?;
         Ok(bytes)
     }
