@@ -144,11 +144,107 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
-            let _ = error.print();
+            // --help and --version print as clap words them; mistakes as diagnostics.
+            match usage_error(&error).filter(|_| error.use_stderr()) {
+                Some(diagnostic) => {
+                    let color = Color::for_stream(std::io::stderr().is_terminal());
+                    eprint!("{}", diag::render(&diagnostic, &diag::SourceFiles::new(), color));
+                }
+                None => {
+                    let _ = error.print();
+                }
+            }
             return if error.use_stderr() { ExitCode::from(EXIT_USAGE) } else { ExitCode::SUCCESS };
         }
     };
     run(cli)
+}
+
+/// A mistake in the arguments as a diagnostic, in Swedish, for the mistakes people make
+/// (a misspelt command or flag, a missing or wrong value); `None` for the rare others,
+/// which clap words itself.
+pub fn usage_error(error: &clap::Error) -> Option<diag::Diagnostic> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let text = |kind| match error.get(kind) {
+        Some(ContextValue::String(value)) => Some(value.as_str()),
+        Some(ContextValue::Strings(values)) => values.first().map(String::as_str),
+        _ => None,
+    };
+    let texts = |kind| match error.get(kind) {
+        Some(ContextValue::Strings(values)) => values.clone(),
+        Some(ContextValue::String(value)) => vec![value.clone()],
+        _ => Vec::new(),
+    };
+    // "Usage: kansli serve --port <PORT>" names the command the mistake is in.
+    let command: Vec<String> = match error.get(ContextKind::Usage) {
+        Some(ContextValue::StyledStr(usage)) => usage
+            .to_string()
+            .split_whitespace()
+            .skip(1)
+            .take_while(|word| !word.starts_with(['-', '<', '[']))
+            .map(str::to_string)
+            .collect(),
+        _ => Vec::new(),
+    };
+    let help = match command.len() {
+        0 => "se kansli --help".to_string(),
+        _ => format!("se {} --help", command.join(" ")),
+    };
+    let help = help.as_str();
+    Some(match error.kind() {
+        ErrorKind::InvalidSubcommand => {
+            let written = text(ContextKind::InvalidSubcommand)?;
+            let hint = match text(ContextKind::SuggestedSubcommand) {
+                Some(meant) => format!("menade du `{meant}`?"),
+                None => {
+                    use clap::CommandFactory;
+                    let command = Cli::command();
+                    let names: Vec<&str> = command.get_subcommands().map(clap::Command::get_name).collect();
+                    format!("kommandona är {}", names.join(", "))
+                }
+            };
+            diag::Diagnostic::error(format!("okänt kommando `{written}`")).with_hint(hint)
+        }
+        ErrorKind::UnknownArgument => {
+            let written = text(ContextKind::InvalidArg)?;
+            let hint =
+                text(ContextKind::SuggestedArg).map_or(help.to_string(), |meant| format!("menade du `{meant}`?"));
+            diag::Diagnostic::error(format!("okänt argument `{written}`")).with_hint(hint)
+        }
+        ErrorKind::InvalidValue if text(ContextKind::InvalidValue) == Some("") => {
+            let argument = text(ContextKind::InvalidArg)?;
+            diag::Diagnostic::error(format!("`{argument}` behöver ett värde")).with_hint(help)
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let (argument, value) = (text(ContextKind::InvalidArg)?, text(ContextKind::InvalidValue)?);
+            let allowed = texts(ContextKind::ValidValue);
+            let cause = std::error::Error::source(error).map(ToString::to_string);
+            let hint = match (text(ContextKind::SuggestedValue), cause.as_deref()) {
+                (Some(meant), _) => format!("menade du `{meant}`?"),
+                (None, Some("invalid digit found in string")) => "ange ett heltal".to_string(),
+                (None, Some("number too large to fit in target type")) => "talet är för stort".to_string(),
+                (None, Some("invalid IP address syntax")) => "ange en IP-adress, t.ex. 127.0.0.1".to_string(),
+                // "99999 is not in 0..=65535"
+                (None, Some(cause)) if cause.contains(" is not in ") => {
+                    let range = cause.rsplit(' ').next().unwrap_or_default();
+                    let (low, high) = range.split_once("..=").unwrap_or((range, ""));
+                    format!("ange ett tal från {low} till {high}")
+                }
+                _ if !allowed.is_empty() => format!("möjliga värden: {}", allowed.join(", ")),
+                (None, Some(cause)) => cause.to_string(),
+                (None, None) => help.to_string(),
+            };
+            diag::Diagnostic::error(format!("ogiltigt värde `{value}` för `{argument}`")).with_hint(hint)
+        }
+        ErrorKind::MissingRequiredArgument => {
+            let missing = texts(ContextKind::InvalidArg);
+            if missing.is_empty() {
+                return None;
+            }
+            diag::Diagnostic::error(format!("det saknas: {}", missing.join(", "))).with_hint(help)
+        }
+        _ => return None,
+    })
 }
 
 pub fn run(cli: Cli) -> ExitCode {

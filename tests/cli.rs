@@ -73,9 +73,62 @@ fn check_exits_2_without_a_content_folder() {
     assert!(stderr(&output).contains("innehåller ingen mapp content/"));
 }
 
+/// The diagnostic and exit code for a mistake in the arguments.
+fn usage_mistake(args: &[&str]) -> String {
+    let output = kansli(args);
+    assert_eq!(output.status.code(), Some(2), "{args:?}");
+    assert!(output.stdout.is_empty());
+    stderr(&output)
+}
+
 #[test]
-fn unknown_command_is_a_usage_error() {
-    assert_eq!(kansli(&["publicera"]).status.code(), Some(2));
+fn a_misspelt_command_is_named_with_what_was_meant() {
+    assert_eq!(usage_mistake(&["bild"]), "fel: okänt kommando `bild`\n  = hjälp: menade du `build`?\n");
+    assert_eq!(
+        usage_mistake(&["publicera"]),
+        "fel: okänt kommando `publicera`\n  = hjälp: kommandona är check, build, serve, init, new, schema, completions, generate\n"
+    );
+}
+
+#[test]
+fn a_misspelt_flag_is_named_with_what_was_meant() {
+    assert_eq!(
+        usage_mistake(&["build", "--nopdf"]),
+        "fel: okänt argument `--nopdf`\n  = hjälp: menade du `--no-pdf`?\n"
+    );
+    assert_eq!(usage_mistake(&["build", "--xyz"]), "fel: okänt argument `--xyz`\n  = hjälp: se kansli build --help\n");
+}
+
+#[test]
+fn a_wrong_or_missing_value_says_what_is_wanted() {
+    assert_eq!(
+        usage_mistake(&["serve", "--port"]),
+        "fel: `--port <PORT>` behöver ett värde\n  = hjälp: se kansli --help\n"
+    );
+    assert_eq!(
+        usage_mistake(&["serve", "--port", "abc"]),
+        "fel: ogiltigt värde `abc` för `--port <PORT>`\n  = hjälp: ange ett heltal\n"
+    );
+    assert_eq!(
+        usage_mistake(&["serve", "--port", "99999"]),
+        "fel: ogiltigt värde `99999` för `--port <PORT>`\n  = hjälp: ange ett tal från 0 till 65535\n"
+    );
+    assert_eq!(
+        usage_mistake(&["serve", "--bind", "localhost"]),
+        "fel: ogiltigt värde `localhost` för `--bind <ADRESS>`\n  = hjälp: ange en IP-adress, t.ex. 127.0.0.1\n"
+    );
+    assert_eq!(
+        usage_mistake(&["completions", "fsh"]),
+        "fel: ogiltigt värde `fsh` för `<SKAL>`\n  = hjälp: menade du `fish`?\n"
+    );
+    assert_eq!(
+        usage_mistake(&["completions", "xyz"]),
+        "fel: ogiltigt värde `xyz` för `<SKAL>`\n  = hjälp: möjliga värden: bash, elvish, fish, powershell, zsh\n"
+    );
+    assert_eq!(
+        usage_mistake(&["new", "meeting", "--body", "kommunchefsgruppen"]),
+        "fel: det saknas: --date <ÅÅÅÅ-MM-DD>\n  = hjälp: se kansli new meeting --help\n"
+    );
 }
 
 #[test]
