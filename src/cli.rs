@@ -20,7 +20,7 @@ pub const EXIT_USAGE: u8 = 2;
 #[command(name = "kansli", version, about = "Publicerar samverkans beslut, protokoll och planer som webbplats och PDF")]
 pub struct Cli {
     /// Webbplatsens rotmapp, som innehåller content/ och themes/ (standard: aktuell mapp).
-    #[arg(long, global = true, value_name = "MAPP", default_value = ".")]
+    #[arg(long, global = true, value_name = "MAPP", default_value = ".", hide_default_value = true)]
     pub root: PathBuf,
 
     #[command(subcommand)]
@@ -49,11 +49,11 @@ pub enum Command {
     /// Visa webbplatsen i webbläsaren medan du skriver: byggs om och laddas om vid varje
     /// sparad ändring.
     Serve {
-        /// Porten att lyssna på.
-        #[arg(long, default_value_t = 1111)]
+        /// Porten att lyssna på (standard: 1111).
+        #[arg(long, value_name = "PORT", default_value_t = 1111, hide_default_value = true)]
         port: u16,
-        /// Adressen att lyssna på; bara den här datorn når den som standard.
-        #[arg(long, value_name = "ADRESS", default_value = "127.0.0.1")]
+        /// Adressen att lyssna på (standard: 127.0.0.1, som bara den här datorn når).
+        #[arg(long, value_name = "ADRESS", default_value = "127.0.0.1", hide_default_value = true)]
         bind: std::net::IpAddr,
         /// Visa även möten med status utkast, som de kommer att se ut när de publiceras.
         #[arg(long)]
@@ -90,19 +90,20 @@ pub enum Command {
     },
     /// Skriv ut kompletteringar av kommandon för ett skal (bash, zsh, fish …).
     Completions {
-        /// Skalet.
-        #[arg(value_name = "SKAL")]
+        /// Skalet: bash, elvish, fish, powershell eller zsh.
+        #[arg(value_name = "SKAL", hide_possible_values = true)]
         shell: clap_complete::Shell,
     },
     /// Skapa en syntetisk webbplats av valfri storlek (för prestandamätningar).
     Generate {
         /// Mappen som skapas; den får inte finnas.
+        #[arg(value_name = "MAPP")]
         dir: PathBuf,
-        /// Antal möten.
-        #[arg(long, default_value_t = 1000)]
+        /// Antal möten (standard: 1000).
+        #[arg(long, value_name = "ANTAL", default_value_t = 1000, hide_default_value = true)]
         meetings: usize,
         /// Antal arbetsgrupper (standard: en per 500 möten, minst 5).
-        #[arg(long)]
+        #[arg(long, value_name = "ANTAL")]
         groups: Option<usize>,
     },
 }
@@ -140,8 +141,68 @@ pub enum NewCommand {
     },
 }
 
+/// The command line as clap parses it, its help in Swedish: headings, usage lines and
+/// the help and version flags (clap words them in English).
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    swedish(Cli::command(), "kansli")
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help("Visa versionen"),
+        )
+        .mut_arg("version", |arg| arg.help_heading("Flaggor"))
+}
+
+fn swedish(command: clap::Command, path: &str) -> clap::Command {
+    let mut usage = format!("{path} [FLAGGOR]");
+    let value_name = |arg: &clap::Arg| {
+        arg.get_value_names().and_then(|names| names.first()).map_or(String::new(), |name| name.to_string())
+    };
+    for option in command.get_opts().filter(|arg| arg.is_required_set()) {
+        usage.push_str(&format!(" --{} <{}>", option.get_long().unwrap_or_default(), value_name(option)));
+    }
+    for positional in command.get_positionals() {
+        if positional.is_required_set() {
+            usage.push_str(&format!(" <{}>", value_name(positional)));
+        } else {
+            usage.push_str(&format!(" [{}]", value_name(positional)));
+        }
+    }
+    if command.has_subcommands() {
+        usage.push_str(" <KOMMANDO>");
+    }
+    command
+        .help_template("{about-with-newline}\nAnvändning: {usage}\n\n{all-args}{after-help}")
+        .override_usage(usage)
+        .subcommand_help_heading("Kommandon")
+        .subcommand_value_name("KOMMANDO")
+        .disable_help_subcommand(true)
+        .disable_help_flag(true)
+        .arg(clap::Arg::new("help").short('h').long("help").action(clap::ArgAction::Help).help("Visa den här hjälpen"))
+        .mut_args(|arg| {
+            let heading = if arg.is_positional() { "Argument" } else { "Flaggor" };
+            arg.help_heading(heading)
+        })
+        .mut_subcommands(|sub| {
+            let path = format!("{path} {}", sub.get_name());
+            swedish(sub, &path)
+        })
+}
+
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    use clap::FromArgMatches;
+    // `kansli help build` is `kansli build --help`.
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if args.get(1).is_some_and(|arg| arg == "help") {
+        args.remove(1);
+        args.push("--help".into());
+    }
+    let parsed = command().try_get_matches_from(args).and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
             // --help and --version print as clap words them; mistakes as diagnostics.
@@ -176,7 +237,7 @@ pub fn usage_error(error: &clap::Error) -> Option<diag::Diagnostic> {
         _ => Vec::new(),
     };
     // "Usage: kansli serve --port <PORT>" names the command the mistake is in.
-    let command: Vec<String> = match error.get(ContextKind::Usage) {
+    let called: Vec<String> = match error.get(ContextKind::Usage) {
         Some(ContextValue::StyledStr(usage)) => usage
             .to_string()
             .split_whitespace()
@@ -186,9 +247,9 @@ pub fn usage_error(error: &clap::Error) -> Option<diag::Diagnostic> {
             .collect(),
         _ => Vec::new(),
     };
-    let help = match command.len() {
+    let help = match called.len() {
         0 => "se kansli --help".to_string(),
-        _ => format!("se {} --help", command.join(" ")),
+        _ => format!("se {} --help", called.join(" ")),
     };
     let help = help.as_str();
     Some(match error.kind() {
@@ -197,8 +258,7 @@ pub fn usage_error(error: &clap::Error) -> Option<diag::Diagnostic> {
             let hint = match text(ContextKind::SuggestedSubcommand) {
                 Some(meant) => format!("menade du `{meant}`?"),
                 None => {
-                    use clap::CommandFactory;
-                    let command = Cli::command();
+                    let command = command();
                     let names: Vec<&str> = command.get_subcommands().map(clap::Command::get_name).collect();
                     format!("kommandona är {}", names.join(", "))
                 }
@@ -257,8 +317,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::New { what } => run_new(&cli.root, what),
         Command::Schema { out } => run_schema(&cli.root, out.as_deref()),
         Command::Completions { shell } => {
-            use clap::CommandFactory;
-            clap_complete::generate(shell, &mut Cli::command(), "kansli", &mut std::io::stdout());
+            clap_complete::generate(shell, &mut command(), "kansli", &mut std::io::stdout());
             ExitCode::SUCCESS
         }
     }

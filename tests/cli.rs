@@ -132,6 +132,34 @@ fn a_wrong_or_missing_value_says_what_is_wanted() {
 }
 
 #[test]
-fn help_exits_0() {
-    assert_eq!(kansli(&["--help"]).status.code(), Some(0));
+fn help_is_in_swedish_and_exits_0() {
+    let output = kansli(&["build", "--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    let help = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        help,
+        "\
+Bygg webbplatsen (och PDF:erna) till utmappen
+
+Användning: kansli build [FLAGGOR]
+
+Flaggor:
+      --out <MAPP>   Utmappen (standard: output/ i webbplatsens rotmapp)
+      --root <MAPP>  Webbplatsens rotmapp, som innehåller content/ och themes/ (standard: aktuell
+                     mapp)
+      --internal     Bygg den interna versionen med allt innehåll, varje sida märkt som intern
+      --no-pdf       Bygg bara HTML och data, inga PDF:er
+      --timings      Skriv ut hur lång tid varje steg tog
+  -h, --help         Visa den här hjälpen
+"
+    );
+    // `kansli help build` is the same.
+    assert_eq!(String::from_utf8(kansli(&["help", "build"]).stdout).unwrap(), help);
+    let top = String::from_utf8(kansli(&["--help"]).stdout).unwrap();
+    assert!(top.contains("\nAnvändning: kansli [FLAGGOR] <KOMMANDO>\n\nKommandon:\n  check  "), "{top}");
+    assert!(top.contains("  -V, --version      Visa versionen\n"), "{top}");
+    let usage = String::from_utf8(kansli(&["new", "meeting", "--help"]).stdout).unwrap();
+    assert!(usage.contains("\nAnvändning: kansli new meeting [FLAGGOR] --body <ID> --date <ÅÅÅÅ-MM-DD>\n"), "{usage}");
+    let version = kansli(&["--version"]);
+    assert_eq!(String::from_utf8(version.stdout).unwrap(), format!("kansli {}\n", env!("CARGO_PKG_VERSION")));
 }
