@@ -338,7 +338,7 @@ fn scaffold_failure(failure: crate::scaffold::Failure) -> ExitCode {
             ExitCode::from(EXIT_CONTENT)
         }
         Failure::Io(error) => {
-            eprintln!("fel: {error}");
+            eprintln!("fel: {}", crate::source::io_text(&error));
             ExitCode::from(EXIT_USAGE)
         }
     }
@@ -397,7 +397,7 @@ fn run_check(root: &std::path::Path) -> ExitCode {
     let checked = match check(&source) {
         Ok(checked) => checked,
         Err(error) => {
-            eprintln!("fel: {error}");
+            eprintln!("fel: {}", crate::source::io_text(&error));
             return ExitCode::from(EXIT_USAGE);
         }
     };
@@ -443,7 +443,7 @@ fn run_generate(dir: &std::path::Path, meetings: usize, groups: Option<usize>) -
         let full = dir.join(path);
         let written = full.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&full, bytes));
         if let Err(error) = written {
-            eprintln!("fel: {}: {error}", full.display());
+            eprintln!("fel: {}: {}", full.display(), crate::source::io_text(&error));
             return ExitCode::from(EXIT_USAGE);
         }
     }
@@ -511,7 +511,7 @@ fn run_build(root: &std::path::Path, out: Option<PathBuf>, internal: bool, pdfs:
             ExitCode::from(EXIT_CONTENT)
         }
         Err(Failure::Io(error)) => {
-            eprintln!("fel: {error}");
+            eprintln!("fel: {}", crate::source::io_text(&error));
             eprintln!("inget publicerades; {} är oförändrad", out.display());
             ExitCode::from(EXIT_USAGE)
         }

@@ -149,7 +149,33 @@ pub fn walk(dir: &Path, rel: &str, out: &mut Vec<Entry>) -> io::Result<()> {
 
 /// Every I/O error names its path.
 pub fn with_path(error: io::Error, path: &Path) -> io::Error {
-    io::Error::new(error.kind(), format!("{}: {error}", path.display()))
+    io::Error::new(error.kind(), format!("{}: {}", path.display(), io_text(&error)))
+}
+
+/// An I/O error as the secretary and the web admin read it: the system's commonest
+/// errors in Swedish, with the system's number for looking it up ("disken är full (os
+/// error 28)"); others, and kansli's own, as they are.
+pub fn io_text(error: &io::Error) -> String {
+    use io::ErrorKind as K;
+    let Some(code) = error.raw_os_error() else { return error.to_string() };
+    let text = match error.kind() {
+        K::NotFound => "finns inte",
+        K::PermissionDenied => "behörighet saknas",
+        K::AlreadyExists => "finns redan",
+        K::StorageFull => "disken är full",
+        K::QuotaExceeded => "diskkvoten är slut",
+        K::ReadOnlyFilesystem => "filsystemet är skrivskyddat",
+        K::IsADirectory => "är en mapp",
+        K::NotADirectory => "en del av sökvägen är inte en mapp",
+        K::DirectoryNotEmpty => "mappen är inte tom",
+        K::FileTooLarge => "filen är för stor",
+        K::InvalidFilename => "ogiltigt filnamn",
+        K::CrossesDevices => "kan inte flyttas till ett annat filsystem",
+        K::AddrInUse => "adressen används redan",
+        K::AddrNotAvailable => "adressen finns inte på den här datorn",
+        _ => return error.to_string(),
+    };
+    format!("{text} (os error {code})")
 }
 
 /// An in-memory site, for tests and for generated benchmark sites.
@@ -201,5 +227,25 @@ impl Source for MemSource {
 
     fn disk_path(&self, _path: &str) -> Option<PathBuf> {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_commonest_system_errors_are_swedish_and_keep_their_number() {
+        let text = |code| io_text(&io::Error::from_raw_os_error(code));
+        assert_eq!(text(2), "finns inte (os error 2)");
+        assert_eq!(text(13), "behörighet saknas (os error 13)");
+        assert_eq!(text(17), "finns redan (os error 17)");
+        assert_eq!(text(28), "disken är full (os error 28)");
+        assert_eq!(text(98), "adressen används redan (os error 98)");
+        // Others, and kansli's own errors, as they are.
+        assert_eq!(text(5), "Input/output error (os error 5)");
+        assert_eq!(io_text(&io::Error::other("egen text")), "egen text");
+        let named = with_path(io::Error::from_raw_os_error(2), Path::new("content/site.toml"));
+        assert_eq!(named.to_string(), "content/site.toml: finns inte (os error 2)");
     }
 }

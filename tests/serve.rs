@@ -452,7 +452,7 @@ fn a_port_in_use_is_a_diagnostic() {
     assert_eq!(
         text,
         format!(
-            "fel: kunde inte lyssna på 127.0.0.1:{port}: Address already in use (os error 98)\n  \
+            "fel: kunde inte lyssna på 127.0.0.1:{port}: adressen används redan (os error 98)\n  \
              = hjälp: ett annat program använder porten: välj en annan med --port\n"
         )
     );

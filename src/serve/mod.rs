@@ -152,7 +152,10 @@ impl Server {
             } else {
                 "välj en annan adress med --bind eller en annan port med --port"
             };
-            StartError::Io(Diagnostic::error(format!("kunde inte lyssna på {wanted}: {e}")).with_hint(hint))
+            StartError::Io(
+                Diagnostic::error(format!("kunde inte lyssna på {wanted}: {}", crate::source::io_text(&e)))
+                    .with_hint(hint),
+            )
         })?;
         let addr = listener.local_addr().unwrap_or(wanted);
         let (shutdown_tx, shutdown_rx) = watch::channel(false);
