@@ -32,8 +32,9 @@ pub trait Source: Send + Sync {
 
     /// At most the first `max` bytes of one file, without reading the rest: the type of an
     /// attachment, or whether a source file is too large, whatever it has grown to since
-    /// it was listed.
-    fn read_head(&self, path: &str, max: usize) -> io::Result<Vec<u8>> {
+    /// it was listed. `listed` is its size when it was listed, to read it in one call.
+    fn read_head(&self, path: &str, max: usize, listed: u64) -> io::Result<Vec<u8>> {
+        let _ = listed;
         let mut bytes = self.read(path)?;
         bytes.truncate(max);
         Ok(bytes)
@@ -89,14 +90,14 @@ impl Source for FsSource {
         std::fs::read(&full).map_err(|e| with_path(e, &full))
     }
 
-    fn read_head(&self, path: &str, max: usize) -> io::Result<Vec<u8>> {
+    fn read_head(&self, path: &str, max: usize, listed: u64) -> io::Result<Vec<u8>> {
         use std::io::Read;
         let full = self.root.join(path);
         let file = std::fs::File::open(&full).map_err(|e| with_path(e, &full))?;
-        // Sized from the file's length, the buffer takes the file in one read; grown from
-        // empty, it took a read for every doubling (ten for a meeting file).
-        let size = file.metadata().map_or(0, |meta| meta.len().min(max as u64));
-        let mut bytes = Vec::with_capacity(size as usize);
+        // Sized from the listed length, the buffer takes the file in one read (and grows if
+        // the file has grown); grown from empty, it took a read for every doubling (ten for
+        // a meeting file).
+        let mut bytes = Vec::with_capacity(listed.min(max as u64) as usize);
         file.take(max as u64).read_to_end(&mut bytes).map_err(|e| with_path(e, &full))?;
         Ok(bytes)
     }

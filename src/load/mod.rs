@@ -331,7 +331,7 @@ impl Cache {
             .filter_map(|entry| {
                 let head = match self.head(entry) {
                     Some(head) => head.clone(),
-                    None => source.read_head(&entry.path, HEAD_BYTES).ok()?,
+                    None => source.read_head(&entry.path, HEAD_BYTES, entry.size).ok()?,
                 };
                 Some((entry.path.clone(), head))
             })
@@ -402,7 +402,9 @@ fn load_with(source: &dyn Source, cache: Option<&mut Cache>) -> Result<Loaded, s
                 .assets
                 .par_iter()
                 .filter(|entry| !entry.symlink)
-                .filter_map(|entry| Some((entry.path.clone(), source.read_head(&entry.path, HEAD_BYTES).ok()?)))
+                .filter_map(|entry| {
+                    Some((entry.path.clone(), source.read_head(&entry.path, HEAD_BYTES, entry.size).ok()?))
+                })
                 .collect(),
         ),
     };
@@ -539,7 +541,7 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
     }
     // Never more than the limit (and one byte) in memory, whatever the file has grown to
     // since it was listed.
-    let bytes = match source.read_head(&entry.path, MAX_SOURCE_BYTES as usize + 1) {
+    let bytes = match source.read_head(&entry.path, MAX_SOURCE_BYTES as usize + 1, entry.size) {
         Ok(bytes) if bytes.len() as u64 > MAX_SOURCE_BYTES => {
             diagnostics.push(
                 Diagnostic::error(format!("filen är för stor (över {MAX_SOURCE_BYTES} byte)")).at(location).with_hint(
