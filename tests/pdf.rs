@@ -170,26 +170,89 @@ fn rebuilds_are_byte_identical() {
     }
 }
 
-#[test]
-fn template_error_is_a_diagnostic_in_the_template() {
+/// The diagnostics of typesetting the minimal site with `protocol` as its protocol template.
+fn protocol_errors(protocol: &str) -> String {
     let mut site = TestSite::minimal();
-    site.write(
-        "themes/default/typst/protocol.typ",
-        "#import \"common.typ\": *\n#let data = sys.inputs.data\n#data.nonexistent\n",
-    );
+    site.write("themes/default/typst/protocol.typ", protocol);
     let checked = site.check();
     let model = checked.model.edition(Edition::Public);
     match render_to_memory(&site.source, &model, Edition::Public, true) {
-        Err(Failure::Theme(files, diagnostics)) => assert_eq!(
-            rendered(&files, &diagnostics),
-            "\
-fel: PDF-mallen: dictionary does not contain key \"nonexistent\"
+        Err(Failure::Theme(files, diagnostics)) => rendered(&files, &diagnostics),
+        _ => panic!("a broken template fails the build"),
+    }
+}
+
+#[test]
+fn template_error_is_a_diagnostic_in_the_template() {
+    assert_eq!(
+        protocol_errors("#import \"common.typ\": *\n#let data = sys.inputs.data\n#data.nonexistent\n"),
+        "\
+fel: kunde inte skapa PDF-filen moten/kommunchefsgruppen/2013-04-17/kommunchefsgruppen-2013-04-17.pdf: nyckeln `nonexistent` finns inte
  --> themes/default/typst/protocol.typ:3:7
   |
 3 | #data.nonexistent
   |       ^^^^^^^^^^^
+  |
+  = hjälp: finns nyckeln bara ibland, läs den med `.at(\"nonexistent\", default: none)` eller fråga först med `\"nonexistent\" in …`
 "
-        ),
-        _ => panic!("a broken template fails the build"),
-    }
+    );
+}
+
+#[test]
+fn a_misspelt_key_in_a_template_gets_a_suggestion_from_the_data() {
+    assert_eq!(
+        protocol_errors("#let data = sys.inputs.data\n#data.plase\n"),
+        "\
+fel: kunde inte skapa PDF-filen moten/kommunchefsgruppen/2013-04-17/kommunchefsgruppen-2013-04-17.pdf: nyckeln `plase` finns inte
+ --> themes/default/typst/protocol.typ:2:7
+  |
+2 | #data.plase
+  |       ^^^^^
+  |
+  = hjälp: menade du `place`?
+  = hjälp: finns nyckeln bara ibland, läs den med `.at(\"plase\", default: none)` eller fråga först med `\"plase\" in …`
+"
+    );
+}
+
+#[test]
+fn unknown_names_and_open_brackets_in_a_template_are_worded_in_swedish() {
+    assert_eq!(
+        protocol_errors("#let data = sys.inputs.data\n#strong(data-kind)\n"),
+        "\
+fel: kunde inte skapa PDF-filen moten/kommunchefsgruppen/2013-04-17/kommunchefsgruppen-2013-04-17.pdf: variabeln `data-kind` finns inte
+ --> themes/default/typst/protocol.typ:2:9
+  |
+2 | #strong(data-kind)
+  |         ^^^^^^^^^
+  |
+  = hjälp: menade du ett minus? skriv mellanslag omkring det: `data - kind`
+"
+    );
+    assert_eq!(
+        protocol_errors("#let data = sys.inputs.data\n#strong[#data.place\n"),
+        "\
+fel: kunde inte skapa PDF-filen moten/kommunchefsgruppen/2013-04-17/kommunchefsgruppen-2013-04-17.pdf: hakparentesen `[` stängs aldrig
+ --> themes/default/typst/protocol.typ:2:8
+  |
+2 | #strong[#data.place
+  |        ^
+  |
+  = hjälp: stäng den med `]`
+"
+    );
+}
+
+#[test]
+fn other_template_errors_are_shown_as_typst_words_them() {
+    assert_eq!(
+        protocol_errors("#let data = sys.inputs.data\n#(data.place + 1)\n"),
+        "\
+fel: kunde inte skapa PDF-filen moten/kommunchefsgruppen/2013-04-17/kommunchefsgruppen-2013-04-17.pdf: cannot add string and integer
+ --> themes/default/typst/protocol.typ:2:3
+  |
+2 | #(data.place + 1)
+  |   ^^^^^^^^^^^^^^
+"
+    );
 }

@@ -425,7 +425,9 @@ fn typeset_all(
                 let document = documents::document(ctx, *kind, source).map_err(Failure::Io)?;
                 let fingerprint = pdf_fingerprint(&theme_fp, &document);
                 let placed = sink.put(path, fingerprint, &mut || {
-                    let typeset = engine.typeset(&document).map_err(|f| Failure::Theme(f.files, f.diagnostics))?;
+                    let what = format!("kunde inte skapa PDF-filen {path}");
+                    let typeset =
+                        engine.typeset(&document, &what).map_err(|f| Failure::Theme(f.files, f.diagnostics))?;
                     Ok(Made { bytes: typeset.bytes, pages: Some(typeset.pages as u32) })
                 })?;
                 progress.tick();

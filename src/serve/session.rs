@@ -648,7 +648,7 @@ impl Generation {
             return Ok(bytes);
         }
         let engine = self.engine.get_or_init(|| pdf::Engine::new(&self.theme, &self.model.site.theme));
-        let typeset = engine.typeset(&document).map_err(|failure| {
+        let typeset = engine.typeset(&document, &format!("kunde inte skapa PDF-filen {path}")).map_err(|failure| {
             let rendered: Vec<String> = failure
                 .diagnostics
                 .iter()

@@ -8,6 +8,7 @@
 
 pub mod documents;
 mod raster;
+mod typst_error;
 mod value;
 
 use std::collections::BTreeMap;
@@ -23,6 +24,8 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use super::theme::Theme;
 use crate::diag::{Diagnostic, Location, SourceFiles};
+
+const FIX_TEMPLATE: &str = "rätta PDF-mallarna i temat (themes/…/typst/)";
 
 /// Which PDF standards a document is made to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,8 +105,8 @@ impl Engine {
         Engine { engine, theme_name: theme_name.to_string() }
     }
 
-    /// Typesets one document.
-    pub fn typeset(&self, document: &Document) -> Result<Typeset, Failure> {
+    /// Typesets one document. `what` begins each diagnostic ("kunde inte skapa PDF-filen …").
+    pub fn typeset(&self, document: &Document, what: &str) -> Result<Typeset, Failure> {
         let mut inputs = Dict::new();
         inputs.insert("data".into(), value::from_json(&document.data));
         let files: Dict = document
@@ -115,12 +118,12 @@ impl Engine {
 
         let world = match self.engine.world_builder(document.template).with_inputs(inputs).build() {
             Ok(world) => world,
-            Err(error) => return Err(self.simple_failure(document.template, &error)),
+            Err(error) => return Err(self.simple_failure(document.template, what, &error)),
         };
         let warned = typst::compile::<PagedDocument>(&world);
         let paged = match warned.output {
             Ok(paged) => paged,
-            Err(diagnostics) => return Err(self.failure(&world, &diagnostics)),
+            Err(diagnostics) => return Err(self.failure(&world, document, what, &diagnostics)),
         };
         let standards = match document.standard {
             Standard::Archive => vec![PdfStandard::A_2b, PdfStandard::Ua_1],
@@ -133,29 +136,34 @@ impl Engine {
             page_ranges: None,
             standards: PdfStandards::new(&standards).map_err(|e| Failure {
                 files: SourceFiles::new(),
-                diagnostics: vec![Diagnostic::error(format!("PDF-standard: {}", e.message()))],
+                diagnostics: vec![Diagnostic::error(format!("{what}: PDF-standarden: {}", e.message()))],
             })?,
             tagged: true,
             pretty: false,
         };
-        let bytes = typst_pdf::pdf(&paged, &options).map_err(|diagnostics| self.failure(&world, &diagnostics))?;
+        let bytes = typst_pdf::pdf(&paged, &options)
+            .map_err(|diagnostics| self.failure(&world, document, what, &diagnostics))?;
         Ok(Typeset { bytes, pages: paged.pages().len() })
     }
 
-    fn simple_failure(&self, template: &str, error: &TypstAsLibError) -> Failure {
-        Failure {
-            files: SourceFiles::new(),
-            diagnostics: vec![Diagnostic::error(format!("themes/{}/{template}: {error}", self.theme_name))],
-        }
+    fn simple_failure(&self, template: &str, what: &str, error: &TypstAsLibError) -> Failure {
+        let path = format!("themes/{}/{template}", self.theme_name);
+        let diagnostic = match error {
+            TypstAsLibError::MainSourceFileDoesNotExist(_) => {
+                Diagnostic::error(format!("{what}: mallen {path} finns inte")).with_hint(FIX_TEMPLATE)
+            }
+            other => Diagnostic::error(format!("{what}: {path}: {other}")),
+        };
+        Failure { files: SourceFiles::new(), diagnostics: vec![diagnostic] }
     }
 
-    /// Located diagnostics for typst's errors: file, line and column in the template.
-    fn failure(&self, world: &dyn World, errors: &[SourceDiagnostic]) -> Failure {
+    /// Located diagnostics for typst's errors: file, line and column in the template, in
+    /// Swedish for the commonest (`typst_error`).
+    fn failure(&self, world: &dyn World, document: &Document, what: &str, errors: &[SourceDiagnostic]) -> Failure {
         let mut files = SourceFiles::new();
         let mut added: BTreeMap<String, crate::diag::FileId> = BTreeMap::new();
         let mut diagnostics = Vec::new();
         for error in errors.iter().filter(|e| e.severity == TypstSeverity::Error) {
-            let mut diagnostic = Diagnostic::error(format!("PDF-mallen: {}", error.message));
             let located = error.span.id().and_then(|id| {
                 let source = world.source(id).ok()?;
                 let range: Range<usize> = match error.span.get() {
@@ -166,17 +174,23 @@ impl Engine {
                 let path = format!("themes/{}/{}", self.theme_name, id.vpath().get_without_slash());
                 Some((path, source.text().to_string(), range))
             });
+            let written = located.as_ref().and_then(|(_, text, range)| text.get(range.clone())).unwrap_or_default();
+            let (message, hints) = typst_error::swedish(&error.message, written, &document.data).unwrap_or_else(|| {
+                (error.message.to_string(), error.hints.iter().map(|hint| hint.v.to_string()).collect())
+            });
+            let mut diagnostic = Diagnostic::error(format!("{what}: {message}"));
             if let Some((path, text, range)) = located {
                 let file = *added.entry(path.clone()).or_insert_with(|| files.add(path, text));
                 diagnostic = diagnostic.at(Location::new(file, range));
             }
-            for hint in &error.hints {
-                diagnostic = diagnostic.with_hint(hint.v.to_string());
+            for hint in hints {
+                diagnostic = diagnostic.with_hint(hint);
             }
             diagnostics.push(diagnostic);
         }
         if diagnostics.is_empty() {
-            diagnostics.push(Diagnostic::error("PDF-mallen kunde inte sättas"));
+            diagnostics
+                .push(Diagnostic::error(format!("{what}: typst kunde inte sätta dokumentet men sa inte varför")));
         }
         Failure { files, diagnostics }
     }
