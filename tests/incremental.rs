@@ -63,7 +63,7 @@ fn run(steps: &[Edit], pdfs: bool) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 4, failure_persistence: None, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: common::cases(4), failure_persistence: None, .. ProptestConfig::default() })]
 
     #[test]
     fn incremental_builds_equal_clean_builds(steps in proptest::collection::vec(edits(), 4..8)) {

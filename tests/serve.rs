@@ -190,7 +190,7 @@ fn a_file_saved_as_it_was_makes_no_new_generation() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 3, failure_persistence: None, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: common::cases(3), failure_persistence: None, .. ProptestConfig::default() })]
 
     #[test]
     fn served_site_equals_a_clean_build_after_random_edits(steps in proptest::collection::vec(edits(), 4..10)) {

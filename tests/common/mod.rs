@@ -13,6 +13,15 @@ use kansli::source::MemSource;
 /// The day every test site treats as today.
 pub const TODAY: Date = Date::constant(2026, 11, 22);
 
+/// How many random cases a slow property test runs: `default`, or `PROPTEST_CASES` when
+/// set, for a longer run by hand (`PROPTEST_CASES=200 cargo test --release --test incremental`).
+pub fn cases(default: u32) -> u32 {
+    match std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()) {
+        Some(n) => n,
+        None => default,
+    }
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
