@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::build::{Fingerprint, Timings};
 use crate::check::{Checked, check_cached};
@@ -459,7 +460,7 @@ pub struct Generation {
     site: SiteView,
     /// Every path of the site and where it comes from: made when first needed (in the
     /// background, right after the rebuild), since a meeting's page does not wait for it.
-    routes: OnceLock<HashMap<String, Route>>,
+    routes: OnceLock<FxHashMap<String, Route>>,
     /// Reads attachments, for board packets and for serving them.
     reader: FsSource,
     pdfs: Arc<PdfCache>,
@@ -531,17 +532,21 @@ impl Generation {
     }
 
     /// The table of every path of the site.
-    fn routes(&self) -> &HashMap<String, Route> {
+    fn routes(&self) -> &FxHashMap<String, Route> {
         self.routes.get_or_init(|| {
             let ctx = self.ctx();
-            let mut routes = HashMap::new();
-            for job in pages::plan(&ctx) {
+            let jobs = pages::plan(&ctx);
+            let documents = documents::plan(&ctx);
+            let attachments = crate::build::attachment_paths(&self.model);
+            let count = jobs.len() + documents.len() + attachments.len() + self.theme.statics.len();
+            let mut routes = FxHashMap::with_capacity_and_hasher(count, Default::default());
+            for job in jobs {
                 routes.insert(pages::path(&ctx, &job), Route::Page(job));
             }
-            for (kind, path) in documents::plan(&ctx) {
+            for (kind, path) in documents {
                 routes.insert(path, Route::Pdf(kind));
             }
-            for path in crate::build::attachment_paths(&self.model) {
+            for path in attachments {
                 routes.insert(urls::attachment(path), Route::Attachment(path.to_string()));
             }
             for path in self.theme.statics.keys() {
