@@ -43,7 +43,7 @@ pub(crate) struct Tables {
     /// Dates of each body's meetings, sorted, for hints.
     pub(crate) meeting_dates: FxHashMap<BodyId, Vec<Date>>,
     /// Files under content/ that are not sources, by their path relative to content/.
-    pub(crate) assets: FxHashMap<String, super::files::AssetFile>,
+    pub(crate) assets: std::sync::Arc<super::files::Assets>,
     /// Sources with errors: a reference to what they define is not reported (see
     /// [`Faulty`]).
     pub(crate) faulty: Faulty,

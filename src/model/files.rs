@@ -18,6 +18,9 @@ pub(crate) struct AssetFile {
     pub(crate) head: Vec<u8>,
 }
 
+/// Every file under `content/` that is not a source, by its path below `content/`.
+pub(crate) type Assets = rustc_hash::FxHashMap<String, AssetFile>;
+
 /// Why a written path may not name an attachment: (message, label, hint).
 pub(crate) fn path_fault(written: &str) -> Option<(&'static str, &'static str, &'static str)> {
     let windows_absolute =

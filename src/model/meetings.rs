@@ -1,6 +1,6 @@
 //! Meetings and their items: the records the public site exists for.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
@@ -9,12 +9,14 @@ use jiff::civil::Date;
 
 use super::context::{Ctx, Named, Tables, agenda_range};
 use super::err;
+use super::files::Assets;
 use super::types::*;
 use super::values::{date, opt_text, text, time};
 use crate::diag::{Diagnostic, FileId, Location};
 use crate::load::LoadedMeeting;
 use crate::load::raw::*;
 use crate::load::spanned::Spanned;
+use crate::source::Entry;
 
 /// A meeting file that named a known body and a valid date: ready to be given an id.
 struct Registered<'a> {
@@ -35,6 +37,16 @@ struct Registered<'a> {
 pub struct Memo {
     env: Option<blake3::Hash>,
     meetings: FxHashMap<String, Memoized>,
+    assets: Option<MemoAssets>,
+}
+
+/// The attachment files' table and hash, made again only when the loader hands back other
+/// heads (one of the files changed, came or went) or the listing changed (a link did).
+struct MemoAssets {
+    heads: Arc<BTreeMap<String, Vec<u8>>>,
+    listing: Vec<Entry>,
+    table: Arc<Assets>,
+    digest: blake3::Hash,
 }
 
 struct Memoized {
@@ -48,6 +60,25 @@ struct Memoized {
 }
 
 impl Memo {
+    /// The table and hash of the attachment files `listing` with their `heads`.
+    pub(super) fn assets(
+        &mut self,
+        listing: &[Entry],
+        heads: &Arc<BTreeMap<String, Vec<u8>>>,
+    ) -> (Arc<Assets>, blake3::Hash) {
+        if let Some(kept) = &self.assets
+            && Arc::ptr_eq(&kept.heads, heads)
+            && kept.listing == listing
+        {
+            return (kept.table.clone(), kept.digest);
+        }
+        let table = Arc::new(super::asset_table(listing, heads));
+        let digest = super::assets_digest(listing, heads);
+        let listing = listing.to_vec();
+        self.assets = Some(MemoAssets { heads: heads.clone(), listing, table: table.clone(), digest });
+        (table, digest)
+    }
+
     /// How many meetings the last build took from the memo.
     pub fn reused(&self) -> usize {
         self.meetings.values().filter(|m| m.reused).count()
@@ -86,16 +117,20 @@ pub(super) fn meetings(
     // have errors.
     let (memo, env) = match memo {
         Some((memo, mut env)) => {
+            // One buffer, hashed at once: a call per field of ten thousand meetings costs
+            // more than the hashing.
+            let mut buffer = Vec::with_capacity(registered.len() * 64);
             for (index, r) in registered.iter().enumerate() {
-                hash_str(&mut env, &r.slug);
-                env.update(&r.loaded.parsed.file.0.to_le_bytes());
+                buffer.extend_from_slice(&(r.slug.len() as u64).to_le_bytes());
+                buffer.extend_from_slice(r.slug.as_bytes());
+                buffer.extend_from_slice(&r.loaded.parsed.file.0.to_le_bytes());
                 // References into a meeting whose file has errors are not checked.
-                env.update(&[u8::from(ctx.t.faulty.files.contains(&r.loaded.parsed.file))]);
-                env.update(&ctx.t.item_numbers[index].len().to_le_bytes());
-                ctx.t.item_numbers[index].iter().for_each(|n| {
-                    env.update(&n.to_le_bytes());
-                });
+                buffer.push(u8::from(ctx.t.faulty.files.contains(&r.loaded.parsed.file)));
+                let numbers = &ctx.t.item_numbers[index];
+                buffer.extend_from_slice(&(numbers.len() as u64).to_le_bytes());
+                numbers.iter().for_each(|n| buffer.extend_from_slice(&n.to_le_bytes()));
             }
+            env.update(&buffer);
             (Some(memo), Some(env.finalize()))
         }
         None => (None, None),
@@ -126,23 +161,30 @@ pub(super) fn meetings(
             .collect()
     };
     if let Some(memo) = memo {
+        // Updated in place: after a save, all but a few meetings are kept as they were.
         memo.env = env;
-        memo.meetings = registered
-            .iter()
-            .zip(&resolved)
-            .enumerate()
-            .map(|(index, (r, (meeting, diagnostics, reused)))| {
-                let memoized = Memoized {
-                    raw: r.loaded.parsed.value.clone(),
-                    file: r.loaded.parsed.file,
-                    id: MeetingId(index as u32),
-                    meeting: meeting.clone(),
-                    diagnostics: diagnostics.clone(),
-                    reused: *reused,
-                };
-                (r.slug.clone(), memoized)
-            })
-            .collect();
+        for (index, (r, (meeting, diagnostics, reused))) in registered.iter().zip(&resolved).enumerate() {
+            let memoized = || Memoized {
+                raw: r.loaded.parsed.value.clone(),
+                file: r.loaded.parsed.file,
+                id: MeetingId(index as u32),
+                meeting: meeting.clone(),
+                diagnostics: diagnostics.clone(),
+                reused: *reused,
+            };
+            match memo.meetings.get_mut(r.slug.as_str()) {
+                // Taken from this very entry.
+                Some(kept) if *reused => kept.reused = true,
+                Some(kept) => *kept = memoized(),
+                None => {
+                    memo.meetings.insert(r.slug.clone(), memoized());
+                }
+            }
+        }
+        if memo.meetings.len() != registered.len() {
+            let slugs: HashSet<&str> = registered.iter().map(|r| r.slug.as_str()).collect();
+            memo.meetings.retain(|slug, _| slugs.contains(slug.as_str()));
+        }
     }
     let mut meetings = Vec::with_capacity(resolved.len());
     for (m, diagnostics, _) in resolved {
@@ -160,7 +202,7 @@ pub(super) fn hash_str(hasher: &mut blake3::Hasher, s: &str) {
 }
 
 fn register<'a>(ctx: &mut Ctx<'_>, loaded: &'a [LoadedMeeting]) -> Vec<Registered<'a>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(loaded.len());
     for m in loaded {
         let file = m.parsed.file;
         let raw = &m.parsed.value;
@@ -177,7 +219,7 @@ fn register<'a>(ctx: &mut Ctx<'_>, loaded: &'a [LoadedMeeting]) -> Vec<Registere
                 continue;
             }
         };
-        let file_date = m.stem.parse::<Date>().ok().filter(|d| d.to_string() == m.stem);
+        let file_date = file_date(&m.stem);
         let Some(file_date) = file_date else {
             ctx.push(
                 err(format!("filnamnet \"{}.toml\" är inget datum", m.stem))
@@ -198,9 +240,21 @@ fn register<'a>(ctx: &mut Ctx<'_>, loaded: &'a [LoadedMeeting]) -> Vec<Registere
             );
         }
         ctx.diagnostics.extend(diags);
-        out.push(Registered { body, date: file_date, slug: format!("{}/{}", m.body, m.stem), loaded: m });
+        let mut slug = String::with_capacity(m.body.len() + 1 + m.stem.len());
+        slug.push_str(&m.body);
+        slug.push('/');
+        slug.push_str(&m.stem);
+        out.push(Registered { body, date: file_date, slug, loaded: m });
     }
     out
+}
+
+/// The date a meeting file's name is, written as ÅÅÅÅ-MM-DD and nothing else.
+fn file_date(stem: &str) -> Option<Date> {
+    let b = stem.as_bytes();
+    let shaped = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    shaped.then(|| stem.parse::<Date>().ok()).flatten()
 }
 
 fn meeting(
@@ -731,4 +785,17 @@ fn link(ctx: &mut Ctx<'_>, meetings: &[Arc<Meeting>], registered: &[Registered<'
         *completed = (*completed).min(from);
     }
     links
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_name_is_a_date_only_as_yyyy_mm_dd() {
+        assert_eq!(file_date("2013-04-17"), Some(jiff::civil::date(2013, 4, 17)));
+        for stem in ["2013-4-17", "2013-02-30", "+02013-04-17", "2013-04-17x", "20130417", "maj", "2013-04-1٧"] {
+            assert_eq!(file_date(stem), None, "{stem}");
+        }
+    }
 }

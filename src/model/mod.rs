@@ -16,6 +16,7 @@ mod strategy;
 pub mod types;
 pub(crate) mod values;
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -98,18 +99,17 @@ fn build_with(loaded: Loaded, today: Date, memo: Option<&mut Memo>) -> Built {
         ..
     } = loaded;
 
-    // Before the heads move into the tables: they are part of what a meeting depends on.
-    let memo = memo.map(|memo| (memo, environment(&files, &meetings, &assets, &heads, today)));
+    let (asset_table, memo) = match memo {
+        Some(memo) => {
+            let (table, digest) = memo.assets(&assets, &heads);
+            (table, Some((memo, environment(&files, &meetings, digest, today))))
+        }
+        None => (Arc::new(asset_table(&assets, &heads)), None),
+    };
     let mut ctx = Ctx::default();
     let tables = ctx.t.to_mut();
     tables.faulty = faulty;
-    tables.assets.reserve(assets.len());
-    for (asset, head) in with_heads(&assets, &heads) {
-        if let Some(rel) = asset.path.strip_prefix("content/") {
-            let file = files::AssetFile { size: asset.size, symlink: asset.symlink, head: head.to_vec() };
-            tables.assets.insert(rel.to_string(), file);
-        }
-    }
+    tables.assets = asset_table;
 
     let municipalities = organisation::municipalities(&mut ctx, municipalities.as_ref());
     let person_ids = organisation::register_people(&mut ctx, people.as_ref());
@@ -156,13 +156,12 @@ fn build_with(loaded: Loaded, today: Date, memo: Option<&mut Memo>) -> Built {
 }
 
 /// A hash of everything but the meeting files that a meeting may depend on: every other
-/// source file (path, id, text), the attachment files (path, size, link, first bytes: their
-/// type is checked) and today's date.
+/// source file (path, id, text), the attachment files (`assets`, from [`assets_digest`])
+/// and today's date.
 fn environment(
     files: &SourceFiles,
     meetings: &[crate::load::LoadedMeeting],
-    assets: &[crate::source::Entry],
-    heads: &std::collections::BTreeMap<String, Vec<u8>>,
+    assets: blake3::Hash,
     today: Date,
 ) -> blake3::Hasher {
     let mut hasher = blake3::Hasher::new();
@@ -176,6 +175,25 @@ fn environment(
             meetings::hash_str(&mut hasher, files.text(file));
         }
     }
+    hasher.update(assets.as_bytes());
+    hasher
+}
+
+/// The attachment files as the model checks references against them.
+fn asset_table(assets: &[crate::source::Entry], heads: &BTreeMap<String, Vec<u8>>) -> files::Assets {
+    let mut table = files::Assets::default();
+    table.reserve(assets.len());
+    for (asset, head) in with_heads(assets, heads) {
+        if let Some(rel) = asset.path.strip_prefix("content/") {
+            let file = files::AssetFile { size: asset.size, symlink: asset.symlink, head: head.to_vec() };
+            table.insert(rel.to_string(), file);
+        }
+    }
+    table
+}
+
+/// A hash of the attachment files: path, size, link and first bytes (their type is checked).
+fn assets_digest(assets: &[crate::source::Entry], heads: &BTreeMap<String, Vec<u8>>) -> blake3::Hash {
     // One buffer, hashed at once: a call per field of tens of thousands of attachments
     // costs more than the hashing.
     let mut buffer = Vec::with_capacity(assets.len() * 128);
@@ -187,15 +205,14 @@ fn environment(
         buffer.extend_from_slice(&(head.len() as u64).to_le_bytes());
         buffer.extend_from_slice(head);
     }
-    hasher.update(&buffer);
-    hasher
+    blake3::hash(&buffer)
 }
 
 /// Each asset with its head (empty for a link or an unreadable file). Both lists are in
 /// path order, so they are walked together; an asset out of order is looked up.
 fn with_heads<'a>(
     assets: &'a [crate::source::Entry],
-    heads: &'a std::collections::BTreeMap<String, Vec<u8>>,
+    heads: &'a BTreeMap<String, Vec<u8>>,
 ) -> impl Iterator<Item = (&'a crate::source::Entry, &'a [u8])> {
     let mut walk = heads.iter().peekable();
     assets.iter().map(move |asset| {

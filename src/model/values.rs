@@ -28,7 +28,12 @@ fn parse_date(
     out: &mut Vec<Diagnostic>,
 ) -> Option<PartialDate> {
     let location = Location::new(file, raw.span.clone());
-    let (year, month, day, shown) = match &raw.value {
+    // As written, for a message (most dates have none: made only when needed).
+    let shown = || match &raw.value {
+        RawDate::Toml(datetime) => datetime.to_string(),
+        RawDate::Text(text) => text.clone(),
+    };
+    let (year, month, day) = match &raw.value {
         RawDate::Toml(datetime) => {
             let (Some(d), None) = (datetime.date, datetime.time) else {
                 out.push(
@@ -39,10 +44,10 @@ fn parse_date(
                 );
                 return None;
             };
-            (i64::from(d.year), Some(i64::from(d.month)), Some(i64::from(d.day)), datetime.to_string())
+            (i64::from(d.year), Some(i64::from(d.month)), Some(i64::from(d.day)))
         }
         RawDate::Text(text) => match split_date(text) {
-            Some((y, m, d)) => (y, m, d, text.clone()),
+            Some(parts) => parts,
             None => {
                 out.push(
                     Diagnostic::error(format!("ogiltigt datum \"{text}\""))
@@ -60,7 +65,7 @@ fn parse_date(
     };
     if !allow_partial && (month.is_none() || day.is_none()) {
         out.push(
-            Diagnostic::error(format!("datumet \"{shown}\" är inte fullständigt"))
+            Diagnostic::error(format!("datumet \"{}\" är inte fullständigt", shown()))
                 .at(location)
                 .with_label("dag saknas")
                 .with_hint(DATE_HINT),
@@ -72,7 +77,7 @@ fn parse_date(
         && day.is_none_or(|d| (1..=31).contains(&d));
     if !in_range {
         out.push(
-            Diagnostic::error(format!("datumet {shown} finns inte"))
+            Diagnostic::error(format!("datumet {} finns inte", shown()))
                 .at(location)
                 .with_label("inte ett datum")
                 .with_hint(DATE_HINT),
