@@ -379,12 +379,14 @@ fn load_with(source: &dyn Source, cache: Option<&mut Cache>) -> Result<Loaded, s
         if entry.path.ends_with(".toml") && !entry.symlink {
             toml_entries.push(entry);
         } else {
-            if entry.symlink && entry.path.to_lowercase().ends_with(".toml") {
+            let toml_like =
+                entry.path.len() >= 5 && entry.path.as_bytes()[entry.path.len() - 5..].eq_ignore_ascii_case(b".toml");
+            if entry.symlink && toml_like {
                 loaded.diagnostics.push(
                     Diagnostic::warning(format!("{} är en symbolisk länk och läses inte", entry.path))
                         .with_hint("kansli följer inga länkar; lägg själva filen i content/"),
                 );
-            } else if entry.path.to_lowercase().ends_with(".toml") {
+            } else if toml_like {
                 loaded.diagnostics.push(
                     Diagnostic::warning(format!("{} är ingen källfil: ändelsen ska vara .toml", entry.path))
                         .with_hint("byt namn på filen så att den slutar på .toml, med små bokstäver"),
@@ -502,30 +504,40 @@ fn load_with(source: &dyn Source, cache: Option<&mut Cache>) -> Result<Loaded, s
 /// Paths that are one path where case does not count (web servers, Windows, macOS): each
 /// group sorted, the groups in path order.
 fn case_collisions(entries: &[Entry]) -> Vec<Vec<String>> {
-    // Most paths are lower case already and fold to themselves; only the others are
-    // folded (tens of thousands of attachments are listed on every rebuild in serve).
-    let mut first: FxHashMap<std::borrow::Cow<'_, str>, usize> = FxHashMap::default();
-    let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (index, entry) in entries.iter().enumerate() {
-        let folded = if entry.path.chars().any(char::is_uppercase) {
-            std::borrow::Cow::Owned(entry.path.to_lowercase())
+    // Two paths that are both lower case already fold to themselves, so they collide only
+    // if they are the same path: every collision has a path with a capital in it. Most
+    // sites have few such paths or none, and tens of thousands of attachments are listed
+    // on every rebuild in serve: only the paths with capitals are folded and kept.
+    let has_capital = |path: &str| {
+        if path.is_ascii() {
+            path.bytes().any(|b| b.is_ascii_uppercase())
         } else {
-            std::borrow::Cow::Borrowed(entry.path.as_str())
-        };
-        if let Some(&other) = first.get(&folded) {
-            let group = groups.entry(folded.into_owned()).or_insert_with(|| vec![entries[other].path.clone()]);
-            group.push(entry.path.clone());
-        } else {
-            first.insert(folded, index);
+            path.chars().any(char::is_uppercase)
+        }
+    };
+    let mut folded: FxHashMap<String, Vec<&str>> = FxHashMap::default();
+    for entry in entries.iter().filter(|e| has_capital(&e.path)) {
+        folded.entry(entry.path.to_lowercase()).or_default().push(&entry.path);
+    }
+    if folded.is_empty() {
+        return Vec::new();
+    }
+    for entry in entries.iter().filter(|e| !has_capital(&e.path)) {
+        if let Some(group) = folded.get_mut(entry.path.as_str()) {
+            group.push(&entry.path);
         }
     }
-    groups
-        .into_values()
-        .map(|mut group| {
+    let mut groups: Vec<(String, Vec<String>)> = folded
+        .into_iter()
+        .filter(|(_, paths)| paths.len() > 1)
+        .map(|(key, paths)| {
+            let mut group: Vec<String> = paths.into_iter().map(str::to_string).collect();
             group.sort();
-            group
+            (key, group)
         })
-        .collect()
+        .collect();
+    groups.sort();
+    groups.into_iter().map(|(_, group)| group).collect()
 }
 
 fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind) -> FileResult {
