@@ -8,8 +8,9 @@
 //! Runs `kansli serve` on the site, follows its event stream like an open page, and for
 //! each run appends a sentence to one meeting's first title (a different meeting each
 //! time, so no run is served from an earlier one's cache), waits for the reload event
-//! and fetches that meeting's page. Prints each run and the median. The meeting files
-//! are put back afterwards.
+//! and fetches that meeting's page, then the theme's files the page loads (as a browser
+//! does after a reload: serve forbids caching them). Prints each run and the medians.
+//! The meeting files are put back afterwards.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -55,6 +56,7 @@ fn main() {
     let mut events = Events::open(addr);
     let mut generation = events.next_generation();
     let mut times = Vec::new();
+    let mut times_with_assets = Vec::new();
     // The meeting files as they were, put back however the runs end.
     let mut restore = Restore(Vec::new());
     for run in 0..runs {
@@ -72,25 +74,56 @@ fn main() {
         let event = saved.elapsed();
         let body = get(addr, &page);
         let total = saved.elapsed();
+        // What a browser loads with the page, side by side (serve forbids caching them).
+        let assets = assets_of(&body);
+        std::thread::scope(|scope| {
+            for asset in &assets {
+                scope.spawn(move || get(addr, asset));
+            }
+        });
+        let with_assets = saved.elapsed();
         assert!(next > generation, "a new generation");
         assert!(body.contains(&format!("Mätning {run}: ")), "the page shows the change");
         generation = next;
         println!(
-            "run {run}: reload event {:>6.1} ms, page fetched {:>6.1} ms after the save ({page})",
+            "run {run}: reload event {:>6.1} ms, page fetched {:>6.1} ms, with its {} assets {:>6.1} ms after the save ({page})",
             ms(event),
-            ms(total)
+            ms(total),
+            assets.len(),
+            ms(with_assets)
         );
         times.push(total);
+        times_with_assets.push(with_assets);
     }
     drop(restore);
     drop(server);
-    times.sort();
-    println!(
-        "median save → reloaded page: {:.1} ms (min {:.1}, max {:.1}, {runs} runs)",
-        ms(times[times.len() / 2]),
-        ms(times[0]),
-        ms(times[times.len() - 1])
-    );
+    for (what, mut times) in [("reloaded page", times), ("page and its assets", times_with_assets)] {
+        times.sort();
+        println!(
+            "median save → {what}: {:.1} ms (min {:.1}, max {:.1}, {runs} runs)",
+            ms(times[times.len() / 2]),
+            ms(times[0]),
+            ms(times[times.len() - 1])
+        );
+    }
+}
+
+/// The site paths of the theme's files a page loads (`href` and `src` into `assets/`).
+fn assets_of(page: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for attribute in ["href=\"", "src=\""] {
+        for (at, _) in page.match_indices(attribute) {
+            let value = &page[at + attribute.len()..];
+            let value = &value[..value.find('"').unwrap_or(0)];
+            if let Some(start) = value.find("assets/") {
+                let path = format!("/{}", &value[start..]);
+                if !found.contains(&path) {
+                    found.push(path);
+                }
+            }
+        }
+    }
+    found
 }
 
 /// The `kansli serve` process, stopped when dropped.
