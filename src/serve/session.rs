@@ -556,9 +556,14 @@ impl Generation {
         })
     }
 
-    /// The route of a meeting's page, found without the table: the page a secretary
-    /// reloads after saving a meeting. Agrees with [`Generation::routes`] (tested).
-    fn meeting_route(&self, key: &str) -> Option<Route> {
+    /// The route of a path found without the table, which is made on a thread of its own
+    /// after each save: a meeting's page (the page a secretary reloads after saving a
+    /// meeting) and the theme's files that every page loads with it. Agrees with
+    /// [`Generation::routes`] (tested).
+    fn direct_route(&self, key: &str) -> Option<Route> {
+        if let Some(path) = key.strip_prefix(urls::ASSETS) {
+            return self.theme.statics.contains_key(path).then(|| Route::Asset(path.to_string()));
+        }
         let rest = key.strip_prefix("moten/")?.strip_suffix('/')?;
         let (slug, date) = rest.split_once('/')?;
         let body = self.model.body_ids().find(|id| self.model.body(*id).slug == slug)?;
@@ -575,7 +580,7 @@ impl Generation {
             _ => path,
         };
         if !self.routes.get().is_some_and(|routes| routes.contains_key(key))
-            && let Some(route) = self.meeting_route(key)
+            && let Some(route) = self.direct_route(key)
         {
             return self.make(key, &route);
         }
@@ -762,21 +767,30 @@ mod tests {
 
     /// The shortcut to a meeting's page finds exactly the meeting pages of the table.
     #[test]
-    fn meeting_route_agrees_with_the_table() {
+    fn direct_routes_agree_with_the_table() {
         let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
         let mut session = Session::new(&demo, Edition::Public).unwrap();
         let Outcome::Built { generation, .. } = session.build() else { panic!("the demo builds") };
-        let mut meetings = 0;
+        let (mut meetings, mut assets) = (0, 0);
         for (key, route) in generation.routes() {
-            match (route, generation.meeting_route(key)) {
+            match (route, generation.direct_route(key)) {
                 (Route::Page(Job::Meeting(a)), Some(Route::Page(Job::Meeting(b)))) if *a == b => meetings += 1,
-                (_, None) if !matches!(route, Route::Page(Job::Meeting(_))) => {}
+                (Route::Asset(a), Some(Route::Asset(b))) if *a == b => assets += 1,
+                (_, None) if !matches!(route, Route::Page(Job::Meeting(_)) | Route::Asset(_)) => {}
                 (route, shortcut) => panic!("{key}: {route:?} / {shortcut:?}"),
             }
         }
+        assert!(assets >= 2, "{assets}");
         assert!(meetings > 20, "{meetings}");
-        for key in ["moten/regionradet/1999-01-01/", "moten/okand/2025-01-22/", "moten/", "moten/regionradet/"] {
-            assert!(generation.meeting_route(key).is_none(), "{key}");
+        for key in [
+            "moten/regionradet/1999-01-01/",
+            "moten/okand/2025-01-22/",
+            "moten/",
+            "moten/regionradet/",
+            "assets/",
+            "assets/finns-inte.css",
+        ] {
+            assert!(generation.direct_route(key).is_none(), "{key}");
         }
     }
 }
