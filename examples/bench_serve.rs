@@ -18,6 +18,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "bench_util/mod.rs"]
+mod bench_util;
+use bench_util::ms;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let (Some(binary), Some(site)) = (args.next(), args.next()) else {
@@ -52,21 +56,21 @@ fn main() {
         }
     });
 
-    let meetings = meeting_files(&site.join("content/meetings"));
+    let meetings = bench_util::meeting_files(&site.join("content/meetings"));
     let mut events = Events::open(addr);
     let mut generation = events.next_generation();
     let mut times = Vec::new();
     let mut times_with_assets = Vec::new();
     // The meeting files as they were, put back however the runs end.
-    let mut restore = Restore(Vec::new());
+    let mut restore = bench_util::Restore(Vec::new());
     for run in 0..runs {
-        let file = &meetings[(run * 7919) % meetings.len()];
+        let file = bench_util::file_for_run(&meetings, run);
         let page = page_of(&site, file);
         // Warm: the page as it was, so the measured fetch is not the first of the process.
         get(addr, &page);
         let before = std::fs::read_to_string(file).expect("a meeting file");
-        let changed = before.replacen("title = \"", &format!("title = \"Mätning {run}: "), 1);
-        restore.0.push((file.clone(), before));
+        let changed = bench_util::edited(&before, run);
+        restore.0.push((file.to_path_buf(), before));
 
         let saved = Instant::now();
         std::fs::write(file, &changed).expect("writable");
@@ -83,7 +87,7 @@ fn main() {
         });
         let with_assets = saved.elapsed();
         assert!(next > generation, "a new generation");
-        assert!(body.contains(&format!("Mätning {run}: ")), "the page shows the change");
+        assert!(body.contains(&bench_util::marker(run)), "the page shows the change");
         generation = next;
         println!(
             "run {run}: reload event {:>6.1} ms, page fetched {:>6.1} ms, with its {} assets {:>6.1} ms after the save ({page})",
@@ -97,15 +101,8 @@ fn main() {
     }
     drop(restore);
     drop(server);
-    for (what, mut times) in [("reloaded page", times), ("page and its assets", times_with_assets)] {
-        times.sort();
-        println!(
-            "median save → {what}: {:.1} ms (min {:.1}, max {:.1}, {runs} runs)",
-            ms(times[times.len() / 2]),
-            ms(times[0]),
-            ms(times[times.len() - 1])
-        );
-    }
+    bench_util::print_median("save → reloaded page", times);
+    bench_util::print_median("save → page and its assets", times_with_assets);
 }
 
 /// The site paths of the theme's files a page loads (`href` and `src` into `assets/`).
@@ -134,38 +131,6 @@ impl Drop for Server {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
-}
-
-/// Files to write back, last changed first.
-struct Restore(Vec<(PathBuf, String)>);
-
-impl Drop for Restore {
-    fn drop(&mut self) {
-        for (file, text) in self.0.drain(..).rev() {
-            std::fs::write(file, text).expect("writable");
-        }
-    }
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
-}
-
-fn meeting_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).expect("a meetings folder").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "toml") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 /// `/moten/<body>/<date>/` for `content/meetings/<body>/<date>.toml`.

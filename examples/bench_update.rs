@@ -11,8 +11,12 @@
 //!
 //! The meeting files are put back afterwards.
 
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::time::Instant;
+
+#[path = "bench_util/mod.rs"]
+mod bench_util;
+use bench_util::ms;
 
 use kansli::model::Edition;
 use kansli::serve::{Outcome, Session};
@@ -34,48 +38,23 @@ fn main() {
     assert!(matches!(session.build(), Outcome::Built { .. }), "the site checks clean");
     println!("first check: {:.2} s", started.elapsed().as_secs_f64());
 
-    let meetings = meeting_files(&site.join("content/meetings"));
+    let meetings = bench_util::meeting_files(&site.join("content/meetings"));
     let mut times = Vec::new();
+    let mut restore = bench_util::Restore(Vec::new());
     for run in 0..runs {
-        let file = &meetings[(run * 7919) % meetings.len()];
+        let file = bench_util::file_for_run(&meetings, run);
         let before = std::fs::read_to_string(file).expect("a meeting file");
-        let changed = before.replacen("title = \"", &format!("title = \"Mätning {run}: "), 1);
-        std::fs::write(file, &changed).expect("writable");
+        std::fs::write(file, bench_util::edited(&before, run)).expect("writable");
+        restore.0.push((file.to_path_buf(), before));
+        let changed = [file.to_path_buf()];
         let started = Instant::now();
-        let outcome = session.update(std::slice::from_ref(file), false);
+        let outcome = session.update(&changed, false);
         let took = started.elapsed();
-        std::fs::write(file, &before).expect("writable");
         let Some(Outcome::Built { stats, .. }) = outcome else { panic!("run {run}: no new generation") };
         let phases: Vec<String> = stats.timings.0.iter().map(|(name, d)| format!("{name} {:.1}", ms(*d))).collect();
         println!("run {run}: {:>6.1} ms ({})", ms(took), phases.join(", "));
         times.push(took);
     }
-    times.sort();
-    println!(
-        "median update: {:.1} ms (min {:.1}, max {:.1}, {runs} runs)",
-        ms(times[times.len() / 2]),
-        ms(times[0]),
-        ms(times[times.len() - 1])
-    );
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e3
-}
-
-fn meeting_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).expect("a meetings folder").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "toml") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
+    drop(restore);
+    bench_util::print_median("update", times);
 }

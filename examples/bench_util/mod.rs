@@ -1,0 +1,67 @@
+//! What `bench_serve` and `bench_update` share: the meeting files of a site, the edit each
+//! run makes to one of them, putting them back, and the medians.
+#![allow(dead_code, unreachable_pub)]
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Every meeting file under `dir`, in path order.
+pub fn meeting_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("a meetings folder").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The meeting file run `run` changes: a different one each time, so no run is answered
+/// from an earlier one's cache.
+pub fn file_for_run(meetings: &[PathBuf], run: usize) -> &Path {
+    &meetings[(run * 7919) % meetings.len()]
+}
+
+/// `text` with a sentence put before its first title: what run `run` saves.
+pub fn edited(text: &str, run: usize) -> String {
+    text.replacen("title = \"", &format!("title = \"{}", marker(run)), 1)
+}
+
+/// What the page shows after run `run`'s save.
+pub fn marker(run: usize) -> String {
+    format!("Mätning {run}: ")
+}
+
+/// Files to write back, last changed first, however the runs end.
+pub struct Restore(pub Vec<(PathBuf, String)>);
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        for (file, text) in self.0.drain(..).rev() {
+            std::fs::write(file, text).expect("writable");
+        }
+    }
+}
+
+pub fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+/// "median WHAT: … ms (min …, max …, N runs)".
+pub fn print_median(what: &str, mut times: Vec<Duration>) {
+    times.sort();
+    println!(
+        "median {what}: {:.1} ms (min {:.1}, max {:.1}, {} runs)",
+        ms(times[times.len() / 2]),
+        ms(times[0]),
+        ms(times[times.len() - 1]),
+        times.len()
+    );
+}
