@@ -3,8 +3,6 @@
 //! Computed on demand from whatever edition of the model is at hand, so the public
 //! edition's matters never include a redacted item.
 
-use std::collections::BTreeMap;
-
 use jiff::civil::Date;
 
 use super::Model;
@@ -84,16 +82,23 @@ impl Model {
                 }
             }
         }
-        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for i in 0..all.len() {
-            let mentions_meeting = self.item(all[i]).references.iter().any(|r| matches!(r.target, Target::Meeting(_)));
+        // A group's root is its first item (a union keeps the smaller root), so groups
+        // numbered as their roots come are in the order of their first items.
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut group_of = vec![u32::MAX; all.len()];
+        for (i, (_, item)) in self.items().enumerate() {
+            let mentions_meeting = item.references.iter().any(|r| matches!(r.target, Target::Meeting(_)));
             if linked[i] || mentions_meeting {
                 let root = find(&mut parent, i);
-                groups.entry(root).or_default().push(i);
+                if group_of[root] == u32::MAX {
+                    group_of[root] = groups.len() as u32;
+                    groups.push(Vec::new());
+                }
+                groups[group_of[root] as usize].push(i);
             }
         }
         groups
-            .into_values()
+            .into_iter()
             .map(|members| {
                 let items: Vec<ItemRef> = members.iter().map(|&i| all[i]).collect();
                 let first = items[0];

@@ -198,31 +198,29 @@ impl Indexes {
     /// The published meetings of each body, and the published decisions, newest first.
     fn decisions(model: &Model, edition: Edition) -> (BTreeMap<BodyId, Vec<MeetingId>>, Vec<ItemRef>) {
         let mut meetings_of: BTreeMap<BodyId, Vec<MeetingId>> = BTreeMap::new();
-        let published = |m: &Meeting| common::published(edition, m);
+        let mut published: Vec<MeetingId> = Vec::new();
         for id in model.meeting_ids() {
-            if published(model.meeting(id)) {
+            if common::published(edition, model.meeting(id)) {
                 meetings_of.entry(model.meeting(id).body).or_default().push(id);
+                published.push(id);
             }
         }
-        let mut decisions: Vec<ItemRef> = model
-            .items()
-            .filter(|(r, item)| {
-                published(model.meeting(r.meeting))
-                    && item.secrecy.is_none()
-                    && item.withdrawn.is_none()
-                    && item.decision.is_some()
-            })
-            .map(|(r, _)| r)
-            .collect();
-        // No two items share a meeting and an index, so the order is total.
-        decisions.sort_unstable_by(|a, b| {
-            let (ma, mb) = (model.meeting(a.meeting), model.meeting(b.meeting));
-            mb.date
-                .cmp(&ma.date)
-                .then(ma.body.cmp(&mb.body))
-                .then(a.meeting.cmp(&b.meeting))
-                .then(a.index.cmp(&b.index))
+        // Newest first, then by body and meeting; within a meeting, in item order. The
+        // meetings are sorted, not the decisions: ten times fewer, and each item's place
+        // follows from its meeting's.
+        published.sort_unstable_by_key(|id| {
+            let meeting = model.meeting(*id);
+            (std::cmp::Reverse(meeting.date), meeting.body, *id)
         });
+        let decisions = published
+            .iter()
+            .flat_map(|id| {
+                model.meeting(*id).items.iter().enumerate().filter_map(move |(index, item)| {
+                    let decided = item.secrecy.is_none() && item.withdrawn.is_none() && item.decision.is_some();
+                    decided.then_some(ItemRef { meeting: *id, index: index as u32 })
+                })
+            })
+            .collect();
         (meetings_of, decisions)
     }
 }
