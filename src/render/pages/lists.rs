@@ -60,23 +60,29 @@ pub(super) fn page_path(ctx: &Ctx, facet: Option<Facet>, page: usize) -> String 
 /// Every facet value's decisions (indices into `ctx.decisions`, newest first), and the
 /// unfiltered list under `None`: computed once, in one pass.
 pub(super) fn facets(model: &Model, decisions: &[ItemRef]) -> BTreeMap<Option<Facet>, Vec<usize>> {
-    let mut out: BTreeMap<Option<Facet>, Vec<usize>> = BTreeMap::new();
-    out.insert(None, (0..decisions.len()).collect());
+    // Gathered in a hash map (tens of thousands of decisions, a few hundred facets), then
+    // ordered once.
+    let mut by_facet: rustc_hash::FxHashMap<Facet, Vec<usize>> = rustc_hash::FxHashMap::default();
+    let mut goals: Vec<GoalId> = Vec::new();
     for (i, r) in decisions.iter().enumerate() {
         let meeting = model.meeting(r.meeting);
         let item = model.item(*r);
-        let mut keys = vec![Facet::Body(meeting.body), Facet::Year(i32::from(meeting.date.year()))];
-        let mut goals: Vec<GoalId> = item.goals.clone();
+        goals.clear();
+        goals.extend(&item.goals);
         goals.extend(item.subgoals.iter().map(|s| model.subgoal(*s).goal));
-        goals.sort();
+        goals.sort_unstable();
         goals.dedup();
-        keys.extend(goals.into_iter().map(Facet::Goal));
-        keys.extend(item.areas.iter().map(|a| Facet::Area(*a)));
-        keys.extend(common::municipalities_of(model, item).into_iter().map(Facet::Municipality));
+        let keys = [Facet::Body(meeting.body), Facet::Year(i32::from(meeting.date.year()))]
+            .into_iter()
+            .chain(goals.iter().map(|g| Facet::Goal(*g)))
+            .chain(item.areas.iter().map(|a| Facet::Area(*a)))
+            .chain(common::municipalities_of(model, item).into_iter().map(Facet::Municipality));
         for key in keys {
-            out.entry(Some(key)).or_default().push(i);
+            by_facet.entry(key).or_default().push(i);
         }
     }
+    let mut out: BTreeMap<Option<Facet>, Vec<usize>> = by_facet.into_iter().map(|(k, v)| (Some(k), v)).collect();
+    out.insert(None, (0..decisions.len()).collect());
     out
 }
 
