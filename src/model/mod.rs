@@ -102,7 +102,13 @@ fn build_with(loaded: Loaded, today: Date, memo: Option<&mut Memo>) -> Built {
     let (asset_table, memo) = match memo {
         Some(memo) => {
             let (table, digest) = memo.assets(&assets, &heads);
-            (table, Some((memo, environment(&files, &meetings, digest, today))))
+            // Plans, reports and indicators are resolved after the meetings, into tables
+            // no meeting sees (below): only their places count, not their texts.
+            let later: std::collections::HashSet<FileId> = (plans.iter().map(|l| l.parsed.file))
+                .chain(reports.iter().map(|l| l.parsed.file))
+                .chain(indicators.iter().map(|l| l.parsed.file))
+                .collect();
+            (table, Some((memo, environment(&files, &meetings, &later, digest, today))))
         }
         None => (Arc::new(asset_table(&assets, &heads)), None),
     };
@@ -119,6 +125,7 @@ fn build_with(loaded: Loaded, today: Date, memo: Option<&mut Memo>) -> Built {
     let (areas_info, areas) = strategy::areas(&mut ctx, areas.as_ref());
     let people = organisation::people(&mut ctx, people.as_ref(), &person_ids);
     let bodies = organisation::bodies(&mut ctx, &bodies, &body_ids);
+    // Before plans, reports and indicators: a meeting cannot depend on them (`environment`).
     let (meetings, links) = meetings::meetings(&mut ctx, &meetings, &bodies, &people, &site, memo);
     let plans = groups::plans(&mut ctx, &plans, &bodies);
     let reports = groups::reports(&mut ctx, &reports, &plans, &bodies);
@@ -156,11 +163,12 @@ fn build_with(loaded: Loaded, today: Date, memo: Option<&mut Memo>) -> Built {
 }
 
 /// A hash of everything but the meeting files that a meeting may depend on: every other
-/// source file (path, id, text), the attachment files (`assets`, from [`assets_digest`])
-/// and today's date.
+/// source file (path, id, and text unless it is one of `later`, the files resolved after
+/// the meetings), the attachment files (`assets`, from [`assets_digest`]) and today's date.
 fn environment(
     files: &SourceFiles,
     meetings: &[crate::load::LoadedMeeting],
+    later: &std::collections::HashSet<FileId>,
     assets: blake3::Hash,
     today: Date,
 ) -> blake3::Hasher {
@@ -172,7 +180,9 @@ fn environment(
         if !meeting_files.contains(&file) {
             hasher.update(&index.to_le_bytes());
             meetings::hash_str(&mut hasher, files.path(file));
-            meetings::hash_str(&mut hasher, files.text(file));
+            if !later.contains(&file) {
+                meetings::hash_str(&mut hasher, files.text(file));
+            }
         }
     }
     hasher.update(assets.as_bytes());

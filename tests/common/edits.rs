@@ -57,6 +57,10 @@ pub enum Edit {
     ChangeSite,
     /// Change the bytes of an attachment file.
     ChangeAttachment,
+    /// Change a text of the n-th working group plan or report.
+    ChangeYearly(usize),
+    /// Delete the n-th working group plan or report.
+    DeleteYearly(usize),
 }
 
 pub fn edits() -> impl Strategy<Value = Edit> {
@@ -70,7 +74,24 @@ pub fn edits() -> impl Strategy<Value = Edit> {
         1 => Just(Edit::ChangeStrings),
         1 => Just(Edit::ChangeSite),
         1 => Just(Edit::ChangeAttachment),
+        1 => (0usize..64).prop_map(Edit::ChangeYearly),
+        1 => (0usize..64).prop_map(Edit::DeleteYearly),
     ]
+}
+
+/// The working groups' plans and reports.
+pub fn yearly(site: &Path) -> Vec<PathBuf> {
+    let groups = site.join("content/groups");
+    let mut out: Vec<PathBuf> = tree(&groups)
+        .keys()
+        .filter(|k| {
+            let name = k.rsplit('/').next().unwrap_or_default();
+            name.starts_with("plan-") || name.starts_with("report-")
+        })
+        .map(|k| groups.join(k))
+        .collect();
+    out.sort();
+    out
 }
 
 pub fn meetings(site: &Path) -> Vec<PathBuf> {
@@ -159,6 +180,20 @@ pub fn apply(site: &Path, edit: &Edit, step: usize) -> Vec<(PathBuf, Option<Vec<
             let text = read(&path);
             std::fs::write(&path, text.replacen("title = \"", &format!("title = \"{step} "), 1)).unwrap();
             vec![(path, Some(text.into_bytes()))]
+        }
+        Edit::ChangeYearly(n) => {
+            let all = yearly(site);
+            let path = all[n % all.len()].clone();
+            let text = read(&path);
+            std::fs::write(&path, text.replacen("text = \"", &format!("text = \"Ändrad {step}: "), 1)).unwrap();
+            vec![(path, Some(text.into_bytes()))]
+        }
+        Edit::DeleteYearly(n) => {
+            let all = yearly(site);
+            let path = all[n % all.len()].clone();
+            let old = std::fs::read(&path).unwrap();
+            std::fs::remove_file(&path).unwrap();
+            vec![(path, Some(old))]
         }
         Edit::ChangeAttachment => {
             let path = site.join("content/bilagor/2025/budgetuppfoljning-2025-08-31.csv");
