@@ -3,14 +3,15 @@
 //!
 //!     cargo build --release
 //!     cargo run --release -- generate /tmp/g10k --meetings 10000
-//!     cargo run --release --example bench_serve -- target/release/kansli /tmp/g10k [RUNS]
+//!     cargo run --release --example bench_serve -- target/release/kansli /tmp/g10k [RUNS] [meeting|plan]
 //!
 //! Runs `kansli serve` on the site, follows its event stream like an open page, and for
 //! each run appends a sentence to one meeting's first title (a different meeting each
 //! time, so no run is served from an earlier one's cache), waits for the reload event
 //! and fetches that meeting's page, then the theme's files the page loads (as a browser
 //! does after a reload: serve forbids caching them). Prints each run and the medians.
-//! The meeting files are put back afterwards.
+//! With `plan`, each run saves a working group's plan instead and fetches the group's
+//! page of that year. The files are put back afterwards.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -25,10 +26,17 @@ use bench_util::ms;
 fn main() {
     let mut args = std::env::args().skip(1);
     let (Some(binary), Some(site)) = (args.next(), args.next()) else {
-        eprintln!("usage: bench_serve KANSLI SITE [RUNS]");
+        eprintln!("usage: bench_serve KANSLI SITE [RUNS] [meeting|plan]");
         std::process::exit(2);
     };
     let runs: usize = args.next().map_or(11, |n| n.parse().expect("RUNS is a number"));
+    // What is saved: a meeting (its page is found without the table of paths) or a
+    // working group's plan (its group's page of that year is looked up in the table).
+    let plans = match args.next().as_deref() {
+        None | Some("meeting") => false,
+        Some("plan") => true,
+        Some(other) => panic!("{other}: save a meeting or a plan"),
+    };
     let site = PathBuf::from(site);
 
     // Stopped however the runs end (a server left running would rebuild on every later save).
@@ -56,19 +64,22 @@ fn main() {
         }
     });
 
-    let meetings = bench_util::meeting_files(&site.join("content/meetings"));
+    let files = match plans {
+        false => bench_util::meeting_files(&site.join("content/meetings")),
+        true => bench_util::plan_files(&site.join("content/groups")),
+    };
     let mut events = Events::open(addr);
     let mut generation = events.next_generation();
     let mut times = Vec::new();
     let mut times_with_assets = Vec::new();
-    // The meeting files as they were, put back however the runs end.
+    // The files as they were, put back however the runs end.
     let mut restore = bench_util::Restore(Vec::new());
     for run in 0..runs {
-        let file = bench_util::file_for_run(&meetings, run);
+        let file = bench_util::file_for_run(&files, run);
         let page = page_of(&site, file);
         // Warm: the page as it was, so the measured fetch is not the first of the process.
         get(addr, &page);
-        let before = std::fs::read_to_string(file).expect("a meeting file");
+        let before = std::fs::read_to_string(file).expect("a source file");
         let changed = bench_util::edited(&before, run);
         restore.0.push((file.to_path_buf(), before));
 
@@ -133,12 +144,17 @@ impl Drop for Server {
     }
 }
 
-/// `/moten/<body>/<date>/` for `content/meetings/<body>/<date>.toml`.
+/// `/moten/<body>/<date>/` for `content/meetings/<body>/<date>.toml`, and
+/// `/organ/<group>/<year>/` for `content/groups/<group>/plan-<year>.toml`.
 fn page_of(site: &Path, file: &Path) -> String {
+    let name = |p: Option<&Path>| p.and_then(Path::to_str).expect("a UTF-8 name").to_string();
+    let stem = name(file.file_stem().map(Path::new));
+    if let Ok(rel) = file.strip_prefix(site.join("content/groups")) {
+        let year = stem.strip_prefix("plan-").expect("a plan");
+        return format!("/organ/{}/{year}/", name(rel.parent()));
+    }
     let rel = file.strip_prefix(site.join("content/meetings")).expect("under content/meetings");
-    let body = rel.parent().and_then(Path::to_str).expect("a body folder");
-    let date = rel.file_stem().and_then(|s| s.to_str()).expect("a date");
-    format!("/moten/{body}/{date}/")
+    format!("/moten/{}/{stem}/", name(rel.parent()))
 }
 
 fn get(addr: SocketAddr, path: &str) -> String {

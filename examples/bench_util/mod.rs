@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// Every meeting file under `dir`, in path order.
+/// Every source file under `dir` (content/meetings: the meetings), in path order.
 pub fn meeting_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -29,9 +29,21 @@ pub fn file_for_run(meetings: &[PathBuf], run: usize) -> &Path {
     &meetings[(run * 7919) % meetings.len()]
 }
 
-/// `text` with a sentence put before its first title: what run `run` saves.
+/// Every working group plan under `dir` (content/groups), in path order.
+pub fn plan_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = meeting_files(dir)
+        .into_iter()
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("plan-")))
+        .collect();
+    out.sort();
+    out
+}
+
+/// `text` with a sentence put before its first title (a meeting) or first text (a
+/// plan): what run `run` saves.
 pub fn edited(text: &str, run: usize) -> String {
-    text.replacen("title = \"", &format!("title = \"{}", marker(run)), 1)
+    let key = if text.contains("title = \"") { "title = \"" } else { "text = \"" };
+    text.replacen(key, &format!("{key}{}", marker(run)), 1)
 }
 
 /// What the page shows after run `run`'s save.

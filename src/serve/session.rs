@@ -461,6 +461,8 @@ pub struct Generation {
     /// Every path of the site and where it comes from: made when first needed (in the
     /// background, right after the rebuild), since a meeting's page does not wait for it.
     routes: OnceLock<FxHashMap<String, Route>>,
+    /// The pages found without the table (`light_pages`).
+    light: OnceLock<FxHashMap<String, Job>>,
     /// Reads attachments, for board packets and for serving them.
     reader: FsSource,
     pdfs: Arc<PdfCache>,
@@ -496,6 +498,7 @@ impl Generation {
             indexes,
             site,
             routes: OnceLock::new(),
+            light: OnceLock::new(),
             reader,
             pdfs,
             pages: Mutex::default(),
@@ -556,13 +559,25 @@ impl Generation {
         })
     }
 
+    /// The pages of [`pages::plan_light`] by path: a few hundred, listed in a moment.
+    fn light_pages(&self) -> &FxHashMap<String, Job> {
+        self.light.get_or_init(|| {
+            let ctx = self.ctx();
+            pages::plan_light(&ctx).into_iter().map(|job| (pages::path(&ctx, &job), job)).collect()
+        })
+    }
+
     /// The route of a path found without the table, which is made on a thread of its own
     /// after each save: a meeting's page (the page a secretary reloads after saving a
-    /// meeting) and the theme's files that every page loads with it. Agrees with
+    /// meeting), the pages that do not grow with the meetings (a group's year, after
+    /// saving its plan) and the theme's files that every page loads with it. Agrees with
     /// [`Generation::routes`] (tested).
     fn direct_route(&self, key: &str) -> Option<Route> {
         if let Some(path) = key.strip_prefix(urls::ASSETS) {
             return self.theme.statics.contains_key(path).then(|| Route::Asset(path.to_string()));
+        }
+        if let Some(job) = self.light_pages().get(key) {
+            return Some(Route::Page(job.clone()));
         }
         let rest = key.strip_prefix("moten/")?.strip_suffix('/')?;
         let (slug, date) = rest.split_once('/')?;
@@ -771,16 +786,20 @@ mod tests {
         let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
         let mut session = Session::new(&demo, Edition::Public).unwrap();
         let Outcome::Built { generation, .. } = session.build() else { panic!("the demo builds") };
-        let (mut meetings, mut assets) = (0, 0);
+        let (mut meetings, mut light, mut assets) = (0, 0, 0);
         for (key, route) in generation.routes() {
+            let heavy = |job: &Job| matches!(job, Job::Decisions(..) | Job::FacetKind(_) | Job::Matter(_));
             match (route, generation.direct_route(key)) {
                 (Route::Page(Job::Meeting(a)), Some(Route::Page(Job::Meeting(b)))) if *a == b => meetings += 1,
+                (Route::Page(a), Some(Route::Page(b))) if *a == b && !heavy(a) => light += 1,
                 (Route::Asset(a), Some(Route::Asset(b))) if *a == b => assets += 1,
-                (_, None) if !matches!(route, Route::Page(Job::Meeting(_)) | Route::Asset(_)) => {}
+                (Route::Page(job), None) if heavy(job) => {}
+                (Route::Pdf(_) | Route::Attachment(_), None) => {}
                 (route, shortcut) => panic!("{key}: {route:?} / {shortcut:?}"),
             }
         }
         assert!(assets >= 2, "{assets}");
+        assert!(light > 50, "{light}");
         assert!(meetings > 20, "{meetings}");
         for key in [
             "moten/regionradet/1999-01-01/",

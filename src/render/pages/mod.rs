@@ -370,6 +370,18 @@ impl Job {
 
 /// Every page of the site, in a stable order.
 pub fn plan(ctx: &Ctx) -> Vec<Job> {
+    plan_with(ctx, true)
+}
+
+/// The pages whose number does not grow with the meetings: all but the meetings', the
+/// decision lists' and the matters'. Listed at once, without the decisions' facets
+/// (`serve` finds these pages before its table of all paths is made).
+pub fn plan_light(ctx: &Ctx) -> Vec<Job> {
+    plan_with(ctx, false)
+}
+
+/// Every page (`heavy`) or only those of [`plan_light`], in the same order.
+fn plan_with(ctx: &Ctx, heavy: bool) -> Vec<Job> {
     let model = ctx.model;
     let mut jobs = vec![
         Job::Start,
@@ -388,16 +400,20 @@ pub fn plan(ctx: &Ctx) -> Vec<Job> {
         Job::OpenData,
         Job::NotFound,
     ];
-    jobs.extend(ctx.meetings_of.values().flatten().map(|m| Job::Meeting(*m)));
-    jobs.extend(model.body_ids().map(Job::Body));
-    for (facet, rows) in ctx.facets() {
-        let (facet, count) = (*facet, rows.len());
-        let pages = count.div_ceil(DECISIONS_PER_PAGE).max(1);
-        jobs.extend((1..=pages).map(|p| Job::Decisions(facet, p)));
+    if heavy {
+        jobs.extend(ctx.meetings_of.values().flatten().map(|m| Job::Meeting(*m)));
     }
-    let kinds: std::collections::BTreeSet<usize> = ctx.facets().keys().flatten().map(|f| lists::kind(*f)).collect();
-    jobs.extend(kinds.into_iter().map(Job::FacetKind));
-    jobs.extend((0..ctx.matters.len()).map(Job::Matter));
+    jobs.extend(model.body_ids().map(Job::Body));
+    if heavy {
+        for (facet, rows) in ctx.facets() {
+            let (facet, count) = (*facet, rows.len());
+            let pages = count.div_ceil(DECISIONS_PER_PAGE).max(1);
+            jobs.extend((1..=pages).map(|p| Job::Decisions(facet, p)));
+        }
+        let kinds: std::collections::BTreeSet<usize> = ctx.facets().keys().flatten().map(|f| lists::kind(*f)).collect();
+        jobs.extend(kinds.into_iter().map(Job::FacetKind));
+        jobs.extend((0..ctx.matters.len()).map(Job::Matter));
+    }
     jobs.extend((0..model.municipalities.len() as u32).map(|i| Job::Municipality(MunicipalityId(i))));
     jobs.extend((0..model.goals.len() as u32).map(|i| Job::Goal(GoalId(i))));
     jobs.extend((0..model.areas.len() as u32).map(|i| Job::Area(AreaId(i))));
