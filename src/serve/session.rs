@@ -459,7 +459,8 @@ pub struct Generation {
     indexes: Arc<Indexes>,
     site: SiteView,
     /// Every path of the site and where it comes from: made when first needed (in the
-    /// background, right after the rebuild), since a meeting's page does not wait for it.
+    /// background, right after the rebuild), since the pages a reload asks for first do
+    /// not wait for it (`direct_route`).
     routes: OnceLock<FxHashMap<String, Route>>,
     /// The pages found without the table (`light_pages`).
     light: OnceLock<FxHashMap<String, Job>>,
