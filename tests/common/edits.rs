@@ -175,18 +175,10 @@ pub fn apply(site: &Path, edit: &Edit, step: usize) -> Vec<(PathBuf, Option<Vec<
             std::fs::write(&path, format!("[nav]\nbeslut = \"Beslut {step}\"\n")).unwrap();
             vec![(path, old)]
         }
-        Edit::ChangeSite => {
-            let path = site.join("content/site.toml");
-            let text = read(&path);
-            std::fs::write(&path, text.replacen("title = \"", &format!("title = \"{step} "), 1)).unwrap();
-            vec![(path, Some(text.into_bytes()))]
-        }
+        Edit::ChangeSite => prefix_first(site.join("content/site.toml"), "title = \"", &format!("{step} ")),
         Edit::ChangeYearly(n) => {
             let all = yearly(site);
-            let path = all[n % all.len()].clone();
-            let text = read(&path);
-            std::fs::write(&path, text.replacen("text = \"", &format!("text = \"Ändrad {step}: "), 1)).unwrap();
-            vec![(path, Some(text.into_bytes()))]
+            prefix_first(all[n % all.len()].clone(), "text = \"", &format!("Ändrad {step}: "))
         }
         Edit::DeleteYearly(n) => {
             let all = yearly(site);
@@ -204,6 +196,13 @@ pub fn apply(site: &Path, edit: &Edit, step: usize) -> Vec<(PathBuf, Option<Vec<
             vec![(path, Some(old))]
         }
     }
+}
+
+/// Puts `prefix` after the first `key` in the file at `path`; returns what to restore.
+fn prefix_first(path: PathBuf, key: &str, prefix: &str) -> Vec<(PathBuf, Option<Vec<u8>>)> {
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replacen(key, &format!("{key}{prefix}"), 1)).unwrap();
+    vec![(path, Some(text.into_bytes()))]
 }
 
 pub fn restore(undo: Vec<(PathBuf, Option<Vec<u8>>)>) {
