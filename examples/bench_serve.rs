@@ -65,7 +65,7 @@ fn main() {
     });
 
     let files = match plans {
-        false => bench_util::meeting_files(&site.join("content/meetings")),
+        false => bench_util::toml_files(&site.join("content/meetings")),
         true => bench_util::plan_files(&site.join("content/groups")),
     };
     let mut events = Events::open(addr);

@@ -38,7 +38,7 @@ fn main() {
     assert!(matches!(session.build(), Outcome::Built { .. }), "the site checks clean");
     println!("first check: {:.2} s", started.elapsed().as_secs_f64());
 
-    let meetings = bench_util::meeting_files(&site.join("content/meetings"));
+    let meetings = bench_util::toml_files(&site.join("content/meetings"));
     let mut times = Vec::new();
     let mut restore = bench_util::Restore(Vec::new());
     for run in 0..runs {

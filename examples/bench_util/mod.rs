@@ -5,12 +5,12 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// Every source file under `dir` (content/meetings: the meetings), in path order.
-pub fn meeting_files(dir: &Path) -> Vec<PathBuf> {
+/// Every source file (`.toml`) under `dir`, in path order.
+pub fn toml_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).expect("a meetings folder").flatten() {
+        for entry in std::fs::read_dir(&d).expect("a folder of sources").flatten() {
             let path = entry.path();
             if path.is_dir() {
                 stack.push(path);
@@ -31,7 +31,7 @@ pub fn file_for_run(meetings: &[PathBuf], run: usize) -> &Path {
 
 /// Every working group plan under `dir` (content/groups), in path order.
 pub fn plan_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = meeting_files(dir)
+    let mut out: Vec<PathBuf> = toml_files(dir)
         .into_iter()
         .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("plan-")))
         .collect();
