@@ -480,9 +480,18 @@ fn run_build(root: &std::path::Path, out: Option<PathBuf>, internal: bool, pdfs:
                 for (phase, took) in &stats.timings.0 {
                     eprintln!("  {phase:<24} {:>8} s", seconds(*took));
                 }
-                eprintln!("  sidor per slag (tid i alla trådar):");
-                for (kind, count, took) in &stats.page_kinds {
-                    eprintln!("    {kind:<14} {:>8} {:>8} s", grouped(*count), seconds(*took));
+                let kinds = [
+                    ("sidor per slag (tid i alla trådar)", &stats.page_kinds),
+                    ("PDF per slag (från första till sista)", &stats.pdf_kinds),
+                ];
+                for (heading, kinds) in kinds {
+                    if kinds.0.is_empty() {
+                        continue;
+                    }
+                    eprintln!("  {heading}:");
+                    for (kind, count, took) in &kinds.0 {
+                        eprintln!("    {kind:<17} {:>8} {:>8} s", grouped(*count), seconds(*took));
+                    }
                 }
             }
             eprintln!(

@@ -163,3 +163,29 @@ Flaggor:
     let version = kansli(&["--version"]);
     assert_eq!(String::from_utf8(version.stdout).unwrap(), format!("kansli {}\n", env!("CARGO_PKG_VERSION")));
 }
+
+/// `--timings` ends with the pages and the PDFs by kind: how many of each, and their time.
+#[test]
+fn timings_count_pages_and_pdfs_by_kind() {
+    let dir = TestSite::minimal().to_temp_dir();
+    let out = dir.path().join("output");
+    let root = dir.path().to_str().unwrap();
+    let output = kansli(&["--root", root, "build", "--timings", "--out", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stderr(&output);
+    // Each kind's name and count; the times vary, and so does the pages' order (largest
+    // first). The PDFs are typeset one kind after another, protocols first.
+    let kinds = |heading: &str| {
+        text.lines()
+            .skip_while(|line| *line != heading)
+            .skip(1)
+            .take_while(|line| line.starts_with("    "))
+            .map(|line| line.split_whitespace().take(2).collect::<Vec<_>>().join(" "))
+            .collect::<Vec<String>>()
+    };
+    assert_eq!(
+        kinds("  PDF per slag (från första till sista):"),
+        ["protokoll 2", "handlingar 2", "planer 1", "berättelser 1", "sammanställningar 2"]
+    );
+    assert!(kinds("  sidor per slag (tid i alla trådar):").contains(&"möte 2".to_string()), "{text}");
+}

@@ -79,9 +79,34 @@ pub struct Stats {
     /// checked sources.
     pub warnings: Vec<Diagnostic>,
     pub timings: Timings,
-    /// Per kind of page: how many, and the time spent on them summed over all threads
-    /// (view, fingerprint, template, writing), largest first.
-    pub page_kinds: Vec<(&'static str, usize, Duration)>,
+    /// Per kind of page, largest first: the time spent on each page (view, fingerprint,
+    /// template, writing), summed over all threads.
+    pub page_kinds: KindTimes,
+    /// Per kind of PDF, in the order typeset: the wall time from its first PDF to its
+    /// last (the build typesets one kind after another).
+    pub pdf_kinds: KindTimes,
+}
+
+/// Per kind of artefact: how many, and how long they took (for `--timings` and the
+/// benchmarks).
+#[derive(Clone, Debug, Default)]
+pub struct KindTimes(pub Vec<(&'static str, usize, Duration)>);
+
+impl KindTimes {
+    /// Counts `count` artefacts of `kind` that took `took`.
+    pub fn add(&mut self, kind: &'static str, count: usize, took: Duration) {
+        match self.0.iter_mut().find(|(k, ..)| *k == kind) {
+            Some((_, n, time)) => {
+                *n += count;
+                *time += took;
+            }
+            None => self.0.push((kind, count, took)),
+        }
+    }
+
+    fn sort(&mut self) {
+        self.0.sort_by_key(|k| std::cmp::Reverse(k.2));
+    }
 }
 
 /// What a build made.
@@ -159,10 +184,11 @@ pub fn render_site(
     // PDFs and data files before the pages, which show their sizes.
     let sizes: Mutex<HashMap<String, u64>> = Mutex::new(HashMap::new());
     if pdfs {
-        let (placed, warnings, made) = typeset_all(source, &theme, &ctx, sink, progress)?;
+        let Typeset { placed, warnings, made, kinds } = typeset_all(source, &theme, &ctx, sink, progress)?;
         stats.pdfs = placed.len();
         stats.pdfs_made = made;
         stats.warnings = warnings;
+        stats.pdf_kinds = kinds;
         let mut sizes = sizes.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         for (path, p) in placed {
             count(&p);
@@ -226,13 +252,7 @@ pub fn render_site(
     for result in rendered {
         match result {
             Ok(RenderedPage { path, fingerprint, indexed, placed, doc, kind, took }) => {
-                match stats.page_kinds.iter_mut().find(|(k, ..)| *k == kind) {
-                    Some((_, n, time)) => {
-                        *n += 1;
-                        *time += took;
-                    }
-                    None => stats.page_kinds.push((kind, 1, took)),
-                }
+                stats.page_kinds.add(kind, 1, took);
                 count(&placed);
                 stats.pages += 1;
                 stats.pages_made += usize::from(placed.made);
@@ -257,7 +277,7 @@ pub fn render_site(
     if !errors.is_empty() {
         return Err(Failure::Theme(theme.templates.clone(), errors));
     }
-    stats.page_kinds.sort_by_key(|k| std::cmp::Reverse(k.2));
+    stats.page_kinds.sort();
     timings.since("sidor", &mut clock);
 
     // The search index covers the indexed pages; unchanged pages, unchanged index.
@@ -398,7 +418,14 @@ pub fn attachment_paths(model: &Model) -> Vec<&str> {
     paths
 }
 
-type Typeset = (Vec<(String, Placed)>, Vec<Diagnostic>, usize);
+/// What typesetting the PDFs made.
+struct Typeset {
+    placed: Vec<(String, Placed)>,
+    warnings: Vec<Diagnostic>,
+    /// PDFs typeset now (the rest were unchanged).
+    made: usize,
+    kinds: KindTimes,
+}
 
 /// One PDF put: its path, where it went, and a two-page warning if it has one.
 type PdfPut = Result<(String, Placed, Option<Diagnostic>), Failure>;
@@ -413,42 +440,49 @@ fn typeset_all(
 ) -> Result<Typeset, Failure> {
     let theme_fp = *theme.fingerprint.as_bytes();
     let engine = pdf::Engine::new(theme, &ctx.model.site.theme);
-    let kinds = documents::plan(ctx);
-    progress.start("PDF", kinds.len() as u64);
-    let mut placed_all = Vec::with_capacity(kinds.len());
-    let mut warnings = Vec::new();
-    let mut made = 0;
-    for chunk in kinds.chunks(PDF_CHUNK) {
-        let results: Vec<PdfPut> = chunk
-            .par_iter()
-            .map(|(kind, path)| {
-                let document = documents::document(ctx, *kind, source).map_err(Failure::Io)?;
-                let fingerprint = pdf_fingerprint(&theme_fp, &document);
-                let placed = sink.put(path, fingerprint, &mut || {
-                    let what = format!("kunde inte skapa PDF-filen {path}");
-                    let typeset =
-                        engine.typeset(&document, &what).map_err(|f| Failure::Theme(f.files, f.diagnostics))?;
-                    Ok(Made { bytes: typeset.bytes, pages: Some(typeset.pages as u32) })
-                })?;
-                progress.tick();
-                let warning = placed.pages.and_then(|p| page_limit(ctx.model, *kind, p as usize));
-                Ok((path.clone(), placed, warning))
-            })
-            .collect();
-        let mut any_made = false;
-        for result in results {
-            let (path, placed, warning) = result?;
-            any_made |= placed.made;
-            made += usize::from(placed.made);
-            placed_all.push((path, placed));
-            warnings.extend(warning);
+    let mut plan = documents::plan(ctx);
+    // One kind after another (in the plan's order within each), so that each kind's
+    // time is its own: typst works on a PDF with more than one thread, and so a PDF's
+    // own time says little.
+    plan.sort_by_key(|(kind, _)| kind.rank());
+    progress.start("PDF", plan.len() as u64);
+    let mut typeset =
+        Typeset { placed: Vec::with_capacity(plan.len()), warnings: Vec::new(), made: 0, kinds: KindTimes::default() };
+    for of_kind in plan.chunk_by(|a, b| a.0.rank() == b.0.rank()) {
+        let began = Instant::now();
+        for chunk in of_kind.chunks(PDF_CHUNK) {
+            let results: Vec<PdfPut> = chunk
+                .par_iter()
+                .map(|(kind, path)| {
+                    let document = documents::document(ctx, *kind, source).map_err(Failure::Io)?;
+                    let fingerprint = pdf_fingerprint(&theme_fp, &document);
+                    let placed = sink.put(path, fingerprint, &mut || {
+                        let what = format!("kunde inte skapa PDF-filen {path}");
+                        let typeset =
+                            engine.typeset(&document, &what).map_err(|f| Failure::Theme(f.files, f.diagnostics))?;
+                        Ok(Made { bytes: typeset.bytes, pages: Some(typeset.pages as u32) })
+                    })?;
+                    progress.tick();
+                    let warning = placed.pages.and_then(|p| page_limit(ctx.model, *kind, p as usize));
+                    Ok((path.clone(), placed, warning))
+                })
+                .collect();
+            let mut any_made = false;
+            for result in results {
+                let (path, placed, warning) = result?;
+                any_made |= placed.made;
+                typeset.made += usize::from(placed.made);
+                typeset.placed.push((path, placed));
+                typeset.warnings.extend(warning);
+            }
+            if any_made {
+                pdf::evict(0);
+            }
         }
-        if any_made {
-            pdf::evict(0);
-        }
+        typeset.kinds.add(of_kind[0].0.name(), of_kind.len(), began.elapsed());
     }
     progress.finish();
-    Ok((placed_all, warnings, made))
+    Ok(typeset)
 }
 
 /// Mall 1 and Mall 2 allow two pages. Longer is a warning, not an error: the plan is the

@@ -26,6 +26,30 @@ pub enum Kind {
     Compilation(i32, bool),
 }
 
+impl Kind {
+    /// The kind's place among the kinds: the build typesets one kind after another.
+    pub fn rank(self) -> u8 {
+        match self {
+            Kind::Protocol(_) => 0,
+            Kind::Packet(_) => 1,
+            Kind::Plan(_) => 2,
+            Kind::Report(_) => 3,
+            Kind::Compilation(..) => 4,
+        }
+    }
+
+    /// The kind's name in `--timings`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Protocol(_) => "protokoll",
+            Kind::Packet(_) => "handlingar",
+            Kind::Plan(_) => "planer",
+            Kind::Report(_) => "berättelser",
+            Kind::Compilation(..) => "sammanställningar",
+        }
+    }
+}
+
 /// Every PDF the model calls for, with its path in the output.
 pub fn plan(ctx: &Ctx) -> Vec<(Kind, String)> {
     let model = ctx.model;
