@@ -442,8 +442,8 @@ fn typeset_all(
     let engine = pdf::Engine::new(theme, &ctx.model.site.theme);
     let mut plan = documents::plan(ctx);
     // One kind after another (in the plan's order within each), so that each kind's
-    // time is its own: typst works on a PDF with more than one thread, and so a PDF's
-    // own time says little.
+    // time is its own. A PDF's own time says little: typst hands parts of a document to
+    // rayon's threads too, and a thread waiting for them typesets other PDFs meanwhile.
     plan.sort_by_key(|(kind, _)| kind.rank());
     progress.start("PDF", plan.len() as u64);
     let mut typeset =
@@ -458,9 +458,9 @@ fn typeset_all(
                     let fingerprint = pdf_fingerprint(&theme_fp, &document);
                     let placed = sink.put(path, fingerprint, &mut || {
                         let what = format!("kunde inte skapa PDF-filen {path}");
-                        let typeset =
+                        let pdf =
                             engine.typeset(&document, &what).map_err(|f| Failure::Theme(f.files, f.diagnostics))?;
-                        Ok(Made { bytes: typeset.bytes, pages: Some(typeset.pages as u32) })
+                        Ok(Made { bytes: pdf.bytes, pages: Some(pdf.pages as u32) })
                     })?;
                     progress.tick();
                     let warning = placed.pages.and_then(|p| page_limit(ctx.model, *kind, p as usize));
