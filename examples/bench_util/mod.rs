@@ -1,5 +1,5 @@
-//! What `bench_serve` and `bench_update` share: the meeting files of a site, the edit each
-//! run makes to one of them, putting them back, and the medians.
+//! What `bench_serve` and `bench_update` share: the source files a run may change (meetings
+//! or plans), the edit each run makes to one of them, putting them back, and the medians.
 #![allow(dead_code, unreachable_pub)]
 
 use std::path::{Path, PathBuf};
@@ -23,20 +23,18 @@ pub fn toml_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// The meeting file run `run` changes: a different one each time, so no run is answered
-/// from an earlier one's cache.
-pub fn file_for_run(meetings: &[PathBuf], run: usize) -> &Path {
-    &meetings[(run * 7919) % meetings.len()]
+/// The file of `files` that run `run` changes: a different one each time, so no run is
+/// answered from an earlier one's cache.
+pub fn file_for_run(files: &[PathBuf], run: usize) -> &Path {
+    &files[(run * 7919) % files.len()]
 }
 
 /// Every working group plan under `dir` (content/groups), in path order.
 pub fn plan_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = toml_files(dir)
+    toml_files(dir)
         .into_iter()
         .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("plan-")))
-        .collect();
-    out.sort();
-    out
+        .collect()
 }
 
 /// `text` with a sentence put before its first title (a meeting) or first text (a

@@ -781,7 +781,8 @@ pub fn content_type(path: &str) -> &'static str {
 mod tests {
     use super::*;
 
-    /// The shortcut to a meeting's page finds exactly the meeting pages of the table.
+    /// The shortcuts find exactly what the table has for a meeting's page, a page that does
+    /// not grow with the meetings and a theme's file, and nothing for any other path.
     #[test]
     fn direct_routes_agree_with_the_table() {
         let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/demo");
