@@ -116,7 +116,7 @@ pub struct MeetingPage {
     pub chair: Option<PersonLine>,
     pub secretary: Option<PersonLine>,
     pub adjusters: Vec<PersonLine>,
-    /// "justerat 20 maj 2013" or "".
+    /// The day the minutes were adjusted ("20 maj 2013"), or "".
     pub adjusted: String,
     pub note_html: String,
     pub items: Vec<ItemView>,
@@ -715,9 +715,9 @@ pub struct GoalRow {
     pub key: String,
     pub text: String,
     pub measure: String,
+    /// Baseline, target and outcome are written with their unit ("100 besök per dag").
     pub baseline: String,
     pub target: String,
-    pub unit: String,
     pub deadline: String,
     pub outcome: String,
     /// "helt", "delvis", "inte" or "" (no report yet).

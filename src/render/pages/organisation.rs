@@ -394,7 +394,6 @@ pub(super) fn group_year(ctx: &Ctx, group: BodyId, year: i32) -> PageOut {
                         measure: g.measure.clone().unwrap_or_default(),
                         baseline: g.baseline.map(|b| unit(g, b)).unwrap_or_default(),
                         target: unit(g, g.target),
-                        unit: g.unit.clone().unwrap_or_default(),
                         deadline: format::date_medium(g.deadline),
                         outcome: outcome.and_then(|o| o.outcome).map(|v| unit(g, v)).unwrap_or_default(),
                         fulfilment: f,
