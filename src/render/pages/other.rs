@@ -34,10 +34,15 @@ pub(super) fn start(ctx: &Ctx) -> PageOut {
         .flat_map(|(r, item)| item.assignments.iter().map(move |a| (r, a)))
         .filter(|(r, a)| model.assignment_status(*r, a) != AssignmentStatus::Done)
         .count();
+    // "1 möte", "2 möten": each label in the number's form (`KEY_one`, `KEY_many`).
+    let count = |key: &str, n: usize| {
+        let form = if n == 1 { "one" } else { "many" };
+        (ctx.s(&format!("start.{key}_{form}")), format::grouped(n as i64))
+    };
     let counts = vec![
-        (ctx.s("start.count_meetings"), format::grouped(meetings as i64)),
-        (ctx.s("start.count_decisions"), format::grouped(ctx.decisions.len() as i64)),
-        (ctx.s("start.count_open"), format::grouped(open as i64)),
+        count("count_meetings", meetings),
+        count("count_decisions", ctx.decisions.len()),
+        count("count_open", open),
     ];
     let page = StartPage {
         upcoming,
