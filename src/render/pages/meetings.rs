@@ -40,10 +40,7 @@ pub(super) fn meeting(ctx: &Ctx, id: MeetingId) -> PageOut {
         chair: meeting.chair.map(|p| ctx.person_line(p, Some(Role::Ordforande))),
         secretary: meeting.secretary.map(|p| ctx.person_line(p, Some(Role::Sekreterare))),
         adjusters: meeting.adjusters.iter().map(|p| ctx.person_line(*p, None)).collect(),
-        adjusted: meeting
-            .adjusted
-            .map(|d| format!("{} {}", ctx.s("meeting.adjusted"), crate::render::format::date_medium(d)))
-            .unwrap_or_default(),
+        adjusted: meeting.adjusted.map(crate::render::format::date_medium).unwrap_or_default(),
         note_html: meeting.note.as_deref().map(|n| markdown::to_html(n, 3)).unwrap_or_default(),
         items,
         pdf,
