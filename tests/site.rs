@@ -11,7 +11,10 @@ use kansli::render::Artefact;
 const NBSP: char = '\u{a0}';
 
 fn site(root: &std::path::Path, edition: Edition) -> Vec<Artefact> {
-    let site = TestSite::from_dir(root);
+    rendered(&TestSite::from_dir(root), edition)
+}
+
+fn rendered(site: &TestSite, edition: Edition) -> Vec<Artefact> {
     let checked = site.check();
     assert_eq!(checked.errors(), 0, "{}", site.diagnostics());
     let model = checked.model.edition(edition);
@@ -57,6 +60,30 @@ fn meeting_page_shows_item_4_decision_and_its_amount() {
     // The decision comes before the description within the item.
     let item4 = &html[html.find(r#"id="p4""#).unwrap()..html.find(r#"id="p5""#).unwrap()];
     assert!(item4.find("Projektet antas").unwrap() < item4.find("Jan Långström och Jan Olofsson").unwrap());
+}
+
+#[test]
+fn start_page_counts_name_each_number_in_its_form() {
+    let text = visible(&page(&site(&repo(), Edition::Public), "index.html"));
+    assert!(text.contains("1 möte 9 beslut 2 pågående uppdrag"), "{text}");
+    let text = visible(&page(&rendered(&TestSite::minimal(), Edition::Public), "index.html"));
+    assert!(text.contains("2 möten"), "{text}");
+}
+
+#[test]
+fn a_groups_goals_give_each_figure_its_unit_once() {
+    let text = visible(&page(&rendered(&TestSite::minimal(), Edition::Public), "organ/webb/2013/index.html"));
+    assert!(text.contains("Utgångsläge 100 besök per dag Målvärde 150 besök per dag"), "{text}");
+    assert!(text.contains("Utfall 130 besök per dag"), "{text}");
+    assert!(!text.contains("per dag besök"), "{text}");
+}
+
+#[test]
+fn a_meeting_names_the_day_its_minutes_were_adjusted_once() {
+    let all = site(&repo().join("examples/demo"), Edition::Public);
+    let text = visible(&page(&all, "moten/regionradet/2025-03-06/index.html"));
+    assert!(text.contains("Justering 13 mars 2025"), "{text}");
+    assert!(!text.contains("Justering Justering"), "{text}");
 }
 
 #[test]
