@@ -79,6 +79,16 @@ fn a_groups_goals_give_each_figure_its_unit_once() {
 }
 
 #[test]
+fn a_reports_work_with_the_areas_is_markdown() {
+    let mut site = TestSite::minimal();
+    let report = "content/groups/webb/report-2013.toml";
+    let text = format!("areas_work = \"Arbetet gällde *Hälsa*.\"\n{}", site.read(report));
+    site.write(report, &text);
+    let html = page(&rendered(&site, Edition::Public), "organ/webb/2013/index.html");
+    assert!(html.contains("<p>Arbetet gällde <em>Hälsa</em>.</p>"), "{html}");
+}
+
+#[test]
 fn a_meeting_names_the_day_its_minutes_were_adjusted_once() {
     let all = site(&repo().join("examples/demo"), Edition::Public);
     let text = visible(&page(&all, "moten/regionradet/2025-03-06/index.html"));

@@ -83,7 +83,7 @@ impl MarkdownFields for RawPlan {
 
 impl MarkdownFields for RawReport {
     fn markdown_fields(&self) -> Vec<&Spanned<String>> {
-        self.summary.iter().collect()
+        self.summary.iter().chain(&self.areas_work).collect()
     }
 }
 

@@ -756,7 +756,7 @@ pub struct RawReport {
     /// Revideringar av mål och aktiviteter under året.
     #[serde(default)]
     pub revision: Vec<RawRevision>,
-    /// Hur arbetet under året kopplats till de prioriterade områdena.
+    /// Hur arbetet under året kopplats till de prioriterade områdena (Markdown).
     pub areas_work: Option<S<String>>,
     /// Antal träffar under året (nätverk).
     pub meetings_held: Option<S<i64>>,

@@ -702,7 +702,7 @@ pub struct GroupYearPage {
     pub has_report: bool,
     pub report_summary_html: String,
     pub revisions: Vec<(String, String, String)>,
-    pub areas_work: String,
+    pub areas_work_html: String,
     pub meetings_held: String,
     pub approved: Option<Link>,
     pub presented: Option<Link>,

@@ -455,7 +455,10 @@ pub(super) fn group_year(ctx: &Ctx, group: BodyId, year: i32) -> PageOut {
         revisions: report
             .map(|r| r.revisions.iter().map(|x| (format::date_medium(x.date), x.what.clone(), x.why.clone())).collect())
             .unwrap_or_default(),
-        areas_work: report.and_then(|r| r.areas_work.clone()).unwrap_or_default(),
+        areas_work_html: report
+            .and_then(|r| r.areas_work.as_deref())
+            .map(|t| markdown::to_html(t, 4))
+            .unwrap_or_default(),
         meetings_held: report.and_then(|r| r.meetings_held).map(|n| n.to_string()).unwrap_or_default(),
         approved: plan.and_then(|p| p.approved).map(|r| ctx.item_link(r)),
         presented: report.and_then(|r| r.presented).map(|r| ctx.item_link(r)),

@@ -383,7 +383,7 @@ fn report_data(ctx: &Ctx, id: ReportId) -> Value {
         }).collect::<Vec<_>>(),
         "revisions": report.revisions.iter().map(|r| json!({ "date": r.date.to_string(), "what": r.what, "why": r.why })).collect::<Vec<_>>(),
         "areas": plan.areas.iter().map(|a| model.area(*a).title.clone()).collect::<Vec<_>>(),
-        "areas_work": report.areas_work,
+        "areas_work": report.areas_work.as_deref().map(to_blocks),
         "meetings_held": report.meetings_held,
         "presented": report.presented.map(|r| ctx.item_label(r)),
     })
