@@ -81,12 +81,16 @@ pub(super) fn accessibility(ctx: &Ctx) -> PageOut {
 
 pub(super) fn open_data(ctx: &Ctx) -> PageOut {
     let model = ctx.model;
-    let csv = |key: &str, href: &str| ctx.own_file_link(ctx.s(key), href.into(), "CSV");
+    // Two files hold all decisions, so here each link names its format too ("Alla beslut
+    // (CSV)"); elsewhere the format follows the link with the file's size.
+    let file = |key: &str, href: &str, format: &str| {
+        ctx.own_file_link(format!("{} ({format})", ctx.s(key)), href.into(), format)
+    };
     let files = vec![
-        csv("data.decisions_csv", "data/beslut.csv"),
-        csv("data.assignments_csv", "data/uppdrag.csv"),
-        csv("data.economy_csv", "data/ekonomi.csv"),
-        ctx.own_file_link(ctx.s("data.decisions_json"), "data/beslut.json".into(), "JSON"),
+        file("data.decisions_csv", "data/beslut.csv", "CSV"),
+        file("data.assignments_csv", "data/uppdrag.csv", "CSV"),
+        file("data.economy_csv", "data/ekonomi.csv", "CSV"),
+        file("data.decisions_json", "data/beslut.json", "JSON"),
     ];
     let mut feeds = vec![Link::new(ctx.s("feed.minutes"), urls::FEED)];
     let mut calendars = vec![Link::new(ctx.s("feed.all_meetings"), urls::ICAL)];
