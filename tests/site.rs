@@ -97,6 +97,17 @@ fn a_meeting_names_the_day_its_minutes_were_adjusted_once() {
 }
 
 #[test]
+fn a_download_link_names_its_format_once() {
+    let all = site(&repo(), Edition::Public);
+    let html = page(&all, "beslut/index.html");
+    assert!(html.contains(r#"data/beslut.csv">Alla beslut <span class="file-meta">(CSV, "#), "{html}");
+    // The open data page lists both files of all decisions, each link with its format.
+    let html = page(&all, "oppna-data/index.html");
+    assert!(html.contains(r#"data/beslut.csv">Alla beslut (CSV)</a>"#), "{html}");
+    assert!(html.contains(r#"data/beslut.json">Alla beslut (JSON)</a>"#), "{html}");
+}
+
+#[test]
 fn economy_2013_totals_include_items_4_and_8() {
     let all = site(&repo(), Edition::Public);
     let text = visible(&page(&all, "ekonomi/index.html"));
@@ -123,6 +134,8 @@ fn municipalities_owe_their_answer_to_item_3() {
     let text = visible(&page(&all, "kommuner/vindeln/index.html"));
     assert!(text.contains("Respektive kommuns deltagande i undersökningen UNGA13"), "{text}");
     assert!(text.contains("Vi ska öka andelen resor som sker med kollektivtrafik, till fots eller med cykel"));
+    // The membership continues the lead's sentence, in lower case.
+    assert!(text.contains("Vindelns kommun, medlem."), "{text}");
 }
 
 #[test]
