@@ -97,6 +97,16 @@ fn a_meeting_names_the_day_its_minutes_were_adjusted_once() {
 }
 
 #[test]
+fn the_follow_up_counts_goals_met_in_the_numbers_form() {
+    let mut site = TestSite::minimal();
+    let text = visible(&page(&rendered(&site, Edition::Public), "arbetsgrupper/2013/index.html"));
+    assert!(text.contains("1: 0 helt uppfyllda, 1 delvis, 0 inte"), "{text}");
+    site.edit("content/groups/webb/report-2013.toml", r#"fulfilment = "delvis""#, r#"fulfilment = "helt""#);
+    let text = visible(&page(&rendered(&site, Edition::Public), "arbetsgrupper/2013/index.html"));
+    assert!(text.contains("1: 1 helt uppfyllt, 0 delvis, 0 inte"), "{text}");
+}
+
+#[test]
 fn a_download_link_names_its_format_once() {
     let all = site(&repo(), Edition::Public);
     let html = page(&all, "beslut/index.html");
