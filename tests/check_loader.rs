@@ -351,6 +351,42 @@ fn says_when_a_key_belongs_at_the_start_of_the_file() {
 }
 
 #[test]
+fn says_a_key_of_the_files_start_goes_above_its_first_header_from_any_depth() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "place = \"Stadshuset\"\n", "");
+    site.append(KC, "place = \"Stadshuset\"\n");
+    assert_diagnostics(
+        &site,
+        r#"fel: okänd nyckel `place`
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:45:1
+   |
+45 | place = "Stadshuset"
+   | ^^^^^ okänd nyckel
+   |
+   = hjälp: `place` hör till filens början: flytta raden ovanför den första [[attendee]]
+"#,
+    );
+}
+
+#[test]
+fn a_required_key_under_the_wrong_header_is_one_error() {
+    let mut site = TestSite::minimal();
+    site.edit("content/site.toml", "title = \"Testregionen – beslut\"\n", "");
+    site.append("content/site.toml", "title = \"Testregionen – beslut\"\n");
+    assert_diagnostics(
+        &site,
+        r#"fel: okänd nyckel `title`
+  --> content/site.toml:17:1
+   |
+17 | title = "Testregionen – beslut"
+   | ^^^^^ okänd nyckel
+   |
+   = hjälp: `title` hör till filens början: flytta raden ovanför den första [[member]]
+"#,
+    );
+}
+
+#[test]
 fn errors_on_item_reference_without_meeting_outside_a_meeting() {
     let mut site = TestSite::minimal();
     let plan = site.read("content/groups/webb/plan-2013.toml");

@@ -41,7 +41,14 @@ pub(crate) fn decode<T: DeserializeOwned>(file: FileId, text: &str, schema: &'st
     let (mut doc, syntax_errors) = DeTable::parse_recoverable(text);
     let doc_span = doc.span();
     let lossy = !syntax_errors.is_empty();
-    let mut out = Faults { file, doc_span: doc_span.clone(), lossy, diagnostics: Vec::new(), reported: Vec::new() };
+    let mut out = Faults {
+        file,
+        doc_span: doc_span.clone(),
+        lossy,
+        diagnostics: Vec::new(),
+        reported: Vec::new(),
+        misplaced: Vec::new(),
+    };
     // After a list, table or text left open, the parser reads on inside it: what it and
     // the schema find after that point only repeats the one fault.
     let derailer = syntax_errors.iter().position(|e| derails(e.message()));
@@ -79,7 +86,7 @@ pub(crate) fn decode<T: DeserializeOwned>(file: FileId, text: &str, schema: &'st
     // would only repeat the syntax error.
     let report_missing = syntax_errors.is_empty();
 
-    let walker = Walker { root: schema, report_missing };
+    let walker = Walker { root: schema, report_missing, first_header: first_header(doc.get_ref(), text) };
     walker.table(doc.get_mut(), &doc_span, schema, &Scope::default(), &mut out);
     if let Some(cutoff) = cutoff {
         // The syntax errors come first, in the parser's order.
@@ -131,6 +138,9 @@ struct Faults {
     lossy: bool,
     diagnostics: Vec<Diagnostic>,
     reported: Vec<Range<usize>>,
+    /// Keys written under a header below the table they belong to, by that table's
+    /// `Scope` (its address): the table does not report them missing as well.
+    misplaced: Vec<(usize, String)>,
 }
 
 impl Faults {
@@ -157,6 +167,27 @@ impl Faults {
 struct Walker<'s: 'static> {
     root: &'s Json,
     report_missing: bool,
+    /// The file's first `[…]` or `[[…]]` header: a key of the file's start goes above it.
+    first_header: Option<String>,
+}
+
+/// The first header of the file, as written there ("[[attendee]]").
+fn first_header(doc: &DeTable<'_>, text: &str) -> Option<String> {
+    let mut first: Option<usize> = None;
+    for (_, value) in doc.iter() {
+        let starts: Vec<usize> = match value.get_ref() {
+            DeValue::Table(_) => vec![value.span().start],
+            DeValue::Array(items) => items.iter().map(|item| item.span().start).collect(),
+            _ => continue,
+        };
+        // A header's table starts at its `[`; an inline table (`{`) or a dotted key does not.
+        for start in starts.into_iter().filter(|&start| text.as_bytes().get(start) == Some(&b'[')) {
+            first = Some(first.map_or(start, |f| f.min(start)));
+        }
+    }
+    let line = text[first?..].lines().next()?;
+    let header = line.split('#').next()?.trim();
+    Some(header.to_string())
 }
 
 /// Flattened schema nodes, by address (see `Walker::allowed`).
@@ -186,6 +217,19 @@ impl Scope<'_> {
         keys.reverse();
         let path = keys.join(".");
         if self.array { format!("[[{path}]]") } else { format!("[{path}]") }
+    }
+
+    /// The nearest table above this one that allows `key`, with its child on the way
+    /// down to this one.
+    fn owner_of(&self, key: &str) -> Option<(&Scope<'_>, &Scope<'_>)> {
+        let mut child = self;
+        while let Some((parent, keys)) = child.parent {
+            if keys.iter().any(|(k, _)| *k == key) {
+                return Some((parent, child));
+            }
+            child = parent;
+        }
+        None
     }
 }
 
@@ -287,6 +331,8 @@ impl<'s: 'static> Walker<'s> {
 
     fn table(&self, table: &mut DeTable<'_>, span: &Range<usize>, schema: &'s Json, scope: &Scope, out: &mut Faults) {
         let allowed = self.allowed(schema);
+        // Keys its sub-tables find misplaced from here on are this table's (see `misplaced`).
+        let mark = out.misplaced.len();
         if allowed.closed {
             let keys: Vec<&str> = allowed.properties.iter().map(|(k, _)| *k).collect();
             let unknown: Vec<(String, Range<usize>)> = table
@@ -296,18 +342,22 @@ impl<'s: 'static> Walker<'s> {
                 .collect();
             for (name, key_span) in unknown {
                 let meant = suggest(&name, &keys);
-                let hint = match (meant, &scope.parent) {
+                let hint = match (meant, scope.owner_of(&name)) {
                     (Some(best), _) => format!("menade du `{best}`?"),
-                    // A key of the table above, written after a sub-table's header.
-                    (None, Some((parent, parent_keys))) if parent_keys.iter().any(|(k, _)| *k == name) => {
-                        let here = scope.header();
-                        if parent.key.is_none() {
-                            format!("`{name}` hör till filens början: flytta raden ovanför den första {here}")
+                    // A key of a table above, written after a sub-table's header: it goes
+                    // above that sub-table's header (the file's first, for the file's start).
+                    (None, Some((owner, child))) => {
+                        out.misplaced.push((std::ptr::from_ref(owner) as usize, name.clone()));
+                        if owner.key.is_none() {
+                            // Above the file's first header, whichever table it is under now.
+                            let first = self.first_header.clone().unwrap_or_else(|| child.header());
+                            let above = if first.starts_with("[[") { format!("den första {first}") } else { first };
+                            format!("`{name}` hör till filens början: flytta raden ovanför {above}")
                         } else {
-                            format!("`{name}` hör till {}: flytta raden ovanför {here}", parent.header())
+                            format!("`{name}` hör till {}: flytta raden ovanför {}", owner.header(), child.header())
                         }
                     }
-                    (None, _) => format!("tillåtna nycklar här: {}", quoted_list(&keys)),
+                    (None, None) => format!("tillåtna nycklar här: {}", quoted_list(&keys)),
                 };
                 out.push(key_span, format!("okänd nyckel `{name}`"), "okänd nyckel".into(), hint);
                 // Read a misspelt key as the key it meant, so its value is still checked
@@ -335,7 +385,9 @@ impl<'s: 'static> Walker<'s> {
                 continue;
             }
             let Some(property) = allowed.by_name.get(name).copied() else { continue };
-            if self.report_missing {
+            let this = std::ptr::from_ref(scope) as usize;
+            let misplaced = out.misplaced[mark..].iter().any(|(owner, key)| *owner == this && key == name);
+            if self.report_missing && !misplaced {
                 out.push(
                     span.clone(),
                     format!("nyckeln `{name}` saknas"),
