@@ -48,6 +48,64 @@ fel: kunde inte skapa sidan moten/kommunchefsgruppen/2013-04-17/: fältet `plats
 }
 
 #[test]
+fn a_tag_closed_with_the_wrong_brackets_is_shown_in_swedish() {
+    let mut site = TestSite::minimal();
+    let page = default_template("municipality.html").replace("{% if page.membership %}", "{% if page.membership }}");
+    site.write("themes/default/templates/municipality.html", &page);
+    assert_eq!(
+        failure(&site),
+        "\
+fel: kunde inte läsa temats mallar: här står `}`, men här behövs `%}`
+ --> themes/default/templates/municipality.html:5:63
+  |
+5 | <p class=\"lead\">{{ page.official_name }}{% if page.membership }}, {{ page.membership | lower }}{% endif %}.</p>
+  |                                                               ^
+  |
+  = hjälp: rätta mallen i temat (themes/…/templates/)
+"
+    );
+}
+
+#[test]
+fn a_tag_left_open_at_the_end_says_what_closes_it() {
+    let mut site = TestSite::minimal();
+    let page = format!("{}{{% if page.membership %}}\n", default_template("municipality.html"));
+    site.write("themes/default/templates/municipality.html", &page);
+    assert_eq!(
+        failure(&site),
+        "\
+fel: kunde inte läsa temats mallar: mallen tar slut mitt i ett uttryck eller en tagg
+   --> themes/default/templates/municipality.html:105:25
+    |
+105 | {% if page.membership %}
+    |                         ^
+    |
+    = hjälp: stäng det som står öppet, med `}}`, `%}` eller en sluttagg som {% endif %}
+"
+    );
+}
+
+#[test]
+fn text_added_to_a_number_says_how_to_join_text() {
+    let mut site = TestSite::minimal();
+    let page =
+        default_template("municipality.html").replace("{{ page.official_name }}", "{{ page.official_name + 1 }}");
+    site.write("themes/default/templates/municipality.html", &page);
+    assert_eq!(
+        failure(&site),
+        "\
+fel: kunde inte skapa sidan kommuner/alfa/: `+` räknar bara med tal, här med `string` och `i64`
+ --> themes/default/templates/municipality.html:5:20
+  |
+5 | <p class=\"lead\">{{ page.official_name + 1 }}{% if page.membership %}, {{ page.membership | lower }}{% endif %}.</p>
+  |                    ^^^^^^^^^^^^^^^^^^^^^^
+  |
+  = hjälp: sätt ihop text med `~`, t.ex. {{ a ~ \" \" ~ b }}
+"
+    );
+}
+
+#[test]
 fn a_tera_1_macro_names_what_changed() {
     let mut site = TestSite::minimal();
     let macros = default_template("macros.html").replacen("{% component link(", "{% macro link(", 1);

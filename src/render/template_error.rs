@@ -1,7 +1,8 @@
 //! A fault in a theme's templates as diagnostics: at its place in the template whenever
 //! Tera says where, one diagnostic per fault, and in Swedish for the faults a theme's
-//! author meets most (an unknown field, variable, filter, component or template). Tera's
-//! other messages are shown as Tera words them.
+//! author meets most (an unknown field, variable, filter, component or template; a tag or
+//! expression not closed or not what the place needs; a value of the wrong type). Tera's
+//! rarer messages are shown as Tera words them.
 
 use crate::diag::{Diagnostic, FileId, Location, SourceFiles};
 
@@ -151,7 +152,75 @@ fn swedish(message: &str) -> (String, Option<String>) {
     if message == "Unknown tag" {
         return ("okänd tagg".to_string(), None);
     }
+    // "Found `}}` but expected `%}`.", "Found `%}` but was expecting `elif`, `else` or `endif`."
+    if let Some(rest) = message.strip_prefix("Found ") {
+        let split = rest.split_once(" but expected ").or_else(|| rest.split_once(" but was expecting "));
+        if let Some((found, expected)) = split {
+            let expected = expected.strip_suffix('.').unwrap_or(expected);
+            return (format!("här står {}, men här behövs {}", token(found), tokens(expected)), None);
+        }
+    }
+    if message == "Unexpected end of input" {
+        return (
+            "mallen tar slut mitt i ett uttryck eller en tagg".to_string(),
+            Some("stäng det som står öppet, med `}}`, `%}` eller en sluttagg som {% endif %}".to_string()),
+        );
+    }
+    if message == "Unexpected character" {
+        return ("tecknet hör inte hemma i ett uttryck".to_string(), None);
+    }
+    if message == "unexpected end of string" {
+        return ("texten inom citattecken stängs aldrig".to_string(), None);
+    }
+    // "`+` requires both operands to be numbers, found `string` and `i64`"
+    if let Some(types) = message.strip_prefix("`+` requires both operands to be numbers, found ") {
+        let types = types.replace(" and ", " och ");
+        return (
+            format!("`+` räknar bara med tal, här med {types}"),
+            Some("sätt ihop text med `~`, t.ex. {{ a ~ \" \" ~ b }}".to_string()),
+        );
+    }
+    if let Some(types) = message.strip_prefix("Cannot compare ") {
+        return (format!("{} går inte att jämföra", types.replace(" with ", " och ")), None);
+    }
+    if let Some((kind, "")) = named(message, "Iteration not possible on type ", "") {
+        return (format!("ett värde av typen {kind} går inte att gå igenom med for"), None);
+    }
+    if let Some((name, rest)) = named(message, "Argument ", "")
+        && rest.ends_with(" missing.")
+    {
+        return (format!("argumentet {name} saknas"), None);
+    }
     (message.to_string(), None)
+}
+
+/// One of Tera's words for a piece of a template in Swedish; what is written as it
+/// stands (`%}`, `endif`) in backticks.
+fn token(word: &str) -> String {
+    let swedish = match word {
+        "identifier" | "ident" => "ett namn",
+        "string" => "en text",
+        "integer" => "ett heltal",
+        "float" => "ett decimaltal",
+        "bool" => "ett sanningsvärde",
+        "content" | "raw content" => "text",
+        "comment" => "en kommentar",
+        "attribute name" => "ett attributnamn",
+        written if written.starts_with('`') => written,
+        written => return format!("`{written}`"),
+    };
+    swedish.to_string()
+}
+
+/// A list of Tera's words ("`elif`, `else` or `endif`", "one of: integer, float") in Swedish.
+fn tokens(list: &str) -> String {
+    let (intro, list) = list.strip_prefix("one of: ").map_or(("", list), |rest| ("något av: ", rest));
+    let (most, last) = list.rsplit_once(" or ").map_or((list, None), |(most, last)| (most, Some(last)));
+    let words: Vec<String> = most.split(", ").map(token).collect();
+    match last {
+        Some(last) => format!("{intro}{} eller {}", words.join(", "), token(last)),
+        None => format!("{intro}{}", words.join(", ")),
+    }
 }
 
 /// For a message "{prefix}`name`{after}{rest}": the name in its backticks, and the rest.
@@ -191,7 +260,45 @@ mod tests {
         assert_eq!(swedish("Variable `sidan` is not defined."), ("variabeln `sidan` finns inte".to_string(), None));
         assert_eq!(swedish("Unknown filter `upcase`"), ("filtret `upcase` finns inte".to_string(), None));
         assert_eq!(swedish("Unknown component `lnk`"), ("komponenten `lnk` finns inte".to_string(), None));
-        assert_eq!(swedish("Found `}}` but expected `%}`."), ("Found `}}` but expected `%}`.".to_string(), None));
+        assert_eq!(swedish("Found `}}` but expected `%}`."), ("här står `}}`, men här behövs `%}`".to_string(), None));
+        assert_eq!(
+            swedish("Found `%}` but was expecting `elif`, `else` or `endif`."),
+            ("här står `%}`, men här behövs `elif`, `else` eller `endif`".to_string(), None)
+        );
+        assert_eq!(
+            swedish("Found `)` but expected one of: integer, float, string, bool, ident, `-`, `not`, `<`, `{{`, `[` or `(`"),
+            (
+                "här står `)`, men här behövs något av: ett heltal, ett decimaltal, en text, ett sanningsvärde, ett namn, `-`, \
+                 `not`, `<`, `{{`, `[` eller `(`"
+                    .to_string(),
+                None
+            )
+        );
+        assert_eq!(swedish("Found `,` but expected ...."), ("här står `,`, men här behövs `...`".to_string(), None));
+        assert_eq!(
+            swedish("Found identifier but expected %}."),
+            ("här står ett namn, men här behövs `%}`".to_string(), None)
+        );
+        assert_eq!(
+            swedish("`+` requires both operands to be numbers, found `string` and `i64`"),
+            (
+                "`+` räknar bara med tal, här med `string` och `i64`".to_string(),
+                Some("sätt ihop text med `~`, t.ex. {{ a ~ \" \" ~ b }}".to_string())
+            )
+        );
+        assert_eq!(
+            swedish("Cannot compare `string` with `i64`"),
+            ("`string` och `i64` går inte att jämföra".to_string(), None)
+        );
+        assert_eq!(
+            swedish("Iteration not possible on type `i64`"),
+            ("ett värde av typen `i64` går inte att gå igenom med for".to_string(), None)
+        );
+        assert_eq!(swedish("Argument `l` missing."), ("argumentet `l` saknas".to_string(), None));
+        assert_eq!(swedish("Argument `l` (type: `map`) missing."), ("argumentet `l` saknas".to_string(), None));
+        assert_eq!(swedish("Unexpected character"), ("tecknet hör inte hemma i ett uttryck".to_string(), None));
+        assert_eq!(swedish("unexpected end of string"), ("texten inom citattecken stängs aldrig".to_string(), None));
+        assert_eq!(swedish("Slicing step cannot be 0"), ("Slicing step cannot be 0".to_string(), None));
     }
 
     #[test]
