@@ -4,7 +4,8 @@
 //! `/__kansli/events` (server-sent events). The server sends the state on connect and
 //! after every rebuild: the generation's number and the errors, if the last rebuild
 //! failed. A page of an older generation reloads itself; a page shows the errors as an
-//! overlay over the last good site until they are fixed.
+//! overlay over the last good site until they are fixed (or hidden until the next
+//! rebuild).
 //!
 //! A request path is only ever looked up in the generation's table of paths: nothing is
 //! read from disk by a name the request chose, so `..` leads nowhere.

@@ -1,5 +1,6 @@
 // kansli serve: reloads the page when the site was rebuilt, and shows the errors of a
-// failed rebuild over the last good page. Only `kansli serve` adds this script.
+// failed rebuild over the last good page, as tall as they need and no taller; "Dölj"
+// hides them until the next rebuild. Only `kansli serve` adds this script.
 (() => {
   "use strict";
   const script = document.currentScript;
@@ -27,12 +28,23 @@
       box.setAttribute("role", "alert");
       box.setAttribute("aria-labelledby", "kansli-fel-rubrik");
       box.style.cssText =
-        "position:fixed;inset:1rem;z-index:2147483647;overflow:auto;padding:1.5rem;" +
+        "position:fixed;top:1rem;left:1rem;right:1rem;max-height:calc(100vh - 2rem);" +
+        "z-index:2147483647;overflow:auto;padding:1.5rem;" +
         "background:#fff;color:#1a1a1a;border:4px solid #b00020;border-radius:6px;" +
         "box-shadow:0 4px 24px rgba(0,0,0,.35);font:16px/1.5 system-ui,sans-serif";
       document.body.appendChild(box);
     }
+    box.hidden = false;
     box.replaceChildren();
+    const hide = document.createElement("button");
+    hide.type = "button";
+    hide.textContent = "Dölj";
+    hide.style.cssText =
+      "float:right;margin:0 0 .5rem 1rem;padding:.35rem .9rem;font:inherit;cursor:pointer;" +
+      "background:#fff;color:#1a1a1a;border:2px solid #1a1a1a;border-radius:4px";
+    hide.addEventListener("click", () => {
+      box.hidden = true;
+    });
     const heading = document.createElement("h2");
     heading.id = "kansli-fel-rubrik";
     heading.style.cssText = "margin:0 0 .5rem;color:#b00020;font-size:1.4rem";
@@ -40,8 +52,9 @@
       errors.length === 1 ? "Källfilerna har 1 fel" : `Källfilerna har ${errors.length} fel`;
     const note = document.createElement("p");
     note.textContent =
-      "Sidan nedanför är den senaste som byggdes utan fel. Den laddas om när felen är rättade.";
-    box.append(heading, note);
+      "Sidan nedanför är den senaste som byggdes utan fel. Den laddas om när felen är rättade; " +
+      "Dölj visar den tills nästa ändring.";
+    box.append(hide, heading, note);
     for (const error of errors) {
       const where = error.file
         ? `${error.file}${error.line ? `:${error.line}:${error.column}` : ""}`
