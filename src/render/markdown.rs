@@ -138,20 +138,6 @@ fn inlines<'a>(parent: &'a AstNode<'a>) -> Vec<Value> {
     out
 }
 
-/// A one-line plain text summary of Markdown (for feeds and lists): the first paragraph
-/// without markup, shortened to about `max` characters.
-pub fn plain_summary(markdown: &str, max: usize) -> String {
-    let first = markdown.split("\n\n").find(|p| !p.trim().is_empty()).unwrap_or("");
-    let text: String = first.split_whitespace().collect::<Vec<_>>().join(" ");
-    let text = text.replace(['*', '_', '`', '#'], "");
-    if text.chars().count() <= max {
-        return text;
-    }
-    let cut: String = text.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head).to_string();
-    format!("{cut} …")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,11 +180,5 @@ mod tests {
                 { "t": "ul", "items": [[{ "t": "p", "c": ["a"] }]] }
             ])
         );
-    }
-
-    #[test]
-    fn summarises_first_paragraph() {
-        assert_eq!(plain_summary("**Ett** två tre\n\nFyra", 100), "Ett två tre");
-        assert_eq!(plain_summary("ett två tre fyra", 9), "ett två …");
     }
 }
