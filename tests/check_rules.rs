@@ -681,3 +681,20 @@ fn a_cached_check_reports_the_reference_once_its_meeting_is_fixed() {
 "#
     );
 }
+
+#[test]
+fn errors_when_an_osl_ground_is_given_but_the_item_is_public() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "goals = [\"utveckla\"]", "goals = [\"utveckla\"]\nosl = \"19 kap. 3 § OSL\"");
+    assert_diagnostics(
+        &site,
+        r#"fel: sekretessgrund anges men ärendet är inte markerat public = false
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:32:7
+   |
+32 | osl = "19 kap. 3 § OSL"
+   |       ^^^^^^^^^^^^^^^^^ osl utan public = false
+   |
+   = hjälp: skriv public = false om innehållet omfattas av sekretess, annars ta bort osl
+"#,
+    );
+}

@@ -494,9 +494,9 @@ fn secrecy(
     osl: &Option<Spanned<String>>,
     subject: Subject,
 ) -> Option<String> {
-    let (confidential_one, public_one) = match subject {
-        Subject::Item => ("sekretessbelagt ärende", "ärendet är publikt"),
-        Subject::Attachment => ("sekretessbelagd bilaga", "bilagan är publik"),
+    let (confidential_one, marked) = match subject {
+        Subject::Item => ("sekretessbelagt ärende", "ärendet är inte markerat"),
+        Subject::Attachment => ("sekretessbelagd bilaga", "bilagan är inte markerad"),
     };
     let confidential = public.as_ref().is_some_and(|p| !p.value);
     match (confidential, opt_text(osl)) {
@@ -512,15 +512,16 @@ fn secrecy(
             // Still confidential: a missing ground must never make an item public.
             Some(String::new())
         }
-        (false, Some(_)) => {
+        (false, Some(ground)) => {
             let span = osl.as_ref().map(|o| o.span.clone()).unwrap_or(0..0);
             ctx.push(
-                Diagnostic::warning(format!("sekretessgrund anges men {public_one}"))
+                err(format!("sekretessgrund anges men {marked} public = false"))
                     .at(Location::new(file, span))
                     .with_label("osl utan public = false")
-                    .with_hint("sätt public = false om innehållet omfattas av sekretess, annars ta bort osl"),
+                    .with_hint("skriv public = false om innehållet omfattas av sekretess, annars ta bort osl"),
             );
-            None
+            // A ground names a secret: kept confidential until the file says otherwise.
+            Some(ground)
         }
         (false, None) => None,
     }
