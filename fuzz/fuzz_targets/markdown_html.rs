@@ -14,7 +14,7 @@ use libfuzzer_sys::fuzz_target;
 #[rustfmt::skip]
 const TAGS: &[&str] = &[
     "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "code", "hr", "br", "em",
-    "strong", "del", "a", "table", "thead", "tbody", "tr", "th", "td",
+    "strong", "del", "a", "div", "table", "thead", "tbody", "tr", "th", "td",
 ];
 
 /// The value of an attribute as a browser reads it (comrak escapes `&`, `<`, `>`, `"`).
@@ -45,6 +45,7 @@ fn check(html: &str, markdown: &str) {
                 ("a", "href") => assert!(safe_url(&value), "href {value:?} from {markdown:?}"),
                 ("a", "title") | ("ol", "start") => {}
                 ("code", "class") => assert!(value.starts_with("language-"), "class {value:?}"),
+                ("div", "class") => assert_eq!(value, "table-wrap", "class {value:?}"),
                 (_, key) => panic!("attribute {key} on <{name}> from {markdown:?}"),
             }
             attributes = after.trim_start();
