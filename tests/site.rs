@@ -92,7 +92,7 @@ fn a_reports_work_with_the_areas_is_markdown() {
 fn a_meeting_names_the_day_its_minutes_were_adjusted_once() {
     let all = site(&repo().join("examples/demo"), Edition::Public);
     let text = visible(&page(&all, "moten/regionradet/2025-03-06/index.html"));
-    assert!(text.contains("Justering 13 mars 2025"), "{text}");
+    assert!(text.contains("Justerat 13 mars 2025"), "{text}");
     assert!(!text.contains("Justering Justering"), "{text}");
 }
 
