@@ -298,3 +298,76 @@ fn every_job_lives_where_its_view_says() {
         }
     }
 }
+
+/// A held meeting whose file is still the notice: proposals, no decisions, no attendance.
+const HELD_NOTICE: &str = r#"kind = "minnesanteckningar"
+date = 2026-11-18
+chair = "anna-ek"
+
+[[item]]
+number = 1
+title = "Cykelpooler"
+proposal = "Cykelpoolerna förvaltas av kommunerna."
+
+[[item.reference]]
+to = "kommunchefsgruppen/2013-05-15#2"
+
+[[item.money]]
+amount = 14000
+kind = "kostnad"
+purpose = "Drift av cykelpool"
+"#;
+
+#[test]
+fn a_held_meeting_without_its_record_is_shown_as_the_notice_it_still_is() {
+    let mut site = TestSite::minimal();
+    let path = "content/meetings/kommunchefsgruppen/2026-11-18.toml";
+    site.write(path, HELD_NOTICE);
+    let all = rendered(&site, Edition::Public);
+    let text = visible(&page(&all, "moten/kommunchefsgruppen/2026-11-18/index.html"));
+    assert!(text.contains("Kallelse Kommunchefsgruppen 18 november 2026"), "{text}");
+    assert!(
+        text.contains(
+            "Mötet har hållits, men minnesanteckningarna är inte publicerade ännu. \
+             Nedan visas föredragningslistan med förslag till beslut."
+        ),
+        "{text}"
+    );
+    let listed = visible(&page(&all, "organ/kommunchefsgruppen/index.html"));
+    assert!(listed.contains("18 november 2026 Kallelse · 1 ärende Minnesanteckningar kommer"), "{listed}");
+    // Nothing was decided: no feed entry, no money, and the matter shows a proposal.
+    assert!(!page(&all, "flode/beslut.atom").contains("18 november 2026"));
+    assert!(!page(&all, "data/ekonomi.csv").contains("Drift av cykelpool"));
+    assert!(!page(&all, "data/oparl/meeting/kommunchefsgruppen/2026-11-18.json").contains("minnesanteckningar"));
+    let matter = all
+        .iter()
+        .filter(|a| a.path.starts_with("arenden/") && a.path.ends_with("/index.html") && a.path != "arenden/index.html")
+        .map(|a| visible(&String::from_utf8_lossy(&a.bytes)))
+        .find(|t| t.contains("Cykelpoolerna förvaltas"))
+        .expect("the matter of the notice's item");
+    assert!(matter.contains("Förslag till beslut Cykelpoolerna förvaltas av kommunerna."), "{matter}");
+
+    // Attendance written after the meeting makes the file the record.
+    let text =
+        site.read(path).replace("chair = \"anna-ek\"\n", "chair = \"anna-ek\"\n\n[[attendee]]\nperson = \"anna-ek\"\n");
+    site.write(path, &text);
+    let all = rendered(&site, Edition::Public);
+    let text = visible(&page(&all, "moten/kommunchefsgruppen/2026-11-18/index.html"));
+    assert!(text.contains("Minnesanteckningar Kommunchefsgruppen 18 november 2026"), "{text}");
+    assert!(!text.contains("inte publicerade ännu"), "{text}");
+    assert!(page(&all, "flode/beslut.atom").contains("Kommunchefsgruppen 18 november 2026 – minnesanteckningar"));
+    assert!(page(&all, "data/ekonomi.csv").contains("Drift av cykelpool"));
+}
+
+#[test]
+fn a_table_in_a_description_scrolls_in_its_own_box() {
+    let mut site = TestSite::minimal();
+    site.edit(
+        "content/meetings/kommunchefsgruppen/2013-05-15.toml",
+        "description = \"Anna Ek öppnar mötet.\"",
+        "description = \"\"\"\n| År | Kronor |\n|---|---|\n| 2013 | 300 000 |\n\"\"\"",
+    );
+    let html = page(&rendered(&site, Edition::Public), "moten/kommunchefsgruppen/2013-05-15/index.html");
+    assert!(html.contains("<div class=\"table-wrap\"><table>"), "{html}");
+    assert!(html.contains("</table></div>"), "{html}");
+}

@@ -46,6 +46,21 @@ impl Model {
         })
     }
 
+    /// The items of meetings with a record (`Meeting::has_record`): what was decided and
+    /// given. A notice's proposals, before the meeting or until its record is written,
+    /// are not (no money granted, no assignment given).
+    pub fn recorded_items(&self) -> impl Iterator<Item = (ItemRef, &Item)> + '_ {
+        self.meetings.iter().enumerate().filter(|(_, meeting)| meeting.has_record(self.today)).flat_map(
+            |(m, meeting)| {
+                meeting
+                    .items
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, item)| (ItemRef { meeting: MeetingId(m as u32), index: i as u32 }, item))
+            },
+        )
+    }
+
     /// Chains of items that refer to one another. An item alone (no reference to or from
     /// another item) is a matter only if it refers to an earlier meeting.
     pub fn matters(&self) -> Vec<Matter> {
@@ -121,7 +136,7 @@ impl Model {
     /// Every amount, in meeting order, with its deciding body and day.
     pub fn ledger(&self) -> Vec<LedgerEntry<'_>> {
         let mut out = Vec::new();
-        for (r, item) in self.items() {
+        for (r, item) in self.recorded_items() {
             let meeting = self.meeting(r.meeting);
             for money in &item.money {
                 let (body, date) = match money.decided {

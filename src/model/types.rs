@@ -251,11 +251,29 @@ pub struct Meeting {
 
 impl Meeting {
     /// Whether the meeting has a record (minutes) to publish and typeset: it was held (not
-    /// after `today`; a later meeting with items is a notice), it has a kind of record and
-    /// items, and it is not known only by reference. Drafts qualify only in the internal
-    /// edition: the public edition has emptied them.
+    /// after `today`; a later meeting with items is a notice), its record is written (see
+    /// `record_written`), it has a kind of record and items, and it is not known only by
+    /// reference. Drafts qualify only in the internal edition: the public edition has
+    /// emptied them.
     pub fn has_record(&self, today: jiff::civil::Date) -> bool {
-        self.status != MeetingStatus::Hanvisning && self.kind.is_some() && !self.items.is_empty() && self.date <= today
+        self.has_agenda() && self.date <= today && self.record_written()
+    }
+
+    /// Held, but its file is still the notice: the record is not written yet.
+    pub fn record_pending(&self, today: jiff::civil::Date) -> bool {
+        self.has_agenda() && self.date <= today && !self.record_written()
+    }
+
+    /// Items of its own, not only known by reference.
+    fn has_agenda(&self) -> bool {
+        self.status != MeetingStatus::Hanvisning && self.kind.is_some() && !self.items.is_empty()
+    }
+
+    /// The secretary writes attendance and decisions into the notice's file after the
+    /// meeting (content guide 4.10): either one makes the file a record. Proposals alone
+    /// are the notice, whatever the date.
+    pub fn record_written(&self) -> bool {
+        !self.attendees.is_empty() || self.items.iter().any(|i| i.decision.is_some() || i.withdrawn.is_some())
     }
 
     /// Whether the meeting has pages, feeds and calendar entries at all.

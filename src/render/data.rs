@@ -126,7 +126,7 @@ pub fn assignments_csv(model: &Model) -> Artefact {
         "redovisat_punkt",
         "redovisat_url",
     ]);
-    for (r, item) in model.items() {
+    for (r, item) in model.recorded_items() {
         for assignment in &item.assignments {
             let status = match model.assignment_status(r, assignment) {
                 AssignmentStatus::Open => "öppet",

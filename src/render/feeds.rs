@@ -417,12 +417,13 @@ pub(crate) fn record_date(meeting: &Meeting) -> Date {
     meeting.adjusted.unwrap_or(meeting.date)
 }
 
-/// "Kommunchefsgruppen 15 maj 2013 – minnesanteckningar"
+/// "Kommunchefsgruppen 15 maj 2013 – minnesanteckningar"; without the record's kind while it has
+/// none (a notice, or held and not yet written).
 pub(crate) fn meeting_title(model: &Model, meeting: &Meeting) -> String {
     let base = format!("{} {}", model.body(meeting.body).name, format::date_medium(meeting.date));
     match meeting.kind {
-        Some(kind) => format!("{base} – {}", record_kind(kind)),
-        None => base,
+        Some(kind) if meeting.has_record(model.today) => format!("{base} – {}", record_kind(kind)),
+        _ => base,
     }
 }
 

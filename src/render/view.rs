@@ -94,11 +94,15 @@ pub struct MeetingSummary {
     /// "08.30–11.00" or "".
     pub time: String,
     pub place: String,
-    /// "Minnesanteckningar", "Protokoll" or "" (not yet held / known by reference).
+    /// "Minnesanteckningar", "Protokoll", "Kallelse" (no record yet) or "".
     pub kind: String,
     pub items: usize,
+    /// The items are a record's paragraphs (not a notice's agenda).
+    pub record: bool,
     /// Not yet held (after the build's today).
     pub upcoming: bool,
+    /// Held, record not written yet: "Protokoll kommer"; else "".
+    pub pending: String,
     /// Known only through references from other meetings.
     pub by_reference: bool,
 }
@@ -119,6 +123,8 @@ pub struct MeetingPage {
     /// The day the minutes were adjusted ("20 maj 2013"), or "".
     pub adjusted: String,
     pub note_html: String,
+    /// Held, record not written yet: says so above the notice's items; else "".
+    pub pending_notice: String,
     pub items: Vec<ItemView>,
     /// The official record (protokoll / minnesanteckningar) as PDF.
     pub pdf: Option<FileLink>,
@@ -420,6 +426,10 @@ pub struct MatterStep {
     /// Link to the item (or the meeting, for an earlier meeting known by reference).
     pub link: Link,
     pub decision_html: String,
+    /// `decision_html` is a notice's proposal, not a decision.
+    pub proposal: bool,
+    /// The item was withdrawn: the reason; else "".
+    pub withdrawn: String,
     /// What a later item says happened here (for mentions of earlier meetings).
     pub note: String,
     pub assignments: Vec<AssignmentView>,

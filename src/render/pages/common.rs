@@ -58,6 +58,15 @@ impl Ctx<'_> {
         }
     }
 
+    /// The string `PREFIX_minnesanteckningar` or `PREFIX_protokoll`, for the kind of record
+    /// a held meeting is waiting for.
+    pub(crate) fn pending_label(&self, kind: Option<RecordKind>, prefix: &str) -> String {
+        match kind {
+            Some(RecordKind::Protokoll) => self.s(&format!("{prefix}_protokoll")),
+            _ => self.s(&format!("{prefix}_minnesanteckningar")),
+        }
+    }
+
     /// "Sekretess enligt … (21 kap. 1 § OSL)" for something confidential with this ground,
     /// "" for something public. Only the internal edition has confidential content to mark.
     pub(crate) fn confidential(&self, secrecy: Option<&str>) -> String {
@@ -80,15 +89,24 @@ impl Ctx<'_> {
 
     pub(crate) fn meeting_summary(&self, id: MeetingId) -> MeetingSummary {
         let meeting = self.model.meeting(id);
+        let today = self.model.today;
+        let record = meeting.has_record(today);
+        let notice = !record && !meeting.items.is_empty() && meeting.status != MeetingStatus::Hanvisning;
         MeetingSummary {
             href: self.meeting_href(id),
             body: self.body_link(meeting.body),
             date: date_view(meeting.date),
             time: format::time_span(meeting.start, meeting.end),
             place: meeting.place.clone().unwrap_or_default(),
-            kind: self.kind_label(meeting.kind),
+            kind: if notice { self.s("record.kallelse") } else { self.kind_label(meeting.kind) },
             items: meeting.items.len(),
-            upcoming: meeting.date > self.model.today,
+            record,
+            upcoming: meeting.date > today,
+            pending: if meeting.record_pending(today) {
+                self.pending_label(meeting.kind, "record.pending")
+            } else {
+                String::new()
+            },
             by_reference: meeting.status == MeetingStatus::Hanvisning,
         }
     }

@@ -273,7 +273,7 @@ pub(crate) fn decisions_json<'a>(ctx: &'a Ctx<'_>) -> &'a [DecisionRow] {
 pub(super) fn assignments(ctx: &Ctx) -> PageOut {
     let model = ctx.model;
     let (mut open, mut late, mut done) = (Vec::new(), Vec::new(), Vec::new());
-    for (r, item) in model.items() {
+    for (r, item) in model.recorded_items() {
         if !ctx.published(model.meeting(r.meeting)) || item.secrecy.is_some() {
             continue;
         }
@@ -429,6 +429,8 @@ pub(super) fn matter(ctx: &Ctx, index: usize) -> PageOut {
                 body: ctx.body_link(m.body),
                 link: Link::new(ctx.meeting_label(*meeting), ctx.meeting_href(*meeting)),
                 decision_html: String::new(),
+                proposal: false,
+                withdrawn: String::new(),
                 note: note.clone().unwrap_or_default(),
                 assignments: Vec::new(),
                 money: Vec::new(),
@@ -438,7 +440,12 @@ pub(super) fn matter(ctx: &Ctx, index: usize) -> PageOut {
     for r in &matter.items {
         let m = model.meeting(r.meeting);
         let item = model.item(*r);
-        let decision = item.decision.as_deref().or(item.proposal.as_deref()).unwrap_or_default();
+        // A notice's item shows its proposal, labelled as one, as the meeting page does.
+        let (proposal, text) = match (&item.decision, &item.proposal) {
+            (Some(decision), _) => (false, decision.as_str()),
+            (None, Some(proposal)) => (true, proposal.as_str()),
+            (None, None) => (false, ""),
+        };
         steps.push((
             m.date,
             1,
@@ -446,7 +453,9 @@ pub(super) fn matter(ctx: &Ctx, index: usize) -> PageOut {
                 date: date_view(m.date),
                 body: ctx.body_link(m.body),
                 link: ctx.item_link(*r),
-                decision_html: markdown::to_html(decision, 3),
+                decision_html: markdown::to_html(text, 3),
+                proposal,
+                withdrawn: item.withdrawn.clone().unwrap_or_default(),
                 note: String::new(),
                 assignments: item.assignments.iter().map(|a| ctx.assignment_view(*r, a)).collect(),
                 money: item.money.iter().map(|m| ctx.money_view(m)).collect(),

@@ -42,6 +42,11 @@ pub(super) fn meeting(ctx: &Ctx, id: MeetingId) -> PageOut {
         adjusters: meeting.adjusters.iter().map(|p| ctx.person_line(*p, None)).collect(),
         adjusted: meeting.adjusted.map(crate::render::format::date_medium).unwrap_or_default(),
         note_html: meeting.note.as_deref().map(|n| markdown::to_html(n, 3)).unwrap_or_default(),
+        pending_notice: if meeting.record_pending(model.today) {
+            ctx.pending_label(meeting.kind, "meeting.pending_notice")
+        } else {
+            String::new()
+        },
         items,
         pdf,
         packet,

@@ -177,7 +177,7 @@ pub(super) fn municipality(ctx: &Ctx, id: MunicipalityId) -> PageOut {
     }
     let (owed, answered) = follow_ups(ctx, id);
     let assignments = model
-        .items()
+        .recorded_items()
         .filter(|(r, item)| ctx.published(model.meeting(r.meeting)) && item.secrecy.is_none())
         .flat_map(|(r, item)| {
             item.assignments

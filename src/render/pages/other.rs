@@ -29,7 +29,7 @@ pub(super) fn start(ctx: &Ctx) -> PageOut {
     let meetings =
         ctx.meetings_of.values().flatten().filter(|m| model.meeting(**m).status == MeetingStatus::Publicerad).count();
     let open = model
-        .items()
+        .recorded_items()
         .filter(|(r, item)| ctx.published(model.meeting(r.meeting)) && item.secrecy.is_none())
         .flat_map(|(r, item)| item.assignments.iter().map(move |a| (r, a)))
         .filter(|(r, a)| model.assignment_status(*r, a) != AssignmentStatus::Done)
