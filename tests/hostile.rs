@@ -676,3 +676,20 @@ fn a_file_with_a_fault_on_every_line_shows_the_first_fifty() {
 "#,
     );
 }
+
+#[test]
+fn a_source_saved_with_an_extra_extension_or_a_trailing_space_is_named() {
+    let mut site = TestSite::minimal();
+    let text = site.read(KC).replace("2013-05-15", "2013-06-12");
+    site.write("content/meetings/kommunchefsgruppen/2013-06-12.toml.txt", &text);
+    site.write("content/meetings/kommunchefsgruppen/2013-06-19.toml ", &text);
+    assert_diagnostics(
+        &site,
+        r#"varning: content/meetings/kommunchefsgruppen/2013-06-12.toml.txt är ingen källfil: namnet "2013-06-12.toml.txt" slutar inte på .toml
+  = hjälp: byt namn på filen till 2013-06-12.toml (visa filändelser i Utforskaren: Anteckningar lägger ibland till .txt)
+
+varning: content/meetings/kommunchefsgruppen/2013-06-19.toml  är ingen källfil: namnet "2013-06-19.toml " slutar inte på .toml
+  = hjälp: byt namn på filen till 2013-06-19.toml (visa filändelser i Utforskaren: Anteckningar lägger ibland till .txt)
+"#,
+    );
+}

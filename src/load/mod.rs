@@ -379,8 +379,11 @@ fn load_with(source: &dyn Source, cache: Option<&mut Cache>) -> Result<Loaded, s
         if entry.path.ends_with(".toml") && !entry.symlink {
             toml_entries.push(entry);
         } else {
-            let toml_like =
-                entry.path.len() >= 5 && entry.path.as_bytes()[entry.path.len() - 5..].eq_ignore_ascii_case(b".toml");
+            let original = entry.path.rsplit('/').next().unwrap_or_default();
+            let name = original.to_ascii_lowercase();
+            let toml_like = name.ends_with(".toml");
+            // Saved by an editor that added its own extension (Notepad's `.txt`) or a space.
+            let misnamed = name.trim_end().ends_with(".toml") || name.contains(".toml.");
             if entry.symlink && toml_like {
                 loaded.diagnostics.push(
                     Diagnostic::warning(format!("{} är en symbolisk länk och läses inte", entry.path))
@@ -390,6 +393,18 @@ fn load_with(source: &dyn Source, cache: Option<&mut Cache>) -> Result<Loaded, s
                 loaded.diagnostics.push(
                     Diagnostic::warning(format!("{} är ingen källfil: ändelsen ska vara .toml", entry.path))
                         .with_hint("byt namn på filen så att den slutar på .toml, med små bokstäver"),
+                );
+            } else if misnamed {
+                let stem = &original[..name.find(".toml").unwrap_or(name.len())];
+                loaded.diagnostics.push(
+                    Diagnostic::warning(format!(
+                        "{} är ingen källfil: namnet \"{original}\" slutar inte på .toml",
+                        entry.path
+                    ))
+                    .with_hint(format!(
+                        "byt namn på filen till {stem}.toml (visa filändelser i Utforskaren: \
+                             Anteckningar lägger ibland till .txt)"
+                    )),
                 );
             }
             loaded.assets.push(entry);
