@@ -614,3 +614,20 @@ fel: TOML-syntaxfel: tabellen inom { } saknar , eller }
     }
     assert!(failures.is_empty(), "diagnostics differ.\n{}", failures.join("\n"));
 }
+
+#[test]
+fn a_secrecy_key_is_told_how_secrecy_is_written_not_to_write_public() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "goals = [\"utveckla\"]", "goals = [\"utveckla\"]\nsekretess = true");
+    assert_diagnostics(
+        &site,
+        r#"fel: okänd nyckel `sekretess`
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:32:1
+   |
+32 | sekretess = true
+   | ^^^^^^^^^ okänd nyckel
+   |
+   = hjälp: sekretess skrivs public = false med sekretessgrunden i osl, t.ex. osl = "21 kap. 1 § OSL"
+"#,
+    );
+}

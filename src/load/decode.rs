@@ -342,7 +342,13 @@ impl<'s: 'static> Walker<'s> {
                 .collect();
             for (name, key_span) in unknown {
                 let meant = suggest(&name, &keys);
+                let secrecy = keys.contains(&"public") && SECRECY_WORDS.contains(&name.to_lowercase().as_str());
                 let hint = match (meant, scope.owner_of(&name)) {
+                    // "menade du `public`?" would invite `public = true`: say how it is written.
+                    _ if secrecy => {
+                        "sekretess skrivs public = false med sekretessgrunden i osl, t.ex. osl = \"21 kap. 1 § OSL\""
+                            .to_string()
+                    }
                     (Some(best), _) => format!("menade du `{best}`?"),
                     // A key of a table above, written after a sub-table's header: it goes
                     // above that sub-table's header (the file's first, for the file's start).
@@ -585,6 +591,20 @@ const SWEDISH_KEYS: &[(&str, &str)] = &[
     ("slut", "end"),
     ("sluttid", "end"),
     ("starttid", "start"),
+];
+
+/// Keys a secretary may write to mark something secret, Swedish and English.
+const SECRECY_WORDS: &[&str] = &[
+    "sekretess",
+    "sekretessbelagd",
+    "sekretessbelagt",
+    "hemlig",
+    "hemligt",
+    "konfidentiell",
+    "konfidentiellt",
+    "confidential",
+    "secret",
+    "private",
 ];
 
 /// The closest allowed word, if one is close enough to be what was meant.
