@@ -698,3 +698,29 @@ fn errors_when_an_osl_ground_is_given_but_the_item_is_public() {
 "#,
     );
 }
+
+#[test]
+fn errors_on_an_item_without_a_title_and_warns_on_an_empty_decision() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "title = \"Mötets öppnande\"", "title = \"  \"");
+    site.edit(KC, "decision = \"Utredningen läggs till handlingarna.\"", "decision = \"\"");
+    assert_diagnostics(
+        &site,
+        r#"fel: ärendet har ingen rubrik
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:23:9
+   |
+23 | title = "  "
+   |         ^^^^ tom rubrik
+   |
+   = hjälp: skriv ärendets rubrik, t.ex. title = "Mötets öppnande"
+
+varning: beslutet är tomt
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:30:12
+   |
+30 | decision = ""
+   |            ^^ inget beslut publiceras
+   |
+   = hjälp: skriv beslutet, eller ta bort raden om ärendet inte har något
+"#,
+    );
+}

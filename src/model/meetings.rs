@@ -689,6 +689,22 @@ fn item(ctx: &mut Ctx<'_>, file: FileId, raw: &RawItem, here: MeetingId, meeting
         }
     });
 
+    if raw.title.value.trim().is_empty() {
+        ctx.push(
+            err("ärendet har ingen rubrik")
+                .at(Location::new(file, raw.title.span.clone()))
+                .with_label("tom rubrik")
+                .with_hint("skriv ärendets rubrik, t.ex. title = \"Mötets öppnande\""),
+        );
+    }
+    if let Some(decision) = raw.decision.as_ref().filter(|d| d.value.trim().is_empty()) {
+        ctx.push(
+            Diagnostic::warning("beslutet är tomt")
+                .at(Location::new(file, decision.span.clone()))
+                .with_label("inget beslut publiceras")
+                .with_hint("skriv beslutet, eller ta bort raden om ärendet inte har något"),
+        );
+    }
     Item {
         number: raw.number.value as u32,
         title: text(&raw.title),
