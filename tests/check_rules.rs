@@ -541,6 +541,23 @@ fn a_syntax_error_in_people_is_one_error_not_one_per_reference() {
 }
 
 #[test]
+fn an_invalid_person_id_is_one_error_not_one_per_reference() {
+    let mut site = TestSite::minimal();
+    site.edit(PEOPLE, "id = \"anna-ek\"", "id = \"Anna-Ek\"");
+    assert_diagnostics(
+        &site,
+        r#"fel: ogiltigt id "Anna-Ek"
+ --> content/organisation/people.toml:2:6
+  |
+2 | id = "Anna-Ek"
+  |      ^^^^^^^^^ får bara innehålla a–z, 0–9 och bindestreck
+  |
+  = hjälp: skriv t.ex. "anna-ek"
+"#,
+    );
+}
+
+#[test]
 fn references_into_a_meeting_with_errors_are_checked_once_it_is_fixed() {
     let mut site = TestSite::minimal();
     site.edit(KC_APRIL, "number = 2", "number 2");

@@ -617,20 +617,10 @@ fel: filerna content/groups/Webb/plan-2013.toml och content/groups/webb/plan-201
   |
   = hjälp: på webben och i Windows och macOS är de samma fil; byt namn på eller ta bort den ena
 
-fel: okänd grupp "Webb" (mappens namn)
- --> content/groups/Webb/plan-2013.toml
-  |
-  = hjälp: lägg till content/groups/Webb/group.toml som beskriver gruppen
-
 fel: filerna content/groups/Webb/report-2013.toml och content/groups/webb/report-2013.toml skiljer sig bara i stora och små bokstäver
  --> content/groups/Webb/report-2013.toml
   |
   = hjälp: på webben och i Windows och macOS är de samma fil; byt namn på eller ta bort den ena
-
-fel: okänd grupp "Webb" (mappens namn)
- --> content/groups/Webb/report-2013.toml
-  |
-  = hjälp: lägg till content/groups/Webb/group.toml som beskriver gruppen
 "#,
     );
 }

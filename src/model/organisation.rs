@@ -13,6 +13,8 @@ pub(super) fn municipalities(ctx: &mut Ctx<'_>, parsed: Option<&Parsed<RawMunici
     let mut out = Vec::new();
     for raw in &value.municipality {
         if !check_id(*file, &raw.id, &mut ctx.diagnostics) {
+            // Every reference to it would be one more error for the same typo.
+            ctx.t.to_mut().faulty.municipalities = true;
             continue;
         }
         let id = MunicipalityId(out.len() as u32);
@@ -38,6 +40,8 @@ pub(super) fn register_people(ctx: &mut Ctx<'_>, parsed: Option<&Parsed<RawPeopl
         .iter()
         .map(|raw| {
             if !check_id(*file, &raw.id, &mut ctx.diagnostics) {
+                // Every reference to the person would be one more error for the same typo.
+                ctx.t.to_mut().faulty.people = true;
                 return None;
             }
             let id = PersonId(next);
@@ -65,6 +69,10 @@ pub(super) fn register_bodies(ctx: &mut Ctx<'_>, bodies: &[LoadedBody]) -> Vec<O
                         ),
                     ),
                 );
+                // References to it, as written or as the id it should have, wait for the fix.
+                let faulty = &mut ctx.t.to_mut().faulty.bodies;
+                faulty.insert(body.id.clone());
+                faulty.insert(values::suggest_id(&body.id));
                 return None;
             }
             let id = BodyId(next);
