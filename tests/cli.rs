@@ -84,6 +84,12 @@ fn usage_mistake(args: &[&str]) -> String {
 #[test]
 fn a_misspelt_command_is_named_with_what_was_meant() {
     assert_eq!(usage_mistake(&["bild"]), "fel: okänt kommando `bild`\n  = hjälp: menade du `build`?\n");
+    assert_eq!(usage_mistake(&["chek"]), "fel: okänt kommando `chek`\n  = hjälp: menade du `check`?\n");
+    assert_eq!(
+        usage_mistake(&["new", "möte"]),
+        "fel: okänt kommando `möte`\n  = hjälp: kommandona är meeting, plan, report\n"
+    );
+    assert_eq!(usage_mistake(&["new", "meting"]), "fel: okänt kommando `meting`\n  = hjälp: menade du `meeting`?\n");
     assert_eq!(
         usage_mistake(&["publicera"]),
         "fel: okänt kommando `publicera`\n  = hjälp: kommandona är check, build, serve, init, new, schema, completions, generate\n"
