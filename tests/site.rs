@@ -76,6 +76,9 @@ fn a_groups_goals_give_each_figure_its_unit_once() {
     assert!(text.contains("Utgångsläge 100 besök per dag Målvärde 150 besök per dag"), "{text}");
     assert!(text.contains("Utfall 130 besök per dag"), "{text}");
     assert!(!text.contains("per dag besök"), "{text}");
+    // Goals are numbered by their place in the plan; the source's ids ("m1") stay there.
+    assert!(text.contains("Mål 1 Delvis uppfyllt"), "{text}");
+    assert!(!text.contains("m1"), "{text}");
 }
 
 #[test]

@@ -722,7 +722,8 @@ pub struct GroupYearPage {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct GoalRow {
-    pub key: String,
+    /// The goal's place in the plan, from 1 ("Mål 1"); the source's own id stays in the source.
+    pub number: usize,
     pub text: String,
     pub measure: String,
     /// Baseline, target and outcome are written with their unit ("100 besök per dag").
@@ -738,11 +739,11 @@ pub struct GoalRow {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct ActivityRow {
-    pub key: String,
     pub what: String,
     pub how: String,
     pub when: String,
     pub responsible: Option<PersonLine>,
+    /// The number of the goal it serves ("1"), or "".
     pub goal: String,
     /// None: no report yet.
     pub done: Option<bool>,

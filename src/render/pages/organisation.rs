@@ -389,7 +389,7 @@ pub(super) fn group_year(ctx: &Ctx, group: BodyId, year: i32) -> PageOut {
                     let outcome = report.and_then(|r| r.goals.iter().find(|o| o.goal == i));
                     let (f, label) = outcome.map(|o| fulfilment(ctx, o.fulfilment)).unwrap_or(("", String::new()));
                     GoalRow {
-                        key: g.key.clone(),
+                        number: i + 1,
                         text: g.text.clone(),
                         measure: g.measure.clone().unwrap_or_default(),
                         baseline: g.baseline.map(|b| unit(g, b)).unwrap_or_default(),
@@ -412,12 +412,11 @@ pub(super) fn group_year(ctx: &Ctx, group: BodyId, year: i32) -> PageOut {
                 .map(|(i, a)| {
                     let outcome = report.and_then(|r| r.activities.iter().find(|o| o.activity == i));
                     ActivityRow {
-                        key: a.key.clone(),
                         what: a.what.clone(),
                         how: a.how.clone().unwrap_or_default(),
                         when: format::date_medium(a.when),
                         responsible: Some(ctx.person_line(a.responsible, None)),
-                        goal: a.goal.map(|g| p.goals[g].key.clone()).unwrap_or_default(),
+                        goal: a.goal.map(|g| (g + 1).to_string()).unwrap_or_default(),
                         done: outcome.map(|o| o.done),
                         comment: outcome.and_then(|o| o.comment.clone()).unwrap_or_default(),
                     }

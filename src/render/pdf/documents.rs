@@ -328,21 +328,21 @@ fn plan_data(ctx: &Ctx, id: PlanId) -> Value {
         "purposes": plan.purposes.iter().map(|p| json!({ "goal": model.goal(p.goal).title, "text": p.text })).collect::<Vec<_>>(),
         "areas": plan.areas.iter().map(|a| model.area(*a).title.clone()).collect::<Vec<_>>(),
         "summary": plan.summary.as_deref().map(to_blocks).unwrap_or(Value::Array(vec![])),
-        "goals": plan.goals.iter().map(|g| json!({
-            "key": g.key,
+        "goals": plan.goals.iter().enumerate().map(|(i, g)| json!({
+            "key": (i + 1).to_string(),
             "text": g.text,
             "measure": g.measure,
             "baseline": g.baseline.map(|b| number(b, &g.unit)),
             "target": number(g.target, &g.unit),
             "deadline": g.deadline.to_string(),
         })).collect::<Vec<_>>(),
-        "activities": plan.activities.iter().map(|a| json!({
-            "key": a.key,
+        "activities": plan.activities.iter().enumerate().map(|(i, a)| json!({
+            "key": (i + 1).to_string(),
             "what": a.what,
             "how": a.how,
             "when": a.when.to_string(),
             "responsible": model.person(a.responsible).name,
-            "goal": a.goal.map(|g| plan.goals[g].key.clone()),
+            "goal": a.goal.map(|g| (g + 1).to_string()),
         })).collect::<Vec<_>>(),
         "approved": plan.approved.map(|r| ctx.item_label(r)),
     })
@@ -368,7 +368,7 @@ fn report_data(ctx: &Ctx, id: ReportId) -> Value {
         "goals": report.goals.iter().map(|o| {
             let g = &plan.goals[o.goal];
             json!({
-                "key": g.key,
+                "key": (o.goal + 1).to_string(),
                 "text": g.text,
                 "target": number(g.target, &g.unit),
                 "outcome": o.outcome.map(|v| number(v, &g.unit)),
@@ -379,7 +379,7 @@ fn report_data(ctx: &Ctx, id: ReportId) -> Value {
         }).collect::<Vec<_>>(),
         "activities": report.activities.iter().map(|o| {
             let a = &plan.activities[o.activity];
-            json!({ "key": a.key, "what": a.what, "done": o.done, "comment": o.comment })
+            json!({ "key": (o.activity + 1).to_string(), "what": a.what, "done": o.done, "comment": o.comment })
         }).collect::<Vec<_>>(),
         "revisions": report.revisions.iter().map(|r| json!({ "date": r.date.to_string(), "what": r.what, "why": r.why })).collect::<Vec<_>>(),
         "areas": plan.areas.iter().map(|a| model.area(*a).title.clone()).collect::<Vec<_>>(),
