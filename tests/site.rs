@@ -65,7 +65,7 @@ fn meeting_page_shows_item_4_decision_and_its_amount() {
 #[test]
 fn start_page_counts_name_each_number_in_its_form() {
     let text = visible(&page(&site(&repo(), Edition::Public), "index.html"));
-    assert!(text.contains("1 möte 9 beslut 2 pågående uppdrag"), "{text}");
+    assert!(text.contains("1 möte 9 beslut 2 uppdrag som inte är klara"), "{text}");
     let text = visible(&page(&rendered(&TestSite::minimal(), Edition::Public), "index.html"));
     assert!(text.contains("2 möten"), "{text}");
 }

@@ -384,7 +384,7 @@ pub struct LedgerRow {
     pub purpose: String,
     pub source: String,
     pub item: Link,
-    /// Why the row is not counted ("ansökt", "upprepar beloppet i …"), or "".
+    /// Why a granted amount is not counted ("upprepar ett belopp …"), or "".
     pub note: String,
 }
 

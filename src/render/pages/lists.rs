@@ -139,7 +139,8 @@ pub(super) fn decisions(ctx: &Ctx, facet: Option<Facet>, page: usize) -> PageOut
         facets_href: DECISIONS_FACETS_DATA.into(),
         csv: ctx.own_file_link(ctx.s("data.decisions_csv"), "data/beslut.csv".into(), "CSV"),
     };
-    let title = if page > 1 { format!("{heading} ({} {page})", ctx.s("pagination.page")) } else { heading };
+    let title =
+        if page > 1 { format!("{heading} ({} {page})", ctx.s("pagination.page").to_lowercase()) } else { heading };
     let mut crumbs = Vec::new();
     if facet.is_some() || page > 1 {
         crumbs.push(Link::new(ctx.s("nav.beslut"), urls::DECISIONS));
@@ -314,10 +315,9 @@ pub(super) fn economy(ctx: &Ctx) -> PageOut {
             continue;
         }
         let money = ctx.money_view(entry.money);
-        let note = if entry.counted {
+        // Applied for and costs say so in their own column; a repeat says which.
+        let note = if entry.counted || entry.money.kind != MoneyKind::Beviljat {
             String::new()
-        } else if entry.money.kind != MoneyKind::Beviljat {
-            money.kind_label.clone()
         } else {
             ctx.s("economy.repeat")
         };
