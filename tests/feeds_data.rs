@@ -328,6 +328,10 @@ fn sitemap_lists_absolute_page_urls_once() {
 
 /// An RFC 4180 reader: records of fields, quotes undone.
 fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    parse_separated(text, ',')
+}
+
+fn parse_separated(text: &str, separator: char) -> Vec<Vec<String>> {
     let mut records = Vec::new();
     let mut record = Vec::new();
     let mut field = String::new();
@@ -345,7 +349,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
                 assert!(field.is_empty(), "quote inside an unquoted field");
                 quoted = true;
             }
-            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, c) if c == separator => record.push(std::mem::take(&mut field)),
             (false, '\r') => {
                 assert_eq!(chars.next(), Some('\n'), "CRLF");
                 record.push(std::mem::take(&mut field));
@@ -370,11 +374,26 @@ fn check_csv(text: &str, header: &[&str]) -> Vec<Vec<String>> {
 }
 
 #[test]
+fn each_table_has_a_twin_for_excel_with_the_same_rows() {
+    let model = demo();
+    let out = data::data(&model, true);
+    for path in [data::DECISIONS_CSV, data::ASSIGNMENTS_CSV, data::ECONOMY_CSV] {
+        let name = path.rsplit('/').next().unwrap();
+        let excel = text(&out, &format!("{}{name}", data::EXCEL_DIR));
+        // Excel with Swedish settings reads UTF-8 after a BOM and splits at semicolons.
+        let rows = parse_separated(excel.strip_prefix('\u{feff}').expect("a BOM"), ';');
+        assert_eq!(rows, parse_csv(&text(&out, path)), "{path}");
+    }
+}
+
+#[test]
 fn csv_tables_have_a_header_and_equal_columns() {
     let model = demo();
     let out = data::data(&model, true);
-    let decisions =
-        check_csv(&text(&out, data::DECISIONS_CSV), &["datum", "organ", "möte", "punkt", "rubrik", "beslut", "url"]);
+    let decisions = check_csv(
+        &text(&out, data::DECISIONS_CSV),
+        &["datum", "organ", "möte", "punkt", "rubrik", "beslut", "url", "sekretess"],
+    );
     assert!(decisions.len() > 50);
     assert!(decisions.iter().any(|r| r[5].contains('\n') || r[5].contains(',')), "quoted fields are exercised");
     let assignments = check_csv(
@@ -421,20 +440,28 @@ fn csv_tables_have_a_header_and_equal_columns() {
 fn confidential_decisions_are_listed_by_number_and_notice_only() {
     let model = demo();
     let out = data::data(&model, true);
-    let decisions =
-        check_csv(&text(&out, data::DECISIONS_CSV), &["datum", "organ", "möte", "punkt", "rubrik", "beslut", "url"]);
+    let decisions = check_csv(
+        &text(&out, data::DECISIONS_CSV),
+        &["datum", "organ", "möte", "punkt", "rubrik", "beslut", "url", "sekretess"],
+    );
     let secret: Vec<&Vec<String>> = decisions.iter().filter(|r| r[4] == model.site.confidential_notice).collect();
     let slugs: Vec<(&str, &str)> = secret.iter().map(|r| (r[2].as_str(), r[3].as_str())).collect();
     assert_eq!(slugs, [("kommunchefsgruppen/2025-10-15", "4"), ("kommunchefsgruppen/2026-03-18", "4")]);
     assert!(secret.iter().all(|r| r[5].is_empty()));
+    // The column says which rows are confidential, without matching the notice's text.
+    let marked: Vec<&Vec<String>> = decisions.iter().filter(|r| r[7] == "ja").collect();
+    assert_eq!(marked, secret);
+    assert!(decisions.iter().all(|r| r[7] == "ja" || r[7] == "nej"));
 }
 
 #[test]
 fn decisions_json_has_the_rows_of_the_csv() {
     let model = demo();
     let out = data::data(&model, true);
-    let csv =
-        check_csv(&text(&out, data::DECISIONS_CSV), &["datum", "organ", "möte", "punkt", "rubrik", "beslut", "url"]);
+    let csv = check_csv(
+        &text(&out, data::DECISIONS_CSV),
+        &["datum", "organ", "möte", "punkt", "rubrik", "beslut", "url", "sekretess"],
+    );
     let json: serde_json::Value = serde_json::from_str(&text(&out, data::DECISIONS_JSON)).unwrap();
     let rows = json.as_array().unwrap();
     assert_eq!(rows.len(), csv.len());
@@ -443,7 +470,7 @@ fn decisions_json_has_the_rows_of_the_csv() {
         assert_eq!(row["möte"], record[2].as_str());
         assert_eq!(row["punkt"].to_string(), record[3]);
         assert_eq!(row["beslut"], record[5].as_str());
-        assert_eq!(row["sekretess"], record[4] == model.site.confidential_notice);
+        assert_eq!(row["sekretess"], record[7] == "ja");
     }
 }
 

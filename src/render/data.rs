@@ -4,14 +4,17 @@
 //!
 //! The tables are RFC 4180: comma-separated, CRLF between records, a field quoted when it
 //! holds a comma, a quote or a line break (quotes doubled), UTF-8 without a byte order
-//! mark, one header row. Text is given as written in the sources. Dates are ISO 8601,
+//! mark, one header row. Each is also under `data/excel/` with the same name, for Excel
+//! with Swedish settings, which splits a row at semicolons (the comma is the decimal
+//! sign) and reads a file as UTF-8 only after a byte order mark: the same rows,
+//! semicolon-separated, with a BOM. Text is given as written in the sources. Dates are ISO 8601,
 //! amounts whole kronor without grouping, yes/no as "ja"/"nej", and the headers and the
 //! assignment statuses ("öppet", "försenat", "klart") in Swedish like the site.
 //!
 //! What is left out: drafts entirely (the public edition has already emptied them). A
 //! confidential item appears in `beslut.csv` as its number and the site's notice, with no
-//! title and no decision, so that a reader can see that a decision was taken behind
-//! closed doors and where; it has no assignments or amounts in the edition, so it is
+//! title and no decision, and `sekretess` "ja", so that a reader can see that a decision
+//! was taken behind closed doors and where; it has no assignments or amounts in the edition, so it is
 //! absent from the other two tables. `beslut.csv` lists the items with a decision from
 //! meetings whose record is published (the same meetings as the Atom feed), so a coming
 //! meeting's proposals are not listed as decisions.
@@ -24,6 +27,8 @@ pub const DECISIONS_CSV: &str = "data/beslut.csv";
 pub const DECISIONS_JSON: &str = "data/beslut.json";
 pub const ASSIGNMENTS_CSV: &str = "data/uppdrag.csv";
 pub const ECONOMY_CSV: &str = "data/ekonomi.csv";
+/// The tables for Excel: `data/excel/<name>.csv` for each `data/<name>.csv`.
+pub const EXCEL_DIR: &str = "data/excel/";
 /// Where OParl clients start.
 pub const OPARL_SYSTEM: &str = oparl::SYSTEM;
 
@@ -33,9 +38,11 @@ pub const OPARL_SYSTEM: &str = oparl::SYSTEM;
 pub fn each<E: Send>(model: &Model, pdfs: bool, emit: Emit<'_, E>) -> Result<(), E> {
     use rayon::prelude::*;
     // Each table is made on one thread; they are made beside the OParl export.
-    let tables: [fn(&Model) -> Artefact; 4] = [decisions_csv, decisions_json, assignments_csv, economy_csv];
-    let (tables, oparl) =
-        rayon::join(|| tables.par_iter().try_for_each(|make| emit(make(model))), || oparl::oparl(model, pdfs, emit));
+    let tables: [fn(&Model) -> Vec<Artefact>; 4] = [decisions_csv, decisions_json, assignments_csv, economy_csv];
+    let (tables, oparl) = rayon::join(
+        || tables.par_iter().try_for_each(|make| make(model).into_iter().try_for_each(emit)),
+        || oparl::oparl(model, pdfs, emit),
+    );
     tables.and(oparl)
 }
 
@@ -62,7 +69,7 @@ struct Decision {
     rubrik: String,
     beslut: String,
     url: String,
-    /// Only in the JSON: true for a confidential item (rubrik is then the notice).
+    /// True for a confidential item (rubrik is then the notice); "ja"/"nej" in the CSV.
     sekretess: bool,
 }
 
@@ -92,25 +99,26 @@ fn decisions(model: &Model) -> Vec<Decision> {
 }
 
 /// `data/beslut.csv`: one row per decision, in meeting order.
-pub fn decisions_csv(model: &Model) -> Artefact {
-    let mut csv = Csv::new(&["datum", "organ", "möte", "punkt", "rubrik", "beslut", "url"]);
+fn decisions_csv(model: &Model) -> Vec<Artefact> {
+    let mut csv = Csv::new(&["datum", "organ", "möte", "punkt", "rubrik", "beslut", "url", "sekretess"]);
     for d in decisions(model) {
-        csv.row(&[&d.datum, &d.organ, &d.mote, &d.punkt.to_string(), &d.rubrik, &d.beslut, &d.url]);
+        let secret = if d.sekretess { "ja" } else { "nej" };
+        csv.row(&[&d.datum, &d.organ, &d.mote, &d.punkt.to_string(), &d.rubrik, &d.beslut, &d.url, secret]);
     }
-    Artefact::new(DECISIONS_CSV, csv.out)
+    csv.artefacts(DECISIONS_CSV)
 }
 
 /// `data/beslut.json`: the rows of `beslut.csv` as an array of objects with the same
-/// names, and `sekretess` marking the confidential ones.
-pub fn decisions_json(model: &Model) -> Artefact {
+/// names, `sekretess` as true or false.
+fn decisions_json(model: &Model) -> Vec<Artefact> {
     let mut bytes = serde_json::to_vec_pretty(&decisions(model)).expect("decisions serialise");
     bytes.push(b'\n');
-    Artefact::new(DECISIONS_JSON, bytes)
+    vec![Artefact::new(DECISIONS_JSON, bytes)]
 }
 
 /// `data/uppdrag.csv`: every assignment, where it was given and, when done, where it was
 /// reported done; the status is as of `model.today`.
-pub fn assignments_csv(model: &Model) -> Artefact {
+fn assignments_csv(model: &Model) -> Vec<Artefact> {
     let mut csv = Csv::new(&[
         "mottagare",
         "uppdrag",
@@ -152,12 +160,12 @@ pub fn assignments_csv(model: &Model) -> Artefact {
             ]);
         }
     }
-    Artefact::new(ASSIGNMENTS_CSV, csv.out)
+    csv.artefacts(ASSIGNMENTS_CSV)
 }
 
 /// `data/ekonomi.csv`: the ledger (`Model::ledger`): who decided each amount and when,
 /// whether it counts in the totals, and the item that records it.
-pub fn economy_csv(model: &Model) -> Artefact {
+fn economy_csv(model: &Model) -> Vec<Artefact> {
     let mut csv = Csv::new(&[
         "datum",
         "beslutande_organ",
@@ -193,7 +201,7 @@ pub fn economy_csv(model: &Model) -> Artefact {
             &absolute(model, &urls::item(model, recorded, number)),
         ]);
     }
-    Artefact::new(ECONOMY_CSV, csv.out)
+    csv.artefacts(ECONOMY_CSV)
 }
 
 /// Date, body, item number and URL of an item.
@@ -216,32 +224,41 @@ fn party(model: &Model, party: Party) -> String {
     }
 }
 
-/// An RFC 4180 table being written.
+/// A table being written twice: RFC 4180, and for Excel (see the module's comment).
 struct Csv {
     out: String,
+    excel: String,
 }
 
 impl Csv {
     fn new(header: &[&str]) -> Self {
-        let mut csv = Csv { out: String::new() };
+        let mut csv = Csv { out: String::new(), excel: String::from('\u{feff}') };
         csv.row(header);
         csv
     }
 
     fn row(&mut self, fields: &[&str]) {
-        for (i, field) in fields.iter().enumerate() {
-            if i > 0 {
-                self.out.push(',');
+        for (out, separator) in [(&mut self.out, ','), (&mut self.excel, ';')] {
+            for (i, field) in fields.iter().enumerate() {
+                if i > 0 {
+                    out.push(separator);
+                }
+                if field.contains([separator, '"', '\n', '\r']) {
+                    out.push('"');
+                    out.push_str(&field.replace('"', "\"\""));
+                    out.push('"');
+                } else {
+                    out.push_str(field);
+                }
             }
-            if field.contains([',', '"', '\n', '\r']) {
-                self.out.push('"');
-                self.out.push_str(&field.replace('"', "\"\""));
-                self.out.push('"');
-            } else {
-                self.out.push_str(field);
-            }
+            out.push_str("\r\n");
         }
-        self.out.push_str("\r\n");
+    }
+
+    /// The table at `path` (`data/<name>.csv`) and its Excel twin.
+    fn artefacts(self, path: &str) -> Vec<Artefact> {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        vec![Artefact::new(path, self.out), Artefact::new(format!("{EXCEL_DIR}{name}"), self.excel)]
     }
 }
 
@@ -255,5 +272,8 @@ mod tests {
         csv.row(&["1, 2", "säger \"ja\"\nsen"]);
         csv.row(&["plain", ""]);
         assert_eq!(csv.out, "a,b\r\n\"1, 2\",\"säger \"\"ja\"\"\nsen\"\r\nplain,\r\n");
+        // For Excel: a BOM, semicolons, and a field quoted when it holds one.
+        csv.row(&["1; 2", "3,5"]);
+        assert_eq!(csv.excel, "\u{feff}a;b\r\n1, 2;\"säger \"\"ja\"\"\nsen\"\r\nplain;\r\n\"1; 2\";3,5\r\n");
     }
 }

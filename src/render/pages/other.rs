@@ -81,15 +81,19 @@ pub(super) fn accessibility(ctx: &Ctx) -> PageOut {
 
 pub(super) fn open_data(ctx: &Ctx) -> PageOut {
     let model = ctx.model;
-    // Two files hold all decisions, so here each link names its format too ("Alla beslut
-    // (CSV)"); elsewhere the format follows the link with the file's size.
+    // Several files hold all decisions, so here each link names its format too ("Alla
+    // beslut (CSV)"); elsewhere the format follows the link with the file's size.
     let file = |key: &str, href: &str, format: &str| {
         ctx.own_file_link(format!("{} ({format})", ctx.s(key)), href.into(), format)
     };
+    let excel = ctx.s("data.excel");
     let files = vec![
         file("data.decisions_csv", "data/beslut.csv", "CSV"),
+        file("data.decisions_csv", "data/excel/beslut.csv", &excel),
         file("data.assignments_csv", "data/uppdrag.csv", "CSV"),
+        file("data.assignments_csv", "data/excel/uppdrag.csv", &excel),
         file("data.economy_csv", "data/ekonomi.csv", "CSV"),
+        file("data.economy_csv", "data/excel/ekonomi.csv", &excel),
         file("data.decisions_json", "data/beslut.json", "JSON"),
     ];
     let mut feeds = vec![Link::new(ctx.s("feed.minutes"), urls::FEED)];
