@@ -65,6 +65,15 @@ fn protocol_2013_05_15_holds_every_title_decision_and_attendee() {
 }
 
 #[test]
+fn a_packet_made_after_the_meeting_labels_decisions_in_the_agenda_as_decisions() {
+    let site = TestSite::minimal();
+    let all = artefacts(&site);
+    let packet = text(file(&all, "moten/kommunchefsgruppen/2013-05-15/kallelse-kommunchefsgruppen-2013-05-15.pdf"));
+    // The agenda's column of proposals, for an item with a decision and no proposal.
+    assert!(packet.contains("Beslut: Utredningen läggs till handlingarna."), "{packet}");
+}
+
+#[test]
 fn protocol_is_pdf_a2b_and_ua1_tagged_with_title_language_and_embedded_fonts() {
     let all = artefacts(&TestSite::from_dir(&repo()));
     let pdf = file(&all, PROTOCOL);
