@@ -7,17 +7,17 @@
 //! mark, one header row. Each is also under `data/excel/` with the same name, for Excel
 //! with Swedish settings, which splits a row at semicolons (the comma is the decimal
 //! sign) and reads a file as UTF-8 only after a byte order mark: the same rows,
-//! semicolon-separated, with a BOM. Text is given as written in the sources. Dates are ISO 8601,
-//! amounts whole kronor without grouping, yes/no as "ja"/"nej", and the headers and the
-//! assignment statuses ("öppet", "försenat", "klart") in Swedish like the site.
+//! semicolon-separated, with a BOM. Text is given as written in the sources. Dates are
+//! ISO 8601, amounts whole kronor without grouping, yes/no as "ja"/"nej", and the headers
+//! and the assignment statuses ("öppet", "försenat", "klart") in Swedish like the site.
 //!
 //! What is left out: drafts entirely (the public edition has already emptied them). A
 //! confidential item appears in `beslut.csv` as its number and the site's notice, with no
 //! title and no decision, and `sekretess` "ja", so that a reader can see that a decision
-//! was taken behind closed doors and where; it has no assignments or amounts in the edition, so it is
-//! absent from the other two tables. `beslut.csv` lists the items with a decision from
-//! meetings whose record is published (the same meetings as the Atom feed), so a coming
-//! meeting's proposals are not listed as decisions.
+//! was taken behind closed doors and where; it has no assignments or amounts in the
+//! edition, so it is absent from the other two tables. `beslut.csv` lists the items with
+//! a decision from meetings whose record is published (the same meetings as the Atom
+//! feed), so a coming meeting's proposals are not listed as decisions.
 
 use super::sitemap::absolute;
 use super::{Artefact, Emit, oparl, urls};
