@@ -631,3 +631,30 @@ fn a_secrecy_key_is_told_how_secrecy_is_written_not_to_write_public() {
 "#,
     );
 }
+
+#[test]
+fn a_number_written_as_in_prose_is_told_how_toml_writes_it() {
+    let cases = [
+        ("1 200 000 kr", "amount = 1200000", 10, 12),
+        ("1,5 mnkr", "amount = 1500000", 10, 8),
+        ("300 000", "amount = 300000", 10, 7),
+    ];
+    for (written, hint, column, width) in cases {
+        let mut site = TestSite::minimal();
+        site.edit(KC, "amount = 300000", &format!("amount = {written}"));
+        assert_diagnostics(
+            &site,
+            &format!(
+                r#"fel: TOML-syntaxfel: talet är skrivet som i löptext
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:43:{column}
+   |
+43 | amount = {written}
+   |          {carets} mellanrum, enhet eller decimalkomma
+   |
+   = hjälp: skriv talet utan mellanrum och enhet, med decimalpunkt: {hint}; belopp i hela kronor
+"#,
+                carets = "^".repeat(width)
+            ),
+        );
+    }
+}

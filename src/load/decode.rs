@@ -48,6 +48,7 @@ pub(crate) fn decode<T: DeserializeOwned>(file: FileId, text: &str, schema: &'st
         diagnostics: Vec::new(),
         reported: Vec::new(),
         misplaced: Vec::new(),
+        syntax_lines: Vec::new(),
     };
     // After a list, table or text left open, the parser reads on inside it: what it and
     // the schema find after that point only repeats the one fault.
@@ -73,7 +74,10 @@ pub(crate) fn decode<T: DeserializeOwned>(file: FileId, text: &str, schema: &'st
         let diagnostic = syntax_diagnostic(file, text, error);
         let span = diagnostic.location.as_ref().and_then(|l| l.span.clone()).unwrap_or(0..0);
         out.reported.push(span.clone());
-        let index = *lines.entry(line_start(span.start)).or_insert_with(|| {
+        let start = line_start(span.start);
+        let end = text.get(start..).and_then(|rest| rest.find('\n')).map_or(text.len(), |n| start + n);
+        out.syntax_lines.push(start..end);
+        let index = *lines.entry(start).or_insert_with(|| {
             out.diagnostics.push(diagnostic);
             out.diagnostics.len() - 1
         });
@@ -141,11 +145,14 @@ struct Faults {
     /// Keys written under a header below the table they belong to, by that table's
     /// `Scope` (its address): the table does not report them missing as well.
     misplaced: Vec<(usize, String)>,
+    /// The lines with a syntax error: what the walk finds within one follows from it
+    /// ("1 200 000 kr" is not also a text where a number belongs).
+    syntax_lines: Vec<Range<usize>>,
 }
 
 impl Faults {
     fn push(&mut self, span: Range<usize>, message: String, label: String, hint: String) {
-        if self.lossy && span == self.doc_span {
+        if (self.lossy && span == self.doc_span) || self.syntax_lines.iter().any(|line| contains(line, &span)) {
             // Not shown, but reported all the same, as in the serde pass.
             self.reported.push(span);
             return;
@@ -729,6 +736,14 @@ pub(crate) fn syntax_diagnostic(file: FileId, text: &str, error: &toml::de::Erro
             .with_label("mer än 80 delar med punkt emellan")
             .with_hint("en nyckel har en eller några delar, t.ex. `title` eller `[[item.attachment]]`");
     }
+    if let Some((value, key, written)) = number_as_written(text, span.start) {
+        return Diagnostic::error("TOML-syntaxfel: talet är skrivet som i löptext")
+            .at(Location::new(file, value))
+            .with_label("mellanrum, enhet eller decimalkomma")
+            .with_hint(format!(
+                "skriv talet utan mellanrum och enhet, med decimalpunkt: {key} = {written}; belopp i hela kronor"
+            ));
+    }
     let (description, expected) = described(message);
     // "key =" and nothing after it.
     let description =
@@ -753,6 +768,42 @@ pub(crate) fn syntax_diagnostic(file: FileId, text: &str, error: &toml::de::Erro
         None => diagnostic,
     }
     .with_hint(hint)
+}
+
+/// A number written the way Swedish prose writes it, which TOML cannot read: "1 200 000 kr",
+/// "3,9", "1,5 mnkr". For the line of `offset`: the value's span, its key, and the number as
+/// TOML writes it ("1200000", "3.9", "1500000").
+fn number_as_written(text: &str, offset: usize) -> Option<(Range<usize>, &str, String)> {
+    let start = text.get(..offset)?.rfind('\n').map_or(0, |n| n + 1);
+    let line = &text[start..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let (key, rest) = line.split_once('=')?;
+    let value = rest.split('#').next()?.trim();
+    let at = start + key.len() + 1 + rest.find(value)?;
+    let lower = value.to_lowercase();
+    let (digits, scale) = [
+        ("mnkr", 1e6),
+        ("mkr", 1e6),
+        ("miljoner kr", 1e6),
+        ("tkr", 1e3),
+        ("kronor", 1.0),
+        ("kr", 1.0),
+        ("procent", 1.0),
+        ("%", 1.0),
+    ]
+    .iter()
+    .find_map(|(unit, scale)| Some((lower.strip_suffix(unit)?.trim_end(), *scale)))
+    .unwrap_or((lower.as_str(), 1.0));
+    let plain: String = digits.chars().filter(|c| !matches!(c, ' ' | '\u{a0}')).collect::<String>().replace(',', ".");
+    let number: f64 = plain.parse().ok()?;
+    // Only what TOML itself rejects: a unit, a space inside the number or a decimal comma.
+    if !digits.starts_with(|c: char| c.is_ascii_digit())
+        || (scale == 1.0 && digits == value && !value.contains([' ', '\u{a0}', ',']))
+    {
+        return None;
+    }
+    let written = if scale == 1.0 { plain } else { format!("{}", (number * scale).round() as i64) };
+    Some((at..at + value.len(), key.trim(), written))
 }
 
 /// The parser's `message` as what it found and what it expected instead ("" if it says
@@ -938,6 +989,20 @@ fn translate(message: &str) -> (String, Option<String>, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_numbers_written_as_in_prose() {
+        fn written(line: &str) -> Option<(&str, &str, String)> {
+            number_as_written(line, 0).map(|(span, key, number)| (&line[span], key, number))
+        }
+        assert_eq!(written("value = 3,9"), Some(("3,9", "value", "3.9".to_string())));
+        assert_eq!(written("value = 3.9 % # andel"), Some(("3.9 %", "value", "3.9".to_string())));
+        assert_eq!(written("amount = 2,8 mkr"), Some(("2,8 mkr", "amount", "2800000".to_string())));
+        assert_eq!(written("amount = 30 kronor"), Some(("30 kronor", "amount", "30".to_string())));
+        assert_eq!(written("amount = 300000"), None);
+        assert_eq!(written("date = 2025-10-31."), None);
+        assert_eq!(written("title = Mötet 3"), None);
+    }
 
     #[test]
     fn suggests_close_keys_and_swedish_synonyms() {
