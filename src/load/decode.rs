@@ -797,9 +797,8 @@ fn number_as_written(text: &str, offset: usize) -> Option<(Range<usize>, &str, S
     let plain: String = digits.chars().filter(|c| !matches!(c, ' ' | '\u{a0}')).collect::<String>().replace(',', ".");
     let number: f64 = plain.parse().ok()?;
     // Only what TOML itself rejects: a unit, a space inside the number or a decimal comma.
-    if !digits.starts_with(|c: char| c.is_ascii_digit())
-        || (scale == 1.0 && digits == value && !value.contains([' ', '\u{a0}', ',']))
-    {
+    let as_toml = digits == lower && !digits.contains([' ', '\u{a0}', ',']);
+    if !digits.starts_with(|c: char| c.is_ascii_digit()) || as_toml {
         return None;
     }
     let written = if scale == 1.0 { plain } else { format!("{}", (number * scale).round() as i64) };

@@ -259,6 +259,11 @@ impl Meeting {
         self.has_agenda() && self.date <= today && self.record_written()
     }
 
+    /// Items of its own and no record (yet): before the meeting, or held and not written.
+    pub fn is_notice(&self, today: jiff::civil::Date) -> bool {
+        self.has_agenda() && !self.has_record(today)
+    }
+
     /// Held, but its file is still the notice: the record is not written yet.
     pub fn record_pending(&self, today: jiff::civil::Date) -> bool {
         self.has_agenda() && self.date <= today && !self.record_written()

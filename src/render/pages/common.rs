@@ -91,14 +91,13 @@ impl Ctx<'_> {
         let meeting = self.model.meeting(id);
         let today = self.model.today;
         let record = meeting.has_record(today);
-        let notice = !record && !meeting.items.is_empty() && meeting.status != MeetingStatus::Hanvisning;
         MeetingSummary {
             href: self.meeting_href(id),
             body: self.body_link(meeting.body),
             date: date_view(meeting.date),
             time: format::time_span(meeting.start, meeting.end),
             place: meeting.place.clone().unwrap_or_default(),
-            kind: if notice { self.s("record.kallelse") } else { self.kind_label(meeting.kind) },
+            kind: if meeting.is_notice(today) { self.s("record.kallelse") } else { self.kind_label(meeting.kind) },
             items: meeting.items.len(),
             record,
             upcoming: meeting.date > today,

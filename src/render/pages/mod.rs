@@ -144,14 +144,15 @@ impl<'a> Ctx<'a> {
                         record.attended.push(m);
                     }
                 }
+                // A notice's assignments are proposed, not given.
                 let given = meeting.has_record(model.today);
                 for (index, item) in meeting.items.iter().enumerate().filter(|(_, i)| i.secrecy.is_none()) {
                     let r = ItemRef { meeting: m, index: index as u32 };
                     if let Some(Presenter::Person(p)) = item.presenter {
                         out[p.index()].presented.push(r);
                     }
-                    // A notice's assignments are proposed, not given.
-                    for (k, assignment) in item.assignments.iter().enumerate().filter(|_| given) {
+                    let assigned = if given { item.assignments.as_slice() } else { &[] };
+                    for (k, assignment) in assigned.iter().enumerate() {
                         if let Party::Person(p) = assignment.assignee {
                             out[p.index()].assigned.push((r, k));
                         }
