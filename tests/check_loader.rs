@@ -483,6 +483,11 @@ fn toml_syntax_errors_are_worded_for_the_secretary() {
 32 | areas = ["halsa"]
    | ^ väntade , eller ] före detta
    |
+  ::: content/meetings/kommunchefsgruppen/2013-05-15.toml:31:9
+   |
+31 | goals = ["utveckla"
+   |         ^ listan börjar här
+   |
    = hjälp: en lista skrivs ["första", "andra"]; saknas ] läses allt som följer som en del av listan
 "#,
         ),
@@ -657,4 +662,135 @@ fn a_number_written_as_in_prose_is_told_how_toml_writes_it() {
             ),
         );
     }
+}
+
+/// A text on several lines whose closing quotes are missing runs on to the next text's
+/// opening quotes, and the parser reads that text as keys: one error, at the line where
+/// the text should have ended, and nothing about the items it swallowed (`items = [2]`).
+#[test]
+fn a_text_left_open_before_the_next_text_is_one_error() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "description = \"Anna Ek öppnar mötet.\"", "description = \"\"\"\nAnna Ek öppnar mötet.");
+    site.edit(
+        KC,
+        "decision = \"Utredningen läggs till handlingarna.\"",
+        "decision = \"\"\"\nUtredningen läggs till handlingarna.\n\"\"\"",
+    );
+    assert_diagnostics(
+        &site,
+        r#"fel: TOML-syntaxfel: texten på flera rader är inte avslutad
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:27:1
+   |
+27 | [[item]]
+   | ^^^^^^^^ läses som en del av texten
+   |
+  ::: content/meetings/kommunchefsgruppen/2013-05-15.toml:24:15
+   |
+24 | description = """
+   |               ^^^ texten börjar här
+   |
+   = hjälp: avsluta texten med """ på en egen rad före rad 27
+"#,
+    );
+}
+
+/// Values written as one would write them to a person, which TOML reads otherwise or
+/// not at all: one error each, in Swedish, with the value as TOML writes it.
+#[test]
+fn a_value_written_as_to_a_person_is_told_how_toml_writes_it() {
+    let cases: [(&str, &str, &str, &str, &str); 12] = [
+        ("number = 2", "number = 02", "talet börjar med 0", "inledande nolla", "number = 2"),
+        ("number = 2", "number = §2", "paragrafnumret skrivs utan §", "§ står framför numret", "number = 2"),
+        ("number = 2", "number = #2", "# inleder en kommentar", "resten av raden är en kommentar", "number = 2"),
+        (
+            "amount = 300000",
+            "amount = 300000.",
+            "siffror saknas vid decimalpunkten",
+            "siffror saknas",
+            "amount = 300000",
+        ),
+        ("amount = 300000", "amount = 3__0", "ogiltigt tal", "inte ett tal", "amount = 30"),
+        (
+            "completes = true",
+            "completes = TRUE",
+            "true och false skrivs med små bokstäver",
+            "stora bokstäver",
+            "completes = true",
+        ),
+        ("completes = true", "completes = ja", "ja skrivs true", "inte true eller false", "completes = true"),
+        ("completes = true", "completes = nej", "nej skrivs false", "inte true eller false", "completes = false"),
+        (
+            "place = \"Stadshuset\"",
+            "place = ”Stadshuset”",
+            "typografiska citattecken",
+            "inte raka citattecken \"",
+            "place = \"Stadshuset\"",
+        ),
+        ("start = 08:30:00", "start = 08.30", "klockslag skrivs med kolon", "punkt i klockslaget", "start = 08:30:00"),
+        ("date = 2013-05-15", "date = 2013-05-15.", "tecken efter datumet", "efter ÅÅÅÅ-MM-DD", "date = 2013-05-15"),
+        (
+            "date = 2013-05-15",
+            "date = 2013-05",
+            "dag saknas i datumet",
+            "bara år och månad",
+            "datum som ÅÅÅÅ-MM-DD, t.ex. date = 2013-05-01",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (from, to, message, label, hint) in cases {
+        let mut site = TestSite::minimal();
+        site.edit(KC, from, to);
+        let line = site.read(KC).lines().position(|l| l == to).unwrap() + 1;
+        let column = to.find(" = ").unwrap() + 4;
+        let width = to[column - 1..].chars().count();
+        let margin = " ".repeat(line.to_string().len());
+        let expected = format!(
+            "fel: TOML-syntaxfel: {message}\n{margin}--> {KC}:{line}:{column}\n{margin} |\n{line} | {to}\n{margin} | {pad}{carets} {label}\n{margin} |\n{margin} = hjälp: skriv {hint}\n",
+            pad = " ".repeat(column - 1),
+            carets = "^".repeat(width),
+        );
+        let actual = site.diagnostics();
+        if actual != expected {
+            failures.push(format!("--- {to:?}: expected\n{expected}\n--- actual\n{actual}\n---"));
+        }
+    }
+    assert!(failures.is_empty(), "diagnostics differ.\n{}", failures.join("\n"));
+}
+
+/// A number too large for TOML is one error: not also "missing field" for the key it
+/// is written in, nor for the items that the lost number makes unknown (`items = [2]`).
+#[test]
+fn a_number_too_large_is_one_error() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "number = 2", "number = 99999999999999999999");
+    assert_diagnostics(
+        &site,
+        r#"fel: talet är för stort
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:27:10
+   |
+27 | number = 99999999999999999999
+   |          ^^^^^^^^^^^^^^^^^^^^ högst 9223372036854775807
+   |
+   = hjälp: kontrollera talet; belopp skrivs i hela kronor, t.ex. amount = 1200000
+"#,
+    );
+}
+
+/// A meeting whose file has errors may have lost the assignments that another meeting
+/// reports done: that report is not warned about until the file is fixed.
+#[test]
+fn completing_into_a_file_with_errors_is_not_warned_about() {
+    let mut site = TestSite::minimal();
+    site.edit("content/meetings/kommunchefsgruppen/2013-04-17.toml", "[[item.assignment]]", "[[item.assignment]");
+    assert_diagnostics(
+        &site,
+        r#"fel: TOML-syntaxfel: tabellens namn saknar ]]
+  --> content/meetings/kommunchefsgruppen/2013-04-17.toml:31:19
+   |
+31 | [[item.assignment]
+   |                   ^ väntade ]] här
+   |
+   = hjälp: skriv t.ex. [[item]] på en egen rad
+"#,
+    );
 }

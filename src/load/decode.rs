@@ -34,6 +34,9 @@ pub(crate) struct Decoded<T> {
     pub(crate) diagnostics: Vec<Diagnostic>,
     /// Places already reported: later diagnostics there are consequences, not news.
     pub(crate) reported: Vec<Range<usize>>,
+    /// Values may be missing: lost in a syntax error, or removed because they could not
+    /// be decoded.
+    pub(crate) incomplete: bool,
 }
 
 /// Decodes `text` into `T`, checking it against `schema` (the JSON Schema of `T`).
@@ -53,6 +56,10 @@ pub(crate) fn decode<T: DeserializeOwned>(file: FileId, text: &str, schema: &'st
     // After a list, table or text left open, the parser reads on inside it: what it and
     // the schema find after that point only repeats the one fault.
     let derailer = syntax_errors.iter().position(|e| derails(e.message()));
+    // A text on several lines whose closing quotes are missing ends at the next text's
+    // opening quotes instead, and the parser reads that text as keys: one fault.
+    let first_error = syntax_errors.iter().filter_map(|e| e.span()).map(|s| s.start).min();
+    let misclosed = first_error.and_then(|at| Misclosed::before(text, at));
     // Where each line starts, in bytes (a span from the parser need not fall on a
     // character boundary); only a file with syntax errors needs it.
     let newlines: Vec<usize> = if syntax_errors.is_empty() {
@@ -65,12 +72,23 @@ pub(crate) fn decode<T: DeserializeOwned>(file: FileId, text: &str, schema: &'st
         n => newlines[n - 1],
     };
     // From the start of its line: the line's own key or header is part of the fault.
-    let cutoff = derailer.and_then(|i| syntax_errors[i].span()).map(|s| line_start(s.start));
+    let cutoff = match &misclosed {
+        Some(misclosed) => Some(line_start(misclosed.open.start)),
+        None => derailer.and_then(|i| syntax_errors[i].span()).map(|s| line_start(s.start)),
+    };
     // One syntax error a line: a second one on the same line follows from the first. By
     // the start of each line with a syntax error: the index of its one diagnostic.
     let mut lines: FxHashMap<usize, usize> = FxHashMap::default();
     let mut derailer_index = None;
+    if let Some(misclosed) = &misclosed {
+        out.diagnostics.push(misclosed.diagnostic(file, text));
+        out.reported.push(misclosed.open.start..text.len());
+        derailer_index = Some(0);
+    }
     for (i, error) in syntax_errors.iter().enumerate() {
+        if misclosed.is_some() && error.span().is_some_and(|s| Some(s.start) >= cutoff) {
+            continue;
+        }
         let diagnostic = syntax_diagnostic(file, text, error);
         let span = diagnostic.location.as_ref().and_then(|l| l.span.clone()).unwrap_or(0..0);
         out.reported.push(span.clone());
@@ -106,13 +124,26 @@ pub(crate) fn decode<T: DeserializeOwned>(file: FileId, text: &str, schema: &'st
     }
 
     // Each round either succeeds or removes one node, so this ends; the bound is a guard.
-    for _ in 0..10_000 {
+    for round in 0..10_000 {
         match T::deserialize(toml::de::Deserializer::from(doc.clone())) {
-            Ok(value) => return Decoded { value: Some(value), diagnostics: out.diagnostics, reported: out.reported },
+            Ok(value) => {
+                let incomplete = lossy || round > 0;
+                return Decoded {
+                    value: Some(value),
+                    diagnostics: out.diagnostics,
+                    reported: out.reported,
+                    incomplete,
+                };
+            }
             Err(error) => {
                 let span = error.span().unwrap_or(doc_span.clone());
-                // Without a place, after syntax errors, it is about a value they lost.
-                let lost = lossy && span == doc_span;
+                // Without a place, after syntax errors, it is about a value they lost; so is
+                // a missing key after syntax errors, or after a round removed a value (the
+                // walk reports the keys really missing, and fills them in); and anything
+                // on a line with a syntax error.
+                let missing = error.message().starts_with("missing field");
+                let lost = ((lossy || round > 0) && (span == doc_span || missing))
+                    || out.syntax_lines.iter().any(|line| contains(line, &span));
                 if !lost && !out.reported.iter().any(|r| overlaps(r, &span)) {
                     out.diagnostics.push(serde_diagnostic(file, &span, &doc_span, error.message()));
                 }
@@ -123,7 +154,7 @@ pub(crate) fn decode<T: DeserializeOwned>(file: FileId, text: &str, schema: &'st
             }
         }
     }
-    Decoded { value: None, diagnostics: out.diagnostics, reported: out.reported }
+    Decoded { value: None, diagnostics: out.diagnostics, reported: out.reported, incomplete: true }
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
@@ -745,6 +776,12 @@ pub(crate) fn syntax_diagnostic(file: FileId, text: &str, error: &toml::de::Erro
             ));
     }
     let (description, expected) = described(message);
+    if let Some(Misread { span, message, label, hint }) = misread(text, span.start, description) {
+        return Diagnostic::error(format!("TOML-syntaxfel: {message}"))
+            .at(Location::new(file, span))
+            .with_label(label)
+            .with_hint(hint);
+    }
     // "key =" and nothing after it.
     let description =
         if description == "string values must be quoted" && token.is_empty() { "missing value" } else { description };
@@ -755,6 +792,13 @@ pub(crate) fn syntax_diagnostic(file: FileId, text: &str, error: &toml::de::Erro
     };
     let diagnostic =
         Diagnostic::error(format!("TOML-syntaxfel: {message}")).at(Location::new(file, span.clone())).with_label(label);
+    // A list left open reads on to the first line that cannot be part of it: show where
+    // it began.
+    if matches!(description, "unclosed array" | "missing comma between array elements")
+        && let Some(at) = open_list_before(text, span.start)
+    {
+        return diagnostic.with_note(Location::new(file, at..at + 1), "listan börjar här").with_hint(hint);
+    }
     // A text on several lines left open runs to the end of the file: show where it began,
     // at the last opening quotes (nothing after them closes it).
     let opening = match description {
@@ -768,6 +812,148 @@ pub(crate) fn syntax_diagnostic(file: FileId, text: &str, error: &toml::de::Erro
         None => diagnostic,
     }
     .with_hint(hint)
+}
+
+/// A text on several lines that the secretary did not close: it runs on to the next
+/// text's opening quotes (`decision = """`), which close it, and what follows them is read
+/// as keys. The parser's first error comes after that.
+#[derive(Debug, PartialEq)]
+struct Misclosed {
+    /// The opening quotes of the text left open.
+    open: Range<usize>,
+    /// The first line inside the text that reads as a key or a header: where the text
+    /// should have ended.
+    first_key: Range<usize>,
+    /// `"""` or `'''`.
+    quotes: &'static str,
+}
+
+impl Misclosed {
+    /// The text left open before the parser's first error at `first_error`, if the quotes
+    /// that closed it are a new text's opening ones (`key = """` on its own line).
+    fn before(text: &str, first_error: usize) -> Option<Misclosed> {
+        let (open, close, quotes) = *multi_line_texts(text, first_error).last()?;
+        if close + 3 > first_error {
+            return None;
+        }
+        let close_line = text[..close].rfind('\n').map_or(0, |n| n + 1);
+        if !is_key_line(&text[close_line..close]) {
+            return None;
+        }
+        // The lines inside the text, from the one after its opening quotes.
+        let mut offset = text[open..].find('\n').map_or(text.len(), |n| open + n + 1);
+        let first_key = loop {
+            if offset > close_line {
+                return None;
+            }
+            let line = &text[offset..];
+            let line = &line[..line.find('\n').unwrap_or(line.len())];
+            let trimmed = line.trim();
+            if is_key_line(trimmed) || is_header_line(trimmed) {
+                let start = offset + (line.len() - line.trim_start().len());
+                break start..start + trimmed.len();
+            }
+            offset += line.len() + 1;
+        };
+        Some(Misclosed { open: open..open + 3, first_key, quotes })
+    }
+
+    fn diagnostic(&self, file: FileId, text: &str) -> Diagnostic {
+        let line = 1 + text[..self.first_key.start].matches('\n').count();
+        Diagnostic::error("TOML-syntaxfel: texten på flera rader är inte avslutad")
+            .at(Location::new(file, self.first_key.clone()))
+            .with_label("läses som en del av texten")
+            .with_note(Location::new(file, self.open.clone()), "texten börjar här")
+            .with_hint(format!("avsluta texten med {} på en egen rad före rad {line}", self.quotes))
+    }
+}
+
+/// Whether `line` starts with a bare key and `=` ("decision =", "item.title =").
+fn is_key_line(line: &str) -> bool {
+    let Some((key, _)) = line.split_once('=') else { return false };
+    let key = key.trim();
+    !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+}
+
+/// Whether `line` is a table header ("[[item]]", "[site]").
+fn is_header_line(line: &str) -> bool {
+    let name = line.trim_start_matches('[').trim_end_matches(']');
+    line.starts_with('[')
+        && line.ends_with(']')
+        && !name.is_empty()
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+}
+
+/// The texts on several lines that open before `until`: (opening quotes, closing quotes,
+/// which quotes), in order; one left open at the end of the file is not among them.
+/// Comments and texts on one line are skipped, so quotes inside them count for nothing.
+fn multi_line_texts(text: &str, until: usize) -> Vec<(usize, usize, &'static str)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len().min(until) {
+        match bytes[i] {
+            b'#' => i = text[i..].find('\n').map_or(bytes.len(), |n| i + n),
+            quote @ (b'"' | b'\'') if bytes[i..].starts_with(&[quote; 3]) => {
+                let quotes = if quote == b'"' { "\"\"\"" } else { "'''" };
+                let open = i;
+                i += 3;
+                let close = loop {
+                    match bytes.get(i).copied() {
+                        None => return found,
+                        Some(b'\\') if quote == b'"' => i += 2,
+                        Some(b) if b == quote && bytes[i..].starts_with(&[quote; 3]) => {
+                            // Up to two more quotes belong to the text.
+                            let run = bytes[i..].iter().take_while(|&&b| b == quote).count().min(5);
+                            i += run;
+                            break i - 3;
+                        }
+                        Some(_) => i += 1,
+                    }
+                };
+                found.push((open, close, quotes));
+            }
+            quote @ (b'"' | b'\'') => {
+                i += 1;
+                while let Some(&b) = bytes.get(i) {
+                    i += 1;
+                    if b == b'\\' && quote == b'"' {
+                        i += 1;
+                    } else if b == quote || b == b'\n' {
+                        break;
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+/// The `[` of the list that one of the 100 lines before `offset`'s line opens and does
+/// not close (`areas = ["lokalekonomi"`), if any. (Bounded: a file of garbage has an
+/// error on every line.)
+fn open_list_before(text: &str, offset: usize) -> Option<usize> {
+    let line_start = text.get(..offset)?.rfind('\n').map_or(0, |n| n + 1);
+    let mut end = line_start;
+    for _ in 0..100 {
+        if end == 0 {
+            break;
+        }
+        let start = text[..end - 1].rfind('\n').map_or(0, |n| n + 1);
+        let line = &text[start..end - 1];
+        // Outside quotes, a line "key = [" with more [ than ].
+        let bare: String = line.split('"').step_by(2).collect();
+        if let Some((key, value)) = bare.split_once('=')
+            && is_key_line(&format!("{key}="))
+            && value.trim_start().starts_with('[')
+            && bare.matches('[').count() > bare.matches(']').count()
+        {
+            return Some(start + line.find('[')?);
+        }
+        end = start;
+    }
+    None
 }
 
 /// A number written the way Swedish prose writes it, which TOML cannot read: "1 200 000 kr",
@@ -803,6 +989,121 @@ fn number_as_written(text: &str, offset: usize) -> Option<(Range<usize>, &str, S
     }
     let written = if scale == 1.0 { plain } else { format!("{}", (number * scale).round() as i64) };
     Some((at..at + value.len(), key.trim(), written))
+}
+
+/// A value the parser could not read, worded after what the secretary wrote.
+struct Misread {
+    span: Range<usize>,
+    message: &'static str,
+    label: &'static str,
+    hint: String,
+}
+
+/// A value written as the secretary would write it to a person, which TOML reads otherwise
+/// or not at all: "True", "ja", ”typographic quotes”, "§ 8", "08", ".5", "2025-10-31.",
+/// "2025-10". `offset` is where the parser stopped, and `description` what it said.
+fn misread(text: &str, offset: usize, description: &str) -> Option<Misread> {
+    let start = text.get(..offset)?.rfind('\n').map_or(0, |n| n + 1);
+    let line = &text[start..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let (written_key, rest) = line.split_once('=')?;
+    let key = written_key.trim();
+    let value = rest.trim();
+    let at = start + written_key.len() + 1 + rest.find(value)?;
+    if value.is_empty() || offset < at {
+        return None;
+    }
+    let span = at..at + value.len();
+    let fix = |message, label, written: &str| {
+        Some(Misread { span: span.clone(), message, label, hint: format!("skriv {key} = {written}") })
+    };
+    // Quotes as a word processor writes them.
+    const CURLY: [char; 7] = ['”', '“', '„', '’', '‘', '«', '»'];
+    if value.starts_with(CURLY) {
+        let inner = value.trim_matches(CURLY);
+        return fix("typografiska citattecken", "inte raka citattecken \"", &format!("\"{inner}\""));
+    }
+    let lower = value.to_lowercase();
+    match lower.as_str() {
+        "true" | "false" => return fix("true och false skrivs med små bokstäver", "stora bokstäver", &lower),
+        "ja" | "sant" | "yes" => return fix("ja skrivs true", "inte true eller false", "true"),
+        "nej" | "falskt" | "no" => return fix("nej skrivs false", "inte true eller false", "false"),
+        _ => {}
+    }
+    if let Some(number) = value.strip_prefix('#').filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) {
+        return fix("# inleder en kommentar", "resten av raden är en kommentar", number);
+    }
+    if let Some(number) = value.strip_prefix('§').map(str::trim).filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        && !number.is_empty()
+    {
+        return fix("paragrafnumret skrivs utan §", "§ står framför numret", number);
+    }
+    let date = value.get(..10).filter(|d| is_date_shaped(d));
+    match (description, date) {
+        ("invalid date-time", Some(date)) => {
+            return fix("tecken efter datumet", "efter ÅÅÅÅ-MM-DD", date);
+        }
+        ("invalid date", None) if value.len() == 7 && value.as_bytes()[4] == b'-' => {
+            return Some(Misread {
+                span,
+                message: "dag saknas i datumet",
+                label: "bara år och månad",
+                hint: format!("skriv datum som ÅÅÅÅ-MM-DD, t.ex. {key} = {value}-01"),
+            });
+        }
+        _ => {}
+    }
+    const NUMBER_FAULTS: [&str; 8] = [
+        "unexpected leading zero",
+        "invalid mantissa",
+        "invalid fraction",
+        "invalid exponent",
+        "invalid integer number",
+        "`_` may only go between digits",
+        "redundant numeric sign",
+        "unexpected sign",
+    ];
+    if !NUMBER_FAULTS.contains(&description) {
+        return None;
+    }
+    // A time with a point ("08.30") is not a number.
+    if let [hours, minutes] = value.split('.').collect::<Vec<_>>()[..]
+        && hours.len() == 2
+        && minutes.len() == 2
+        && value.bytes().filter(u8::is_ascii_digit).count() == 4
+    {
+        return fix("klockslag skrivs med kolon", "punkt i klockslaget", &format!("{hours}:{minutes}:00"));
+    }
+    // The number as TOML writes it: no leading zeros, no lone point, no doubled "_".
+    let digits = value.trim_start_matches('+').replace('_', "");
+    let (whole, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
+    let whole = match whole.trim_start_matches('0') {
+        "" => "0",
+        whole => whole,
+    };
+    let written = if fraction.is_empty() { whole.to_string() } else { format!("{whole}.{fraction}") };
+    let valid = written.parse::<f64>().is_ok() && written.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    let (message, label) = match description {
+        "unexpected leading zero" => ("talet börjar med 0", "inledande nolla"),
+        "invalid mantissa" | "invalid fraction" => ("siffror saknas vid decimalpunkten", "siffror saknas"),
+        _ => ("ogiltigt tal", "inte ett tal"),
+    };
+    if valid {
+        fix(message, label, &written)
+    } else {
+        Some(Misread {
+            span,
+            message,
+            label,
+            hint: "tal skrivs med siffror och decimalpunkt, utan inledande nollor, t.ex. 3.5 eller 1200000".into(),
+        })
+    }
+}
+
+/// "2025-10-31": four digits, two and two, with "-" between.
+fn is_date_shaped(text: &str) -> bool {
+    text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
 }
 
 /// The parser's `message` as what it found and what it expected instead ("" if it says
@@ -981,6 +1282,15 @@ fn translate(message: &str) -> (String, Option<String>, Option<String>) {
             Some("skriv klockslag som TT:MM:SS utan citattecken, t.ex. 08:30:00".into()),
         ),
         "expected a number" => ("ogiltigt tal".into(), Some("väntade ett tal".into()), None),
+        _ if message.starts_with("invalid type: integer") && message.ends_with("as i128, expected i64") => (
+            "talet är för stort".into(),
+            Some("högst 9223372036854775807".into()),
+            Some("kontrollera talet; belopp skrivs i hela kronor, t.ex. amount = 1200000".into()),
+        ),
+        _ if message.starts_with("missing field `") => {
+            let key = message.trim_start_matches("missing field `").trim_end_matches('`');
+            (format!("nyckeln `{key}` saknas"), Some(format!("{key} saknas i tabellen")), None)
+        }
         _ => (format!("kunde inte läsa värdet: {message}"), None, None),
     }
 }
@@ -988,6 +1298,31 @@ fn translate(message: &str) -> (String, Option<String>, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_texts_on_several_lines_outside_comments_and_one_line_texts() {
+        // An escaped quote and one quote more before the closing ones; quotes in a comment
+        // and in a text on one line; a text left open at the end is not among them.
+        let text = r#"a = """x\""""
+# """
+b = '"""'
+c = '''y''''
+d = """open"#;
+        let found: Vec<(&str, &str)> =
+            multi_line_texts(text, text.len()).iter().map(|&(o, c, q)| (&text[o..c + 3], q)).collect();
+        assert_eq!(found, [(r#""""x\"""""#, r#"""""#), ("'''y''''", "'''")]);
+    }
+
+    #[test]
+    fn a_text_is_misclosed_only_by_a_new_texts_opening_quotes() {
+        let open = "description = \"\"\"\nText.\n\n[[item]]\nnumber = 2\ndecision = \"\"\"\nBeslut.\n\"\"\"\n";
+        let error = open.find("Beslut").unwrap();
+        let misclosed = Misclosed::before(open, error).unwrap();
+        assert_eq!((&open[misclosed.open.clone()], &open[misclosed.first_key]), ("\"\"\"", "[[item]]"));
+        // Closed where it should be, the error after it is another fault.
+        let closed = "description = \"\"\"\nText.\n\"\"\"\nplace = Umeå\n";
+        assert_eq!(Misclosed::before(closed, closed.find("Umeå").unwrap()), None);
+    }
 
     #[test]
     fn reads_numbers_written_as_in_prose() {

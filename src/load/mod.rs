@@ -120,6 +120,10 @@ pub struct Loaded {
 #[derive(Clone, Debug, Default)]
 pub struct Faulty {
     pub files: FxHashSet<FileId>,
+    /// Files with values lost in a syntax error, or removed because they could not be
+    /// decoded: the model does not report within such a file what the loss may explain
+    /// (an item number in `items` that is not on the agenda).
+    pub incomplete: FxHashSet<FileId>,
     /// content/organisation/people.toml.
     pub people: bool,
     /// content/organisation/municipalities.toml.
@@ -235,9 +239,16 @@ struct FileResult {
     value: Option<Value>,
     diagnostics: Vec<Diagnostic>,
     reported: Vec<Range<usize>>,
+    /// Some of the file's values are missing (`Faulty::incomplete`).
+    incomplete: bool,
 }
 
 impl FileResult {
+    /// A file that could not be read or decoded at all.
+    fn unread(file: FileId, text: String, diagnostics: Vec<Diagnostic>) -> FileResult {
+        FileResult { file, text: Arc::from(text), value: None, diagnostics, reported: Vec::new(), incomplete: false }
+    }
+
     /// The same result for the file under another id (files before it came or went).
     fn renumbered(&self, file: FileId) -> FileResult {
         let mut result = self.clone();
@@ -459,6 +470,9 @@ fn load_with(source: &dyn Source, cache: Option<&mut Cache>) -> Result<Loaded, s
         if result.diagnostics.iter().any(Diagnostic::is_error) {
             loaded.faulty.add(file, &kind);
         }
+        if result.incomplete {
+            loaded.faulty.incomplete.insert(file);
+        }
         loaded.diagnostics.extend(result.diagnostics);
         loaded.reported.extend(result.reported.into_iter().map(|span| (file, span)));
         let Some(value) = result.value else { continue };
@@ -564,7 +578,7 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
                 .at(location)
                 .with_hint(format!("en källfil får vara högst {MAX_SOURCE_BYTES} byte; bilagor läggs som egna filer")),
         );
-        return FileResult { file, text: Arc::from(""), value: None, diagnostics, reported: Vec::new() };
+        return FileResult::unread(file, String::new(), diagnostics);
     }
     // Never more than the limit (and one byte) in memory, whatever the file has grown to
     // since it was listed.
@@ -575,12 +589,12 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
                     format!("en källfil får vara högst {MAX_SOURCE_BYTES} byte; bilagor läggs som egna filer"),
                 ),
             );
-            return FileResult { file, text: Arc::from(""), value: None, diagnostics, reported: Vec::new() };
+            return FileResult::unread(file, String::new(), diagnostics);
         }
         Ok(bytes) => bytes,
         Err(error) => {
             diagnostics.push(Diagnostic::error(format!("kunde inte läsa filen: {error}")).at(location));
-            return FileResult { file, text: Arc::from(""), value: None, diagnostics, reported: Vec::new() };
+            return FileResult::unread(file, String::new(), diagnostics);
         }
     };
     let text = match String::from_utf8(bytes) {
@@ -594,7 +608,7 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
                     .with_label("ogiltig byte")
                     .with_hint("spara filen som UTF-8 i redigeraren"),
             );
-            return FileResult { file, text: Arc::from(text), value: None, diagnostics, reported: Vec::new() };
+            return FileResult::unread(file, text, diagnostics);
         }
     };
     // A byte order mark is harmless but not TOML: blank it out without moving any span.
@@ -611,17 +625,24 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
     };
 
     let mut reported = Vec::new();
+    let mut incomplete = false;
     let value = match kind {
-        Kind::Site => decode_as(file, &text, &mut diagnostics, &mut reported, Value::Site),
-        Kind::Municipalities => decode_as(file, &text, &mut diagnostics, &mut reported, Value::Municipalities),
-        Kind::People => decode_as(file, &text, &mut diagnostics, &mut reported, Value::People),
-        Kind::Body { .. } => decode_as(file, &text, &mut diagnostics, &mut reported, Value::Body),
-        Kind::Strategy => decode_as(file, &text, &mut diagnostics, &mut reported, Value::Strategy),
-        Kind::Areas => decode_as(file, &text, &mut diagnostics, &mut reported, Value::Areas),
-        Kind::Meeting { .. } => decode_as(file, &text, &mut diagnostics, &mut reported, Value::Meeting),
-        Kind::Plan { .. } => decode_as(file, &text, &mut diagnostics, &mut reported, Value::Plan),
-        Kind::Report { .. } => decode_as(file, &text, &mut diagnostics, &mut reported, Value::Report),
-        Kind::Indicator { .. } => decode_as(file, &text, &mut diagnostics, &mut reported, Value::Indicator),
+        Kind::Site => decode_as(file, &text, &mut diagnostics, &mut reported, &mut incomplete, Value::Site),
+        Kind::Municipalities => {
+            decode_as(file, &text, &mut diagnostics, &mut reported, &mut incomplete, Value::Municipalities)
+        }
+        Kind::People => decode_as(file, &text, &mut diagnostics, &mut reported, &mut incomplete, Value::People),
+        Kind::Body { .. } => decode_as(file, &text, &mut diagnostics, &mut reported, &mut incomplete, Value::Body),
+        Kind::Strategy => decode_as(file, &text, &mut diagnostics, &mut reported, &mut incomplete, Value::Strategy),
+        Kind::Areas => decode_as(file, &text, &mut diagnostics, &mut reported, &mut incomplete, Value::Areas),
+        Kind::Meeting { .. } => {
+            decode_as(file, &text, &mut diagnostics, &mut reported, &mut incomplete, Value::Meeting)
+        }
+        Kind::Plan { .. } => decode_as(file, &text, &mut diagnostics, &mut reported, &mut incomplete, Value::Plan),
+        Kind::Report { .. } => decode_as(file, &text, &mut diagnostics, &mut reported, &mut incomplete, Value::Report),
+        Kind::Indicator { .. } => {
+            decode_as(file, &text, &mut diagnostics, &mut reported, &mut incomplete, Value::Indicator)
+        }
         Kind::Unknown => {
             diagnostics.push(Diagnostic::warning("okänd källfil; den används inte").at(location).with_hint(
                 "källfiler ligger i content/site.toml, organisation/, strategy/, \
@@ -631,7 +652,7 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
         }
     };
     at_most(MAX_DIAGNOSTICS_PER_FILE, file, &text, &mut diagnostics, &mut reported);
-    FileResult { file, text: Arc::from(text), value, diagnostics, reported }
+    FileResult { file, text: Arc::from(text), value, diagnostics, reported, incomplete }
 }
 
 /// Keeps the first `max` of a file's `diagnostics` (by place) and sums up the rest in one,
@@ -665,9 +686,11 @@ fn decode_as<T: DeserializeOwned + schema::Described + markdown::MarkdownFields>
     text: &str,
     diagnostics: &mut Vec<Diagnostic>,
     reported: &mut Vec<Range<usize>>,
+    incomplete: &mut bool,
     wrap: fn(Arc<T>) -> Value,
 ) -> Option<Value> {
     let decoded = decode::decode::<T>(file, text, T::schema_json());
+    *incomplete = decoded.incomplete;
     diagnostics.extend(decoded.diagnostics);
     for field in decoded.value.iter().flat_map(|value| value.markdown_fields()) {
         diagnostics.extend(markdown::lint(file, text, field));

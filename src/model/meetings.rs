@@ -309,9 +309,9 @@ fn meeting(
     }
 
     let numbers = ctx.t.item_numbers[id.index()].clone();
-    // With a faulty item number the agenda is not known, so attendance is not checked
-    // against it (the faulty number is reported on its own).
-    let agenda_known = numbers.len() == raw.item.len();
+    // With a faulty item number, or items lost in a syntax error, the agenda is not known,
+    // so attendance is not checked against it (the fault is reported on its own).
+    let agenda_known = numbers.len() == raw.item.len() && !ctx.t.faulty.incomplete.contains(&file);
     let chair = raw.chair.as_ref().and_then(|p| ctx.person(file, p));
     let secretary = raw.secretary.as_ref().and_then(|p| ctx.person(file, p));
     let adjusters = raw.adjusters.iter().filter_map(|p| ctx.person(file, p)).collect();
@@ -512,6 +512,9 @@ fn secrecy(
             // Still confidential: a missing ground must never make an item public.
             Some(String::new())
         }
+        // A syntax error may have lost `public` ("public = False"): that is the error to
+        // fix first.
+        (false, Some(ground)) if ctx.t.faulty.incomplete.contains(&file) => Some(ground),
         (false, Some(ground)) => {
             let span = osl.as_ref().map(|o| o.span.clone()).unwrap_or(0..0);
             ctx.push(
@@ -781,6 +784,10 @@ fn link(ctx: &mut Ctx<'_>, meetings: &[Arc<Meeting>], registered: &[Registered<'
     for (to, from, r) in completions {
         let target = &meetings[to.meeting.index()].items[to.index as usize];
         if target.assignments.is_empty() {
+            // The target's file has errors: its assignments may be among what they lost.
+            if ctx.t.faulty.files.contains(&registered[to.meeting.index()].loaded.parsed.file) {
+                continue;
+            }
             let raw = &registered[from.meeting.index()].loaded.parsed;
             let raw_item =
                 raw.value.item.iter().find(|i| {
