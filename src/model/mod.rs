@@ -58,6 +58,11 @@ pub struct Model {
     pub indicators: Vec<Indicator>,
     /// The day "open" and "late" are measured against.
     pub today: Date,
+    /// The day of the latest meeting whose record is published (not a draft), no later
+    /// than `today`. An assignment is late when its deadline passed before this day
+    /// without a report: what a reader of the records can see. The site knows nothing
+    /// of what happened after its latest record (an archive may end years before today).
+    pub records_until: Option<Date>,
 }
 
 /// The model (possibly incomplete when there are errors) and every diagnostic.
@@ -130,6 +135,11 @@ fn build_with(loaded: Loaded, today: Date, memo: Option<&mut Memo>) -> Built {
     let plans = groups::plans(&mut ctx, &plans, &bodies);
     let reports = groups::reports(&mut ctx, &reports, &plans, &bodies);
     let indicators = groups::indicators(&mut ctx, &indicators);
+    let records_until = meetings
+        .iter()
+        .filter(|m| m.status != types::MeetingStatus::Utkast && m.has_record(today))
+        .map(|m| m.date)
+        .max();
 
     let model = Model {
         site,
@@ -147,6 +157,7 @@ fn build_with(loaded: Loaded, today: Date, memo: Option<&mut Memo>) -> Built {
         reports,
         indicators,
         today,
+        records_until,
     };
     let mut diagnostics = load_diagnostics;
     // A place the loader reported (and repaired with a placeholder) is not reported again,
@@ -275,9 +286,9 @@ impl Model {
         self.links.completed.get(&item).copied()
     }
 
-    /// Where an assignment given in `item` stands today.
+    /// Where an assignment given in `item` stands in the published records.
     pub fn assignment_status(&self, item: ItemRef, assignment: &Assignment) -> AssignmentStatus {
-        assignment.status(self.completed_by(item), self.today)
+        assignment.status(self.completed_by(item), self.records_until)
     }
 
     pub fn plan(&self, id: PlanId) -> &Plan {

@@ -357,20 +357,22 @@ pub struct Assignment {
     pub report_to: Option<Party>,
 }
 
-/// Where an assignment stands on a given day.
+/// Where an assignment stands in the published records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum AssignmentStatus {
     Open,
+    /// Its deadline passed before the latest record, and no record reports it done.
     Late,
     Done,
 }
 
 impl Assignment {
-    /// Where the assignment stands on `today`, given the item that reported it done.
-    pub fn status(&self, completed_by: Option<ItemRef>, today: Date) -> AssignmentStatus {
-        match (completed_by, self.deadline) {
-            (Some(_), _) => AssignmentStatus::Done,
-            (None, Some(deadline)) if deadline < today => AssignmentStatus::Late,
+    /// Where the assignment stands, given the item that reported it done and the day of
+    /// the latest published record (`Model::records_until`).
+    pub fn status(&self, completed_by: Option<ItemRef>, records_until: Option<Date>) -> AssignmentStatus {
+        match (completed_by, self.deadline, records_until) {
+            (Some(_), _, _) => AssignmentStatus::Done,
+            (None, Some(deadline), Some(until)) if deadline < until => AssignmentStatus::Late,
             _ => AssignmentStatus::Open,
         }
     }
@@ -548,4 +550,28 @@ pub struct IndicatorValue {
     pub municipality: MunicipalityId,
     pub year: i32,
     pub value: f64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_assignment_is_late_only_against_a_later_record() {
+        let day = |s: &str| s.parse::<Date>().unwrap();
+        let assignment = Assignment {
+            assignee: Party::Person(PersonId(0)),
+            task: "x".into(),
+            deadline: Some(day("2013-06-15")),
+            report_to: None,
+        };
+        let report = Some(ItemRef { meeting: MeetingId(1), index: 0 });
+        assert_eq!(assignment.status(None, Some(day("2013-05-15"))), AssignmentStatus::Open);
+        assert_eq!(assignment.status(None, Some(day("2013-06-15"))), AssignmentStatus::Open);
+        assert_eq!(assignment.status(None, Some(day("2013-06-16"))), AssignmentStatus::Late);
+        assert_eq!(assignment.status(None, None), AssignmentStatus::Open);
+        assert_eq!(assignment.status(report, Some(day("2014-01-01"))), AssignmentStatus::Done);
+        let no_deadline = Assignment { deadline: None, ..assignment };
+        assert_eq!(no_deadline.status(None, Some(day("2030-01-01"))), AssignmentStatus::Open);
+    }
 }

@@ -358,6 +358,8 @@ pub struct AssignmentsPage {
     pub open: Vec<AssignmentView>,
     pub late: Vec<AssignmentView>,
     pub done: Vec<AssignmentView>,
+    /// What the statuses are measured against: the latest published record ("" without one).
+    pub as_of: String,
     pub csv: FileLink,
 }
 
