@@ -412,10 +412,14 @@ fn csv_tables_have_a_header_and_equal_columns() {
             "redovisat_organ",
             "redovisat_punkt",
             "redovisat_url",
+            "status_per",
         ],
     );
     let statuses: BTreeSet<&str> = assignments.iter().map(|r| r[3].as_str()).collect();
     assert_eq!(statuses, BTreeSet::from(["försenat", "klart", "öppet"]));
+    // The statuses are as of the latest published record, which each row names.
+    let as_of = model.records_until.unwrap().to_string();
+    assert!(assignments.iter().all(|r| r[13] == as_of), "{as_of}");
     let economy = check_csv(
         &text(&out, data::ECONOMY_CSV),
         &[
@@ -434,6 +438,26 @@ fn csv_tables_have_a_header_and_equal_columns() {
     );
     assert_eq!(economy.len(), model.ledger().len());
     assert!(economy.iter().all(|r| r[2].parse::<i64>().is_ok()));
+}
+
+/// The sources wrap their text at about 90 characters; the tables give a paragraph on one
+/// line, as Markdown reads it (and as the feed shows it), keeping paragraphs and lists.
+#[test]
+fn decision_text_is_given_in_paragraphs_not_in_the_sources_lines() {
+    let model = demo();
+    let out = data::data(&model, true);
+    let decisions = parse_csv(&text(&out, data::DECISIONS_CSV));
+    let wrapped = "Kommunchefsgruppen ställer sig bakom inriktningen: insatsen genomförs under 2026 med \
+                   200 000 kr av regionens utvecklingsmedel och 40 000 kr från varje kommun.";
+    assert!(decisions.iter().any(|r| r[5].starts_with(wrapped)), "{decisions:?}");
+    for row in &decisions {
+        for (before, after) in row[5].split('\n').zip(row[5].split('\n').skip(1)) {
+            let list = ["- ", "* "].iter().any(|m| after.starts_with(m)) || after.starts_with(char::is_numeric);
+            assert!(before.is_empty() || after.is_empty() || list, "a line break inside a paragraph: {:?}", row[5]);
+        }
+    }
+    let json: serde_json::Value = serde_json::from_str(&text(&out, data::DECISIONS_JSON)).unwrap();
+    assert!(json.as_array().unwrap().iter().any(|d| d["beslut"].as_str().unwrap().starts_with(wrapped)));
 }
 
 #[test]
@@ -485,6 +509,10 @@ fn real_content_tables_list_the_2013_decisions() {
     let economy = text(&out, data::ECONOMY_CSV);
     assert!(economy.contains(",300000,beviljat,"));
     assert!(economy.contains("2013-02-22,Regionrådet,250000,beviljat,"), "decided by Regionrådet, recorded later");
+    // UNGA13's answers were due after the archive's latest record: not late, as of it.
+    let assignments = text(&out, data::ASSIGNMENTS_CSV);
+    let unga = assignments.lines().find(|l| l.contains("UNGA13")).unwrap();
+    assert!(unga.contains(",2013-06-15,öppet,") && unga.ends_with(",2013-05-15"), "{unga}");
 }
 
 // ---------------------------------------------------------------------------------------

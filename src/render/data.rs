@@ -7,7 +7,8 @@
 //! mark, one header row. Each is also under `data/excel/` with the same name, for Excel
 //! with Swedish settings, which splits a row at semicolons (the comma is the decimal
 //! sign) and reads a file as UTF-8 only after a byte order mark: the same rows,
-//! semicolon-separated, with a BOM. Text is given as written in the sources. Dates are
+//! semicolon-separated, with a BOM. Text is given as written in the sources, with the
+//! line breaks inside a paragraph made spaces (`format::unwrap_lines`). Dates are
 //! ISO 8601, amounts whole kronor without grouping, yes/no as "ja"/"nej", and the headers
 //! and the assignment statuses ("öppet", "försenat", "klart") in Swedish like the site.
 //!
@@ -19,6 +20,7 @@
 //! a decision from meetings whose record is published (the same meetings as the Atom
 //! feed), so a coming meeting's proposals are not listed as decisions.
 
+use super::format::unwrap_lines;
 use super::sitemap::absolute;
 use super::{Artefact, Emit, oparl, urls};
 use crate::model::{AssignmentStatus, ItemRef, Model, MoneyKind, Party};
@@ -80,7 +82,7 @@ fn decisions(model: &Model) -> Vec<Decision> {
         for item in &meeting.items {
             let (title, decision) = match (&item.secrecy, &item.decision) {
                 (Some(_), _) => (model.site.confidential_notice.as_str(), ""),
-                (None, Some(decision)) => (item.title.as_str(), decision.trim()),
+                (None, Some(decision)) => (item.title.as_str(), decision.as_str()),
                 (None, None) => continue,
             };
             rows.push(Decision {
@@ -89,7 +91,7 @@ fn decisions(model: &Model) -> Vec<Decision> {
                 mote: meeting.slug.clone(),
                 punkt: item.number,
                 rubrik: title.to_string(),
-                beslut: decision.to_string(),
+                beslut: unwrap_lines(decision),
                 url: absolute(model, &urls::item(model, meeting, item.number)),
                 sekretess: item.secrecy.is_some(),
             });
@@ -117,7 +119,8 @@ fn decisions_json(model: &Model) -> Vec<Artefact> {
 }
 
 /// `data/uppdrag.csv`: every assignment, where it was given and, when done, where it was
-/// reported done; the status is as of `model.today`.
+/// reported done; the status is as of the latest published record, which `status_per`
+/// names (`Model::records_until`).
 fn assignments_csv(model: &Model) -> Vec<Artefact> {
     let mut csv = Csv::new(&[
         "mottagare",
@@ -133,7 +136,9 @@ fn assignments_csv(model: &Model) -> Vec<Artefact> {
         "redovisat_organ",
         "redovisat_punkt",
         "redovisat_url",
+        "status_per",
     ]);
+    let as_of = model.records_until.map(|d| d.to_string()).unwrap_or_default();
     for (r, item) in model.recorded_items() {
         for assignment in &item.assignments {
             let status = match model.assignment_status(r, assignment) {
@@ -145,7 +150,7 @@ fn assignments_csv(model: &Model) -> Vec<Artefact> {
             let done = model.completed_by(r).map(|c| item_columns(model, c)).unwrap_or_default();
             csv.row(&[
                 &party(model, assignment.assignee),
-                assignment.task.trim(),
+                &unwrap_lines(&assignment.task),
                 &assignment.deadline.map(|d| d.to_string()).unwrap_or_default(),
                 status,
                 &assignment.report_to.map(|p| party(model, p)).unwrap_or_default(),
@@ -157,6 +162,7 @@ fn assignments_csv(model: &Model) -> Vec<Artefact> {
                 &done[1],
                 &done[2],
                 &done[3],
+                &as_of,
             ]);
         }
     }

@@ -165,8 +165,8 @@ fn entry_html(model: &Model, meeting: &Meeting) -> String {
 /// or "* " are list items, other line breaks are the source's own wrapping.
 fn text_html(text: &str) -> String {
     let mut h = String::new();
-    for paragraph in text.trim().split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-        let lines: Vec<&str> = paragraph.lines().map(str::trim).collect();
+    for paragraph in super::format::unwrap_lines(text).split("\n\n").filter(|p| !p.is_empty()) {
+        let lines: Vec<&str> = paragraph.lines().collect();
         let bullet = |l: &str| l.strip_prefix("- ").or_else(|| l.strip_prefix("* ")).map(str::to_string);
         if lines.iter().all(|l| bullet(l).is_some()) {
             h.push_str("<ul>");

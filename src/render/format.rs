@@ -127,6 +127,39 @@ pub fn item_list(numbers: &[u32]) -> String {
     format!("§\u{a0}{}", parts.join(", "))
 }
 
+/// A text as Markdown reads it, in plain paragraphs: the line breaks inside a paragraph
+/// become spaces, paragraphs are separated by one blank line, and each line of a list
+/// ("- ", "* ", "1. ") keeps a line of its own. For open data and feeds, where the
+/// source's wrapping at 90 characters would break a sentence in two.
+pub fn unwrap_lines(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_paragraph = false;
+    for line in text.trim().lines().map(str::trim) {
+        if line.is_empty() {
+            in_paragraph = false;
+            continue;
+        }
+        if !in_paragraph && !out.is_empty() {
+            out.push_str("\n\n");
+        } else if in_paragraph {
+            out.push(if starts_list_line(line) { '\n' } else { ' ' });
+        }
+        out.push_str(line);
+        in_paragraph = true;
+    }
+    out
+}
+
+/// "- a", "* a", "+ a", "1. a", "2) a": a line of a Markdown list.
+fn starts_list_line(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &line[digits..];
+    if digits > 0 {
+        return rest.starts_with(". ") || rest.starts_with(") ");
+    }
+    ["- ", "* ", "+ "].iter().any(|marker| line.starts_with(marker))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,5 +177,16 @@ mod tests {
         assert_eq!(time_span(Time::new(8, 30, 0, 0).ok(), Time::new(11, 0, 0, 0).ok()), "08.30–11.00");
         assert_eq!(item_list(&[4, 3, 7]), "§\u{a0}3–4, 7");
         assert_eq!(file_size(120_400), "120\u{a0}kB");
+    }
+
+    #[test]
+    fn unwraps_the_lines_of_a_paragraph_and_keeps_lists_and_paragraphs() {
+        let text = "Kommunchefsgruppen godkänner planerna\nför 2025.\n\n  \nUppdrag:\n- kansliet\n- kommunerna\n1. först\nsedan\n";
+        assert_eq!(
+            unwrap_lines(text),
+            "Kommunchefsgruppen godkänner planerna för 2025.\n\nUppdrag:\n- kansliet\n- kommunerna\n1. först sedan"
+        );
+        assert_eq!(unwrap_lines("  En rad.  "), "En rad.");
+        assert_eq!(unwrap_lines("2013 års plan\nantas."), "2013 års plan antas.");
     }
 }

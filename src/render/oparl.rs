@@ -744,7 +744,7 @@ impl<E: Send> Oparl<'_, E> {
                             public: true,
                             consultation: consultation_of.get(&r).cloned(),
                             result: item.withdrawn.as_ref().map(|why| format!("utgår: {why}")),
-                            resolution_text: item.decision.clone(),
+                            resolution_text: item.decision.as_deref().map(super::format::unwrap_lines),
                             auxiliary_file: item_files(self, r, files),
                             ..base
                         }
