@@ -2,7 +2,9 @@
 # tests/browser/decisions.sh SITE — the decision lists' filter the way a reader gets it:
 # serves the built SITE over HTTP on loopback, opens beslut/ in headless Chromium and
 # checks that the script replaced every facet menu by checkboxes for all the facet's
-# values (beslut/facets.json), also when the menu itself showed only some of them.
+# values (beslut/facets.json), also when the menu itself showed only some of them; then
+# that a selection in the address (as Back and a shared link bring it) is the list shown,
+# and that on a facet's page another selection no longer wears that page's heading.
 # Needs python3 and chromium (see page.sh). Used by .ci/run.
 set -euo pipefail
 site="$1"
@@ -23,4 +25,38 @@ for facet in facets:
     print(f"{key}: {links} links in the menu, {boxes} checkboxes of {total} values")
     failed |= boxes != total
 sys.exit(1 if failed else 0)
+PY
+
+# The first value of the first facet, asked for in the address of the list of all.
+read -r key value href < <(python3 -c '
+import json, sys
+facet = json.load(open(sys.argv[1]))[0]
+option = facet["options"][0]
+print(facet["key"], option["value"], option["href"])' "$site/beslut/facets.json")
+page_dom "$site" "beslut/?$key=$value" >"$dom"
+python3 - "$site/beslut/data.json" "$dom" "$key" "$value" <<'PY'
+import json, re, sys
+rows = json.load(open(sys.argv[1]))
+dom = open(sys.argv[2], encoding="utf-8").read()
+key, value = sys.argv[3], sys.argv[4]
+field = {"organ": "body_key", "ar": "year", "mal": "goals", "omrade": "areas", "kommun": "municipalities"}[key]
+def has(row):
+    v = row[field]
+    return value in (map(str, v) if isinstance(v, list) else [str(v)])
+expected = "Visar %d av %d" % (sum(map(has, rows)), len(rows))
+count = re.search(r'<p class="result-count"[^>]*>([^<]*)</p>', dom).group(1)
+print(f"beslut/?{key}={value}: {count!r}, expected {expected!r}")
+sys.exit(0 if count.startswith(expected) else 1)
+PY
+# That value's own page, with the whole list asked for instead ("?alla"): the heading is
+# the list of all's, and the note naming the page's selection is hidden.
+page_dom "$site" "${href}?alla" >"$dom"
+python3 - "$dom" <<'PY'
+import re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+heading = re.search(r"<h1>([^<]*)</h1>", dom).group(1)
+note = re.search(r'<p class="filter-current"[^>]*>', dom).group(0)
+expected = re.search(r'data-text-heading="([^"]*)"', dom).group(1)
+print(f"?alla: heading {heading!r}, note {note!r}")
+sys.exit(0 if heading == expected and "hidden" in note else 1)
 PY

@@ -3,7 +3,8 @@
  * 1. A menu button for the main navigation on narrow screens.
  * 2. Wide tables that scroll sideways become focusable, so keyboards can scroll them.
  * 3. The decisions page: filter by several facets at once in the browser, from the
- *    JSON list of all decisions (data-decisions), with the count in a live region.
+ *    JSON list of all decisions (data-decisions), with the count in a live region and
+ *    the selection in the address (?organ=…&ar=…), which Back and shared links keep.
  * 4. The search page: searches the static index in sok/data/ (src/render/search.rs)
  *    and lists the hits in #sok, with the matching words marked.
  *
@@ -151,6 +152,22 @@
     var status = box.querySelector(".result-count");
     if (!results || !status) return;
 
+    // The selection a link or Back brought (`?organ=…&ar=…`), which replaces the page's own.
+    var asked = {};
+    var query = window.location.search.replace(/^\?/, "").split("&");
+    for (var q = 0; q < query.length; q++) {
+      var pair = query[q].split("=");
+      var name = decodeURIComponent(pair[0] || "");
+      if (FIELDS[name] && pair.length === 2) {
+        (asked[name] = asked[name] || []).push(decodeURIComponent(pair[1].replace(/\+/g, " ")));
+      }
+    }
+    // "?alla": every box cleared on a facet's page.
+    var fromAddress = Object.keys(asked).length > 0 || query.indexOf("alla") !== -1;
+    // The page's own selection (a facet's page): its heading, title and note hold while
+    // the selection is that one.
+    var own = {};
+
     // Checkboxes in place of the facet links.
     var boxes = [];
     var facets = box.querySelectorAll(".facet[data-facet]");
@@ -161,6 +178,7 @@
       var heading = facet.querySelector(".facet-label");
       var current = facet.querySelector("a[aria-current]");
       var currentValue = current ? current.getAttribute("data-value") : null;
+      if (currentValue !== null) own[key] = [currentValue];
       var options = facetOptions(facet, key, allFacets);
       // A menu that showed only some values gets all of them, in a box of its own height.
       var fieldset = el("fieldset", facet.querySelector(".facet-more") ? "many" : null);
@@ -173,7 +191,9 @@
         input.id = id;
         input.value = String(option.value);
         input.setAttribute("data-facet", key);
-        if (input.value === currentValue) input.checked = true;
+        input.checked = fromAddress
+          ? (asked[key] || []).indexOf(input.value) !== -1
+          : input.value === currentValue;
         var label = el("label");
         label.htmlFor = id;
         label.appendChild(input);
@@ -212,6 +232,46 @@
 
     var matching = [];
     var shown = 0;
+    var h1 = doc.querySelector("main h1");
+    var ownHeading = h1 ? h1.textContent : "";
+    var ownTitle = doc.title;
+    var ownNote = doc.querySelector(".filter-current");
+
+    // The same facets with the same values.
+    function same(a, b) {
+      var keys = Object.keys(a);
+      if (keys.length !== Object.keys(b).length) return false;
+      for (var i = 0; i < keys.length; i++) {
+        var x = a[keys[i]], y = b[keys[i]];
+        if (!y || x.length !== y.length) return false;
+        for (var j = 0; j < x.length; j++) if (y.indexOf(x[j]) === -1) return false;
+      }
+      return true;
+    }
+
+    // The heading, title and note say what the list shows: the page's own, or all
+    // decisions with the checked boxes as the selection.
+    function describe(sel) {
+      var isOwn = same(sel, own);
+      var heading = isOwn ? ownHeading : text("heading", ownHeading);
+      if (h1) h1.textContent = heading;
+      doc.title = isOwn ? ownTitle : ownTitle.replace(ownHeading, heading);
+      if (ownNote) ownNote.hidden = !isOwn;
+    }
+
+    // The selection in the address, so that Back and a copied link bring it back.
+    function remember(sel) {
+      if (!window.history || !history.replaceState) return;
+      var parts = [];
+      for (var key in FIELDS) {
+        if (!Object.prototype.hasOwnProperty.call(FIELDS, key) || !sel[key]) continue;
+        for (var i = 0; i < sel[key].length; i++) {
+          parts.push(encodeURIComponent(key) + "=" + encodeURIComponent(sel[key][i]));
+        }
+      }
+      var search = same(sel, own) ? "" : "?" + (parts.length ? parts.join("&") : "alla");
+      history.replaceState(history.state, "", window.location.pathname + search + window.location.hash);
+    }
 
     function selected() {
       var sel = {};
@@ -294,12 +354,19 @@
       emptyNote.hidden = matching.length !== 0;
       status.textContent = countText(filtered);
       clear.hidden = !filtered;
+      describe(sel);
     }
 
-    for (var b = 0; b < boxes.length; b++) boxes[b].addEventListener("change", render);
+    // A reader's change: the list, and the address.
+    function changed() {
+      render();
+      remember(selected());
+    }
+
+    for (var b = 0; b < boxes.length; b++) boxes[b].addEventListener("change", changed);
     clear.addEventListener("click", function () {
       for (var i = 0; i < boxes.length; i++) boxes[i].checked = false;
-      render();
+      changed();
       if (boxes[0]) boxes[0].focus();
     });
     more.addEventListener("click", function () {
