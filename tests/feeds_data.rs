@@ -275,6 +275,33 @@ fn calendar_lists_periods_as_all_day_events() {
     assert!(!text(&all, "kalender/regionradet.ics").contains("-period-"), "periods only in the whole calendar");
 }
 
+/// A period longer than a week would lie across every day of a subscriber's calendar for
+/// months: the meetings' calendar leaves it to the calendar of periods, which has them all.
+#[test]
+fn long_periods_have_a_calendar_of_their_own() {
+    let model = demo();
+    let all = feeds::feeds(&model, true);
+    let meetings = check_ical(&text(&all, urls::ICAL));
+    let periods = check_ical(&text(&all, urls::ICAL_PERIODS));
+    let summaries = |lines: &[String]| -> BTreeSet<String> {
+        lines.iter().filter_map(|l| l.strip_prefix("SUMMARY:")).map(str::to_string).collect()
+    };
+    let (in_meetings, in_periods) = (summaries(&meetings), summaries(&periods));
+    // 21 months, and 7 days.
+    assert!(in_periods.contains("Projekttid Hållbar pendling") && !in_meetings.contains("Projekttid Hållbar pendling"));
+    assert!(in_periods.contains("Europeiska mobilitetsveckan") && in_meetings.contains("Europeiska mobilitetsveckan"));
+    assert!(!in_periods.iter().any(|s| s.starts_with("Möte i ")), "{in_periods:?}");
+    // Every all-day event left in the meetings' calendar lasts a week at most.
+    for (start, end) in meetings.iter().zip(meetings.iter().skip(1)) {
+        if let (Some(from), Some(until)) =
+            (start.strip_prefix("DTSTART;VALUE=DATE:"), end.strip_prefix("DTEND;VALUE=DATE:"))
+        {
+            let day = |d: &str| Date::strptime("%Y%m%d", d).unwrap();
+            assert!((day(until) - day(from)).get_days() <= feeds::SHORT_PERIOD_DAYS, "{from}–{until}");
+        }
+    }
+}
+
 /// Last Sunday of a month at an hour of UTC.
 fn last_sunday(year: i16, month: i8, utc_hour: i8) -> Timestamp {
     let mut day = Date::new(year, month, 1).unwrap().last_of_month();

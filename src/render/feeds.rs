@@ -26,7 +26,7 @@ use crate::model::{BodyId, Item, Meeting, MeetingStatus, Model, RecordKind, time
 /// `body_has_meetings`). `pdfs` says whether the build makes the meetings' PDFs; without
 /// them no entry links to one.
 pub fn feeds(model: &Model, pdfs: bool) -> Vec<Artefact> {
-    let mut out = vec![atom(model, None, pdfs), ical(model, None)];
+    let mut out = vec![atom(model, None, pdfs), ical(model, None), periods_ical(model)];
     for id in model.body_ids().filter(|b| body_has_meetings(model, *b)) {
         out.push(atom(model, Some(id), pdfs));
         out.push(ical(model, Some(id)));
@@ -184,8 +184,13 @@ fn text_html(text: &str) -> String {
 // ---------------------------------------------------------------------------------------
 // iCalendar
 
-/// The iCalendar file of meetings: `kalender/moten.ics` for every body (with the periods
-/// and events items mention, as all-day events), or `urls::body_ical` for one body.
+/// The longest period `kalender/moten.ics` shows beside the meetings (a study trip, a
+/// week of events). Longer ones (a project's two years) would lie across every day of a
+/// subscriber's calendar; they are in `kalender/perioder.ics`.
+pub const SHORT_PERIOD_DAYS: i32 = 7;
+
+/// The iCalendar file of meetings: `kalender/moten.ics` for every body (with the short
+/// periods and events items mention, as all-day events), or `urls::body_ical` for one body.
 pub fn ical(model: &Model, body: Option<BodyId>) -> Artefact {
     let path = match body {
         Some(b) => urls::body_ical(model.body(b)),
@@ -196,13 +201,38 @@ pub fn ical(model: &Model, body: Option<BodyId>) -> Artefact {
         Some(b) => format!("{} ({})", model.body(b).name, model.site.cooperation),
         None => format!("{} – möten", model.site.cooperation),
     };
+    let mut c = calendar(model, &name);
+    for meeting in &model.meetings {
+        if meeting.status == MeetingStatus::Utkast || body.is_some_and(|b| meeting.body != b) {
+            continue;
+        }
+        meeting_event(&mut c, model, meeting, &host);
+    }
+    if body.is_none() {
+        period_events(&mut c, model, &host, Some(SHORT_PERIOD_DAYS));
+    }
+    c.line("END:VCALENDAR");
+    Artefact::new(path, c.out)
+}
+
+/// `kalender/perioder.ics`: every period and event the items mention, however long.
+pub fn periods_ical(model: &Model) -> Artefact {
+    let name = format!("{} – perioder och händelser", model.site.cooperation);
+    let mut c = calendar(model, &name);
+    period_events(&mut c, model, &host(&model.site.base_url), None);
+    c.line("END:VCALENDAR");
+    Artefact::new(urls::ICAL_PERIODS, c.out)
+}
+
+/// A calendar's beginning, up to its first event: its name, how often to poll, the time zone.
+fn calendar(model: &Model, name: &str) -> Ical {
     let mut c = Ical::default();
     c.line("BEGIN:VCALENDAR");
     c.line("VERSION:2.0");
     c.prop("PRODID", &format!("-//kansli//{}//SV", model.site.cooperation));
     c.line("CALSCALE:GREGORIAN");
     c.line("METHOD:PUBLISH");
-    c.text("X-WR-CALNAME", &name);
+    c.text("X-WR-CALNAME", name);
     if let Some(description) = &model.site.description {
         c.text("X-WR-CALDESC", description);
     }
@@ -213,17 +243,7 @@ pub fn ical(model: &Model, body: Option<BodyId>) -> Artefact {
     for line in VTIMEZONE {
         c.line(line);
     }
-    for meeting in &model.meetings {
-        if meeting.status == MeetingStatus::Utkast || body.is_some_and(|b| meeting.body != b) {
-            continue;
-        }
-        meeting_event(&mut c, model, meeting, &host);
-    }
-    if body.is_none() {
-        period_events(&mut c, model, &host);
-    }
-    c.line("END:VCALENDAR");
-    Artefact::new(path, c.out)
+    c
 }
 
 /// Europe/Stockholm as the EU has kept it since 1996: CEST from the last Sunday of March
@@ -297,10 +317,10 @@ fn event_description(model: &Model, meeting: &Meeting, page: &str) -> String {
     lines.join("\n")
 }
 
-/// Periods and events that items mention ("Stora Nolia 3–11 augusti"), once each even
-/// when several items mention them; the UID names the first mention, which stays put as
-/// later meetings are added.
-fn period_events(c: &mut Ical, model: &Model, host: &str) {
+/// Periods and events that items mention ("Stora Nolia 3–11 augusti"), of at most
+/// `max_days` days if given, once each even when several items mention them; the UID
+/// names the first mention, which stays put as later meetings are added.
+fn period_events(c: &mut Ical, model: &Model, host: &str, max_days: Option<i32>) {
     let mut seen = std::collections::BTreeSet::new();
     for (r, item) in model.items() {
         let meeting = model.meeting(r.meeting);
@@ -308,6 +328,9 @@ fn period_events(c: &mut Ical, model: &Model, host: &str) {
             continue;
         }
         for (k, period) in item.periods.iter().enumerate() {
+            if max_days.is_some_and(|max| period_days(period) > max) {
+                continue;
+            }
             if !seen.insert((period.what.clone(), period.from, period.until)) {
                 continue;
             }
@@ -333,6 +356,12 @@ fn period_events(c: &mut Ical, model: &Model, host: &str) {
             c.line("END:VEVENT");
         }
     }
+}
+
+/// How many days a period covers, its first and last included.
+fn period_days(period: &crate::model::Period) -> i32 {
+    let last = period.until.filter(|u| *u >= period.from).unwrap_or(period.from);
+    (last - period.from).get_days() + 1
 }
 
 /// An all-day event from `from` through `until` (inclusive); DTEND is exclusive.

@@ -27,6 +27,8 @@ pub const NOT_FOUND: &str = "404.html";
 pub const ASSETS: &str = "assets/";
 pub const FEED: &str = "flode/beslut.atom";
 pub const ICAL: &str = "kalender/moten.ics";
+/// Every period and event the items mention, however long.
+pub const ICAL_PERIODS: &str = "kalender/perioder.ics";
 
 /// The relative way from a page at `path` back to the site root: "moten/kc/2013-05-15/" → "../../../".
 pub fn root_from(path: &str) -> String {

@@ -334,7 +334,8 @@ pub(super) fn calendar(ctx: &Ctx) -> PageOut {
         })
         .collect();
     events.sort_by(|a, b| b.from_iso.cmp(&a.from_iso));
-    let mut calendars = vec![Link::new(ctx.s("feed.all_meetings"), urls::ICAL)];
+    let mut calendars =
+        vec![Link::new(ctx.s("feed.all_meetings"), urls::ICAL), Link::new(ctx.s("feed.periods"), urls::ICAL_PERIODS)];
     calendars.extend(
         ctx.meetings_of.keys().map(|b| Link::new(model.body(*b).name.clone(), urls::body_ical(model.body(*b)))),
     );

@@ -97,7 +97,8 @@ pub(super) fn open_data(ctx: &Ctx) -> PageOut {
         file("data.decisions_json", "data/beslut.json", "JSON"),
     ];
     let mut feeds = vec![Link::new(ctx.s("feed.minutes"), urls::FEED)];
-    let mut calendars = vec![Link::new(ctx.s("feed.all_meetings"), urls::ICAL)];
+    let mut calendars =
+        vec![Link::new(ctx.s("feed.all_meetings"), urls::ICAL), Link::new(ctx.s("feed.periods"), urls::ICAL_PERIODS)];
     for b in ctx.meetings_of.keys() {
         let body = model.body(*b);
         feeds.push(Link::new(body.name.clone(), urls::body_feed(body)));
