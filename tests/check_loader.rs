@@ -794,3 +794,88 @@ fn completing_into_a_file_with_errors_is_not_warned_about() {
 "#,
     );
 }
+
+/// Where a date or a time belongs, the label says which, and the hint gives the value as
+/// TOML writes it when it can be read.
+#[test]
+fn a_date_or_time_written_as_a_number_is_told_how_toml_writes_it() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "end = 11:00:00", "end = 11.30");
+    site.edit("content/meetings/kommunchefsgruppen/2013-04-17.toml", "deadline = 2013-06-30", "deadline = 20130630");
+    assert_diagnostics(
+        &site,
+        r#"fel: fel typ av värde: heltal
+  --> content/meetings/kommunchefsgruppen/2013-04-17.toml:34:12
+   |
+34 | deadline = 20130630
+   |            ^^^^^^^^ väntade ett datum
+   |
+   = hjälp: skriv datum som ÅÅÅÅ-MM-DD utan citattecken: 2013-06-30
+
+fel: fel typ av värde: tal
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:4:7
+  |
+4 | end = 11.30
+  |       ^^^^^ väntade ett klockslag
+  |
+  = hjälp: skriv klockslag som TT:MM:SS utan citattecken: 11:30:00
+"#,
+    );
+}
+
+/// A key with å, ä or ö is not a key to the parser; the message is the unknown key's,
+/// with the English key it means, and there is one.
+#[test]
+fn a_swedish_key_with_a_ring_or_dots_is_one_error_with_its_english_key() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "presenter = \"erik-sedig\"", "föredragande = \"erik-sedig\"");
+    assert_diagnostics(
+        &site,
+        r#"fel: okänd nyckel `föredragande`
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:29:1
+   |
+29 | föredragande = "erik-sedig"
+   | ^^^^^^^^^^^^ okänd nyckel
+   |
+   = hjälp: menade du `presenter`?
+"#,
+    );
+}
+
+/// `[item]` for `[[item]]`, first or later, and `[[item.follow_up]]` for
+/// `[item.follow_up]`: one error each, not one for every header after it.
+#[test]
+fn a_header_with_the_wrong_number_of_brackets_is_one_error() {
+    let single = |line: usize, column: usize| {
+        format!(
+            r#"fel: [item] ska skrivas med dubbla hakparenteser
+  --> {KC}:{line}:{column}
+   |
+{line} | [item]
+   | ^^^^^^ en tabell, men här hör en lista av tabeller hemma
+   |
+   = hjälp: skriv [[item]]; var och en börjar med en egen rad [[item]]
+"#
+        )
+    };
+    let text = TestSite::minimal().read(KC);
+    let mut first = TestSite::minimal();
+    first.write(KC, &text.replacen("[[item]]", "[item]", 1));
+    assert_diagnostics(&first, &single(21, 1));
+    let mut second = TestSite::minimal();
+    second.write(KC, &text.replacen("[[item]]\nnumber = 2", "[item]\nnumber = 2", 1));
+    assert_diagnostics(&second, &single(26, 1));
+    let mut follow_up = TestSite::minimal();
+    follow_up.append(KC, "\n[[item.follow_up]]\nquestion = \"Deltar kommunen?\"\n");
+    assert_diagnostics(
+        &follow_up,
+        r#"fel: [[item.follow_up]] ska skrivas med enkla hakparenteser
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:47:1
+   |
+47 | [[item.follow_up]]
+   | ^^^^^^^^^^^^^^^^^^ en lista av tabeller, men här hör en tabell hemma
+   |
+   = hjälp: skriv [item.follow_up]; det finns bara en
+"#,
+    );
+}

@@ -52,6 +52,8 @@ pub(crate) fn decode<T: DeserializeOwned>(file: FileId, text: &str, schema: &'st
         reported: Vec::new(),
         misplaced: Vec::new(),
         syntax_lines: Vec::new(),
+        invalid_keys: Vec::new(),
+        single_headers: Vec::new(),
     };
     // After a list, table or text left open, the parser reads on inside it: what it and
     // the schema find after that point only repeats the one fault.
@@ -99,6 +101,9 @@ pub(crate) fn decode<T: DeserializeOwned>(file: FileId, text: &str, schema: &'st
             out.diagnostics.push(diagnostic);
             out.diagnostics.len() - 1
         });
+        if matches!(described(error.message()).0, "invalid unquoted key" | "invalid key") {
+            out.invalid_keys.push((start..end, index));
+        }
         if Some(i) == derailer {
             // The line's first error stays, whichever of its errors derails the parser.
             derailer_index = Some(index);
@@ -108,7 +113,7 @@ pub(crate) fn decode<T: DeserializeOwned>(file: FileId, text: &str, schema: &'st
     // would only repeat the syntax error.
     let report_missing = syntax_errors.is_empty();
 
-    let walker = Walker { root: schema, report_missing, first_header: first_header(doc.get_ref(), text) };
+    let walker = Walker { root: schema, report_missing, first_header: first_header(doc.get_ref(), text), text };
     walker.table(doc.get_mut(), &doc_span, schema, &Scope::default(), &mut out);
     if let Some(cutoff) = cutoff {
         // The syntax errors come first, in the parser's order.
@@ -121,6 +126,15 @@ pub(crate) fn decode<T: DeserializeOwned>(file: FileId, text: &str, schema: &'st
         });
         // Later stages' diagnostics there go too.
         out.reported.push(cutoff..text.len().max(cutoff + 1));
+    }
+    // After `[item]`, every `[[item]]` is a duplicate to the parser: the one fault is the
+    // first header.
+    if !out.single_headers.is_empty() {
+        let headers: Vec<String> = out.single_headers.iter().map(|name| format!("[[{name}]]")).collect();
+        out.diagnostics.retain(|d| {
+            let line = d.location.as_ref().and_then(|l| l.span.clone()).map(|span| line_at(text, span.start));
+            !(d.message == DUPLICATE_KEY && line.is_some_and(|line| headers.iter().any(|h| h == line.trim())))
+        });
     }
 
     // Each round either succeeds or removes one node, so this ends; the bound is a guard.
@@ -179,10 +193,25 @@ struct Faults {
     /// The lines with a syntax error: what the walk finds within one follows from it
     /// ("1 200 000 kr" is not also a text where a number belongs).
     syntax_lines: Vec<Range<usize>>,
+    /// Lines whose key the parser cannot read (`föredragande = …`), with the index of
+    /// that diagnostic: the walk's unknown key there says more ("menade du `presenter`?")
+    /// and takes its place.
+    invalid_keys: Vec<(Range<usize>, usize)>,
+    /// Names written `[item]` where `[[item]]` belongs.
+    single_headers: Vec<String>,
 }
 
 impl Faults {
     fn push(&mut self, span: Range<usize>, message: String, label: String, hint: String) {
+        if message.starts_with("okänd nyckel")
+            && let Some(i) = self.invalid_keys.iter().position(|(line, _)| contains(line, &span))
+        {
+            let (_, index) = self.invalid_keys.swap_remove(i);
+            self.diagnostics[index] =
+                Diagnostic::error(message).at(Location::new(self.file, span.clone())).with_label(label).with_hint(hint);
+            self.reported.push(span);
+            return;
+        }
         if (self.lossy && span == self.doc_span) || self.syntax_lines.iter().any(|line| contains(line, &span)) {
             // Not shown, but reported all the same, as in the serde pass.
             self.reported.push(span);
@@ -202,11 +231,13 @@ impl Faults {
 // ---------------------------------------------------------------------------------------
 // The schema walk
 
-struct Walker<'s: 'static> {
+struct Walker<'s: 'static, 't> {
     root: &'s Json,
     report_missing: bool,
     /// The file's first `[…]` or `[[…]]` header: a key of the file's start goes above it.
     first_header: Option<String>,
+    /// The file, to quote a value as written.
+    text: &'t str,
 }
 
 /// The first header of the file, as written there ("[[attendee]]").
@@ -294,7 +325,7 @@ impl Allowed<'_> {
     }
 }
 
-impl<'s: 'static> Walker<'s> {
+impl<'s: 'static> Walker<'s, '_> {
     fn resolve(&self, node: &'s Json) -> &'s Json {
         let mut node = node;
         for _ in 0..32 {
@@ -461,12 +492,43 @@ impl<'s: 'static> Walker<'s> {
                 .map(|t| type_name(t))
                 .collect::<Vec<_>>()
                 .join(" eller ");
-            out.push(
-                span.clone(),
-                format!("fel typ av värde: {}", type_name(kind)),
-                format!("väntade {expected}"),
-                type_hint(&allowed).to_string(),
-            );
+            let written = self.text.get(span.clone()).unwrap_or_default();
+            // `[item]` where each item is `[[item]]`: then the parser found every later
+            // `[[item]]` a duplicate, which says nothing more (removed in `decode`).
+            if kind == "object" && allowed.types.contains(&"array") && single_header(written).is_some() {
+                let name = single_header(written).unwrap_or_default().to_string();
+                out.push(
+                    span.clone(),
+                    format!("[{name}] ska skrivas med dubbla hakparenteser"),
+                    "en tabell, men här hör en lista av tabeller hemma".into(),
+                    format!("skriv [[{name}]]; var och en börjar med en egen rad [[{name}]]"),
+                );
+                out.single_headers.push(name);
+                if let Some(placeholder) = self.placeholder(schema, 0) {
+                    *value = Spanned::new(span, placeholder);
+                }
+                return;
+            }
+            // `[[item.follow_up]]` where there is one `[item.follow_up]`.
+            if let Some(name) = double_header(written).filter(|_| kind == "array" && allowed.types.contains(&"object"))
+            {
+                out.push(
+                    span.clone(),
+                    format!("[[{name}]] ska skrivas med enkla hakparenteser"),
+                    "en lista av tabeller, men här hör en tabell hemma".into(),
+                    format!("skriv [{name}]; det finns bara en"),
+                );
+                if let Some(placeholder) = self.placeholder(schema, 0) {
+                    *value = Spanned::new(span, placeholder);
+                }
+                return;
+            }
+            // A date or a time is a text in the schema, but not to the secretary.
+            let (expected, hint) = match allowed.example.map(|example| date_or_time(example, written)) {
+                Some((expected, hint)) => (expected.to_string(), hint),
+                None => (format!("väntade {expected}"), type_hint(&allowed).to_string()),
+            };
+            out.push(span.clone(), format!("fel typ av värde: {}", type_name(kind)), expected, hint);
             if let Some(placeholder) = self.placeholder(schema, 0) {
                 *value = Spanned::new(span, placeholder);
             }
@@ -573,10 +635,33 @@ fn type_name(kind: &str) -> &'static str {
     }
 }
 
-fn type_hint(allowed: &Allowed<'_>) -> &'static str {
-    if allowed.example.is_some() {
-        return "skriv datum som ÅÅÅÅ-MM-DD och klockslag som TT:MM:SS, utan citattecken";
+/// For a value where a date or a time belongs (the schema's `example` says which): the
+/// label, and a hint with the value as TOML writes it when it can be read ("9.00" →
+/// "09:00:00", "20261031" → "2026-10-31").
+fn date_or_time(example: &str, written: &str) -> (&'static str, String) {
+    let digits: String = written.chars().filter(char::is_ascii_digit).collect();
+    if example.contains(':') {
+        let (hours, minutes) = written.split_once(['.', ',']).unwrap_or((written, "00"));
+        let number = |s: &str| s.parse::<u8>().ok().filter(|_| !s.is_empty() && s.len() <= 2);
+        let hint = match (number(hours), number(minutes)) {
+            (Some(h), Some(m)) if h < 24 && m < 60 => {
+                let m = if minutes.len() == 1 { m * 10 } else { m };
+                format!("skriv klockslag som TT:MM:SS utan citattecken: {h:02}:{m:02}:00")
+            }
+            _ => format!("skriv klockslag som TT:MM:SS utan citattecken, t.ex. {example}"),
+        };
+        ("väntade ett klockslag", hint)
+    } else {
+        let hint = if digits.len() == 8 && digits.len() == written.len() {
+            format!("skriv datum som ÅÅÅÅ-MM-DD utan citattecken: {}-{}-{}", &digits[..4], &digits[4..6], &digits[6..])
+        } else {
+            format!("skriv datum som ÅÅÅÅ-MM-DD utan citattecken, t.ex. {example}")
+        };
+        ("väntade ett datum", hint)
     }
+}
+
+fn type_hint(allowed: &Allowed<'_>) -> &'static str {
     match allowed.types.iter().find(|t| **t != "null").copied() {
         Some("string") => "skriv texten inom citattecken: \"…\"",
         Some("integer") => "skriv ett heltal utan citattecken, t.ex. 3",
@@ -776,6 +861,18 @@ pub(crate) fn syntax_diagnostic(file: FileId, text: &str, error: &toml::de::Erro
             ));
     }
     let (description, expected) = described(message);
+    // `[item]` after items written `[[item]]`: the same fault as a first `[item]`.
+    let line = line_at(text, span.start);
+    if let Some(name) =
+        single_header(line).filter(|name| description == "duplicate key" && text.contains(&format!("[[{name}]]")))
+    {
+        let line_start = text.get(..span.start).and_then(|before| before.rfind('\n')).map_or(0, |n| n + 1);
+        let at = line_start + (line.len() - line.trim_start().len());
+        return Diagnostic::error(format!("[{name}] ska skrivas med dubbla hakparenteser"))
+            .at(Location::new(file, at..at + line.trim().len()))
+            .with_label("en tabell, men här hör en lista av tabeller hemma")
+            .with_hint(format!("skriv [[{name}]]; var och en börjar med en egen rad [[{name}]]"));
+    }
     if let Some(Misread { span, message, label, hint }) = misread(text, span.start, description) {
         return Diagnostic::error(format!("TOML-syntaxfel: {message}"))
             .at(Location::new(file, span))
@@ -1130,6 +1227,9 @@ fn derails(message: &str) -> bool {
     )
 }
 
+const DUPLICATE_KEY_WORDS: &str = "nyckeln står två gånger i samma tabell";
+const DUPLICATE_KEY: &str = "TOML-syntaxfel: nyckeln står två gånger i samma tabell";
+
 /// The TOML parser's commonest messages (what it found, and what it expected instead),
 /// worded for the secretary: (message, label, hint). Others are shown as the parser wrote
 /// them.
@@ -1169,7 +1269,7 @@ fn syntax_in_swedish(description: &str, expected: &str) -> Option<(&'static str,
         "key with no value" | "missing assignment between key-value pairs" => ("= saknas", "väntade = här", EXAMPLE),
         "missing value" | "missing value for key" => ("värde saknas", "väntade ett värde här", EXAMPLE),
         "duplicate key" => (
-            "nyckeln står två gånger i samma tabell",
+            DUPLICATE_KEY_WORDS,
             "andra gången",
             "ta bort den ena; ett nytt ärende, en ny person o.s.v. börjar med en egen rad som [[item]]",
         ),
@@ -1216,6 +1316,27 @@ fn syntax_in_swedish(description: &str, expected: &str) -> Option<(&'static str,
         ),
         _ => return None,
     })
+}
+
+/// The name of a header written with single brackets ("[item]" → "item").
+fn single_header(written: &str) -> Option<&str> {
+    let line = written.lines().next()?.trim();
+    let name = line.strip_prefix('[')?.strip_suffix(']')?;
+    (!name.starts_with('[') && !name.is_empty()).then_some(name.trim())
+}
+
+/// The name of a header written with double brackets ("[[item.follow_up]]" → "item.follow_up").
+fn double_header(written: &str) -> Option<&str> {
+    let line = written.lines().next()?.trim();
+    let name = line.strip_prefix("[[")?.strip_suffix("]]")?.trim();
+    (!name.is_empty()).then_some(name)
+}
+
+/// The line of `text` that holds `offset`, without its line break.
+fn line_at(text: &str, offset: usize) -> &str {
+    let start = text.get(..offset).and_then(|before| before.rfind('\n')).map_or(0, |n| n + 1);
+    let rest = &text[start..];
+    &rest[..rest.find('\n').unwrap_or(rest.len())]
 }
 
 /// The first key (or table header) of at least 80 dotted parts: toml's limit.
