@@ -291,6 +291,12 @@ impl Model {
         assignment.status(self.completed_by(item), self.records_until)
     }
 
+    /// Whether `deadline` passed before the latest published record: what the records
+    /// can show to be late (`records_until`).
+    pub fn overdue(&self, deadline: Date) -> bool {
+        self.records_until.is_some_and(|until| deadline < until)
+    }
+
     pub fn plan(&self, id: PlanId) -> &Plan {
         &self.plans[id.index()]
     }

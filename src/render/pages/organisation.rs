@@ -59,7 +59,7 @@ fn follow_ups(ctx: &Ctx, id: MunicipalityId) -> (Vec<OwedView>, Vec<OwedView>) {
             question: f.question.clone(),
             item: ctx.item_link(r),
             deadline: f.deadline.map(format::date_medium).unwrap_or_default(),
-            late: answer.is_none() && f.deadline.is_some_and(|d| d < model.today),
+            late: answer.is_none() && f.deadline.is_some_and(|d| model.overdue(d)),
             answer: answer.map(|a| a.answer.clone()).unwrap_or_default(),
         };
         if answer.is_some() { answered.push(view) } else { owed.push(view) }
