@@ -157,6 +157,37 @@ fn municipalities_owe_their_answer_to_item_3() {
     assert!(text.contains("Vi ska öka andelen resor som sker med kollektivtrafik, till fots eller med cykel"));
     // The membership continues the lead's sentence, in lower case.
     assert!(text.contains("Vindelns kommun, medlem."), "{text}");
+    // The answers were due 15 June 2013, after the latest record (15 May 2013): waiting,
+    // as far as the records show, not late.
+    assert!(text.contains("Väntar på svar") && !text.contains("Försenad"), "{text}");
+}
+
+/// "Vad gör min kommun?": the municipality's page leads to the decisions that concern it.
+#[test]
+fn a_municipality_page_links_the_decisions_that_concern_it() {
+    let all = site(&repo().join("examples/demo"), Edition::Public);
+    let html = page(&all, "kommuner/granberga/index.html");
+    // The count its page of decisions gives ("40 beslut").
+    let list = page(&all, "beslut/kommuner/granberga/index.html");
+    let count: String =
+        list.split_once(r#"role="status">"#).unwrap().1.chars().take_while(char::is_ascii_digit).collect();
+    assert!(!count.is_empty());
+    assert!(
+        html.contains(&format!(r#"<a href="../../beslut/kommuner/granberga/">Beslut som rör Granberga ({count})</a>"#)),
+        "{html}"
+    );
+}
+
+/// A meeting's page lists its items first, each a link to its decision; a confidential
+/// item by its number only.
+#[test]
+fn a_meeting_page_lists_its_items_before_the_attendance() {
+    let all = site(&repo().join("examples/demo"), Edition::Public);
+    let html = page(&all, "moten/kommunchefsgruppen/2025-10-15/index.html");
+    let index = html.split_once(r#"<nav class="item-index""#).map(|(_, rest)| rest).unwrap();
+    assert!(index.contains("<a href=\"#p3\">§&nbsp;3 Jobba i Exempelregionen – beredning</a>"), "{index}");
+    assert!(index.contains("<a href=\"#p4\">§&nbsp;4 (sekretess)</a>"), "{index}");
+    assert!(index.find("</nav>") < index.find(r#"class="attendance""#));
 }
 
 #[test]

@@ -579,6 +579,8 @@ pub struct MunicipalityLine {
 #[derive(Clone, Debug, Serialize)]
 pub struct MunicipalityPage {
     pub name: String,
+    /// "Beslut som rör Granberga (40)", to the decisions that concern it.
+    pub decisions: Option<Link>,
     pub official_name: String,
     pub membership: String,
     /// Its people in each body: (body, people).

@@ -190,8 +190,17 @@ pub(super) fn municipality(ctx: &Ctx, id: MunicipalityId) -> PageOut {
         .filter(|i| model.indicators[*i].values.iter().any(|v| v.municipality == id))
         .map(|i| indicator_view(ctx, i, Some(id)))
         .collect();
+    // Its decisions' page, when there is one (the facet lists only values with decisions).
+    let decisions = ctx.facets().get(&Some(Facet::Municipality(id))).map(|rows| {
+        let label = ctx.s("municipality.decisions").replace("{name}", &municipality.name);
+        Link::new(
+            format!("{label} ({})", format::grouped(rows.len() as i64)),
+            facet_path(ctx, Some(Facet::Municipality(id))),
+        )
+    });
     let page = MunicipalityPage {
         name: municipality.name.clone(),
+        decisions,
         official_name: municipality.official_name.clone(),
         membership: membership_text(ctx, id),
         representatives,
