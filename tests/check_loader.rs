@@ -879,3 +879,22 @@ fn a_header_with_the_wrong_number_of_brackets_is_one_error() {
 "#,
     );
 }
+
+/// A file's path on the secretary's own computer, whose \ the parser reads as escapes:
+/// the message says where the file belongs instead.
+#[test]
+fn a_windows_path_is_told_to_put_the_file_under_content() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "file = \"bilagor/utredning.txt\"", r#"file = "C:\Users\erik\Dokument\utredning.txt""#);
+    assert_diagnostics(
+        &site,
+        r#"fel: TOML-syntaxfel: sökvägen leder till en mapp på din dator
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:36:8
+   |
+36 | file = "C:\Users\erik\Dokument\utredning.txt"
+   |        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ sökväg i Windows
+   |
+   = hjälp: lägg filen under content/, t.ex. i content/bilagor/, och skriv sökvägen därifrån med /: file = "bilagor/utredning.txt"
+"#,
+    );
+}

@@ -303,7 +303,45 @@ fn errors_when_file_name_is_not_a_date() {
         r#"fel: filnamnet "maj.toml" är inget datum
  --> content/meetings/kommunchefsgruppen/maj.toml
   |
-  = hjälp: ett möte heter content/meetings/kommunchefsgruppen/ÅÅÅÅ-MM-DD.toml efter mötesdagen
+  = hjälp: döp om filen till 2013-05-15.toml, efter mötesdagen i filen
+"#,
+    );
+}
+
+#[test]
+fn a_meeting_folder_with_a_typo_is_told_the_body_it_means() {
+    let mut site = TestSite::minimal();
+    let text = site.read(KC);
+    site.remove(KC).write("content/meetings/kommunchefsgrupen/2013-05-15.toml", &text);
+    let diagnostics = site.diagnostics();
+    assert!(
+        diagnostics.starts_with(
+            r#"fel: okänt organ "kommunchefsgrupen" (mappens namn)
+ --> content/meetings/kommunchefsgrupen/2013-05-15.toml
+  |
+  = hjälp: menade du kommunchefsgruppen? döp om mappen till content/meetings/kommunchefsgruppen/
+"#
+        ),
+        "{diagnostics}"
+    );
+}
+
+#[test]
+fn an_empty_source_file_is_one_error_that_says_how_to_fill_it() {
+    let mut site = TestSite::minimal();
+    site.write("content/meetings/kommunchefsgruppen/2013-06-12.toml", "# Fylls i efter mötet.\n\n");
+    site.write("content/groups/webb/plan-2014.toml", "");
+    assert_diagnostics(
+        &site,
+        r#"fel: filen är tom
+ --> content/groups/webb/plan-2014.toml
+  |
+  = hjälp: skapa planen med kansli new plan --group webb --year 2014
+
+fel: filen är tom
+ --> content/meetings/kommunchefsgruppen/2013-06-12.toml
+  |
+  = hjälp: skriv mötet i filen, eller skapa det med kansli new meeting --body kommunchefsgruppen --date 2013-06-12
 "#,
     );
 }

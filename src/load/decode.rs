@@ -1114,6 +1114,21 @@ fn misread(text: &str, offset: usize, description: &str) -> Option<Misread> {
     let fix = |message, label, written: &str| {
         Some(Misread { span: span.clone(), message, label, hint: format!("skriv {key} = {written}") })
     };
+    // An attachment's path on the secretary's own computer ("C:\Users\…\budget.pdf"), whose \ the
+    // parser reads as escapes: the file belongs under content/.
+    let bytes = value.as_bytes();
+    if key == "file" && bytes.len() > 4 && bytes[0] == b'"' && bytes[1].is_ascii_alphabetic() && &bytes[2..4] == b":\\"
+    {
+        let name = value.trim_end_matches('"').rsplit(['\\', '/']).next().unwrap_or_default();
+        return Some(Misread {
+            span,
+            message: "sökvägen leder till en mapp på din dator",
+            label: "sökväg i Windows",
+            hint: format!(
+                "lägg filen under content/, t.ex. i content/bilagor/, och skriv sökvägen därifrån med /: {key} = \"bilagor/{name}\""
+            ),
+        });
+    }
     // Quotes as a word processor writes them.
     const CURLY: [char; 7] = ['”', '“', '„', '’', '‘', '«', '»'];
     if value.starts_with(CURLY) {

@@ -624,6 +624,22 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
         None => text,
     };
 
+    // A file with nothing but comments would be reported key by key, one at a time.
+    let empty = text.lines().map(str::trim).all(|line| line.is_empty() || line.starts_with('#'));
+    if empty && *kind != Kind::Unknown {
+        let hint = match kind {
+            Kind::Meeting { body, stem } => {
+                format!("skriv mötet i filen, eller skapa det med kansli new meeting --body {body} --date {stem}")
+            }
+            Kind::Plan { group, year } => format!("skapa planen med kansli new plan --group {group} --year {year}"),
+            Kind::Report { group, year } => {
+                format!("skapa berättelsen med kansli new report --group {group} --year {year}")
+            }
+            _ => "skriv filens innehåll; se innehållsguiden (docs/content-guide.md)".into(),
+        };
+        diagnostics.push(Diagnostic::error("filen är tom").at(location).with_hint(hint));
+        return FileResult::unread(file, text, diagnostics);
+    }
     let mut reported = Vec::new();
     let mut incomplete = false;
     let value = match kind {

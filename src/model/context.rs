@@ -424,11 +424,39 @@ pub(crate) fn list(items: &[&str]) -> String {
     items.iter().map(|i| format!("\"{i}\"")).collect::<Vec<_>>().join(", ")
 }
 
-/// "mötet har ärendena 1–11", "mötet har bara ärende 1" or "mötet har inga ärenden".
+/// "mötet har ärendena 1–11", "mötet har ärendena 1–3, 5–9" (a gap shows),
+/// "mötet har bara ärende 1" or "mötet har inga ärenden".
 pub(crate) fn agenda_range(numbers: &[u32]) -> String {
-    match (numbers.iter().min(), numbers.iter().max()) {
-        (Some(first), Some(last)) if first == last => format!("mötet har bara ärende {first}"),
-        (Some(first), Some(last)) => format!("mötet har ärendena {first}–{last}"),
-        _ => "mötet har inga ärenden; hänvisa till mötet utan #nummer".to_string(),
+    let mut sorted = numbers.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    // Runs of consecutive numbers: "1–3", "5".
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for n in sorted {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == n => *last = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    let written: Vec<String> =
+        runs.iter().map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") }).collect();
+    match runs.as_slice() {
+        [] => "mötet har inga ärenden; hänvisa till mötet utan #nummer".to_string(),
+        [(a, b)] if a == b => format!("mötet har bara ärende {a}"),
+        _ => format!("mötet har ärendena {}", written.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::agenda_range;
+
+    #[test]
+    fn an_agenda_shows_its_gaps() {
+        assert_eq!(agenda_range(&[1, 2, 3, 5, 6, 7, 8, 9]), "mötet har ärendena 1–3, 5–9");
+        assert_eq!(agenda_range(&[1, 2, 3]), "mötet har ärendena 1–3");
+        assert_eq!(agenda_range(&[4, 1, 7]), "mötet har ärendena 1, 4, 7");
+        assert_eq!(agenda_range(&[2]), "mötet har bara ärende 2");
+        assert_eq!(agenda_range(&[]), "mötet har inga ärenden; hänvisa till mötet utan #nummer");
     }
 }

@@ -211,20 +211,31 @@ fn register<'a>(ctx: &mut Ctx<'_>, loaded: &'a [LoadedMeeting]) -> Vec<Registere
             // The body's file has errors; they are reported there.
             _ if ctx.t.faulty.bodies.contains(&m.body) => continue,
             _ => {
+                let bodies: Vec<&str> = (ctx.t.names.iter())
+                    .filter(|(_, d)| matches!(d.named, Named::Body(_)))
+                    .map(|(id, _)| id.as_str())
+                    .collect();
+                let hint = match crate::load::decode::suggest(&m.body, &bodies) {
+                    Some(id) => format!("menade du {id}? döp om mappen till content/meetings/{id}/"),
+                    None => {
+                        "mötesfiler ligger i content/meetings/<organ-id>/; mappen ska heta som ett organs id".into()
+                    }
+                };
                 ctx.push(
-                    err(format!("okänt organ \"{}\" (mappens namn)", m.body)).at(Location::file(file)).with_hint(
-                        "mötesfiler ligger i content/meetings/<organ-id>/; mappen ska heta som ett organs id",
-                    ),
+                    err(format!("okänt organ \"{}\" (mappens namn)", m.body)).at(Location::file(file)).with_hint(hint),
                 );
                 continue;
             }
         };
         let file_date = file_date(&m.stem);
         let Some(file_date) = file_date else {
+            // The day the file itself gives, if any, is the name it should have.
+            let hint = match date(file, &raw.date, &mut Vec::new()) {
+                Some(day) => format!("döp om filen till {day}.toml, efter mötesdagen i filen"),
+                None => format!("ett möte heter content/meetings/{}/ÅÅÅÅ-MM-DD.toml efter mötesdagen", m.body),
+            };
             ctx.push(
-                err(format!("filnamnet \"{}.toml\" är inget datum", m.stem))
-                    .at(Location::file(file))
-                    .with_hint(format!("ett möte heter content/meetings/{}/ÅÅÅÅ-MM-DD.toml efter mötesdagen", m.body)),
+                err(format!("filnamnet \"{}.toml\" är inget datum", m.stem)).at(Location::file(file)).with_hint(hint),
             );
             continue;
         };
