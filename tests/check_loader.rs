@@ -459,6 +459,11 @@ fn toml_syntax_errors_are_worded_for_the_secretary() {
 7 | chair = "bo-lind"
   | ^^^^^ andra gången
   |
+ ::: content/meetings/kommunchefsgruppen/2013-05-15.toml:6:1
+  |
+6 | chair = "anna-ek"
+  | ^^^^^ första gången
+  |
   = hjälp: ta bort den ena; ett nytt ärende, en ny person o.s.v. börjar med en egen rad som [[item]]
 "#,
         ),

@@ -889,6 +889,12 @@ pub(crate) fn syntax_diagnostic(file: FileId, text: &str, error: &toml::de::Erro
     };
     let diagnostic =
         Diagnostic::error(format!("TOML-syntaxfel: {message}")).at(Location::new(file, span.clone())).with_label(label);
+    // A key written twice in one table: show the first time too.
+    if description == "duplicate key"
+        && let Some(first) = first_time(text, span.start)
+    {
+        return diagnostic.with_note(Location::new(file, first), "första gången").with_hint(hint);
+    }
     // A list left open reads on to the first line that cannot be part of it: show where
     // it began.
     if matches!(description, "unclosed array" | "missing comma between array elements")
@@ -1331,6 +1337,30 @@ fn syntax_in_swedish(description: &str, expected: &str) -> Option<(&'static str,
         ),
         _ => return None,
     })
+}
+
+/// For a key written again at `offset` (`title = …` a second time): where the same table
+/// has it first, looking back to the table's header.
+fn first_time(text: &str, offset: usize) -> Option<Range<usize>> {
+    let line = line_at(text, offset);
+    let key = line.split_once('=')?.0.trim();
+    let mut end = text.get(..offset)?.rfind('\n')?;
+    loop {
+        let start = text[..end].rfind('\n').map_or(0, |n| n + 1);
+        let earlier = &text[start..end];
+        let trimmed = earlier.trim_start();
+        if trimmed.starts_with('[') {
+            return None;
+        }
+        if earlier.split_once('=').is_some_and(|(k, _)| k.trim() == key) {
+            let at = start + (earlier.len() - trimmed.len());
+            return Some(at..at + key.len());
+        }
+        if start == 0 {
+            return None;
+        }
+        end = start - 1;
+    }
 }
 
 /// The name of a header written with single brackets ("[item]" → "item").
