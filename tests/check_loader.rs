@@ -903,3 +903,34 @@ fn a_windows_path_is_told_to_put_the_file_under_content() {
 "#,
     );
 }
+
+/// A Swedish word for a key of the file's start, written in an item: the hint says how
+/// the key is written, not which keys an item has.
+#[test]
+fn a_swedish_word_for_a_key_of_the_files_start_is_told_how_it_is_written() {
+    let mut site = TestSite::minimal();
+    site.edit(
+        KC,
+        "presenter = \"erik-sedig\"",
+        "presenter = \"erik-sedig\"\nbeslutande = \"anna-ek\"\nordförande = \"anna-ek\"",
+    );
+    assert_diagnostics(
+        &site,
+        r#"fel: okänd nyckel `beslutande`
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:30:1
+   |
+30 | beslutande = "anna-ek"
+   | ^^^^^^^^^^ okänd nyckel
+   |
+   = hjälp: "beslutande" skrivs [[attendee]]: en tabell för var och en, som börjar med en egen rad [[attendee]]
+
+fel: okänd nyckel `ordförande`
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:31:1
+   |
+31 | ordförande = "anna-ek"
+   | ^^^^^^^^^^ okänd nyckel
+   |
+   = hjälp: "ordförande" skrivs `chair` och hör till filens början, ovanför den första tabellen
+"#,
+    );
+}

@@ -326,6 +326,24 @@ impl Allowed<'_> {
 }
 
 impl<'s: 'static> Walker<'s, '_> {
+    /// For a Swedish word whose key belongs at the file's start ("beslutande" →
+    /// `attendee`): how that is written, as a hint.
+    fn key_of_the_start(&self, written: &str) -> Option<String> {
+        let lower = written.to_lowercase();
+        let (_, english) = SWEDISH_KEYS.iter().find(|(sv, _)| *sv == lower)?;
+        let property = *self.allowed(self.root).by_name.get(english)?;
+        let allowed = self.allowed(property);
+        let tables = allowed.types.contains(&"array")
+            && allowed.items.first().is_some_and(|item| self.allowed(item).types.contains(&"object"));
+        Some(if tables {
+            format!(
+                "\"{written}\" skrivs [[{english}]]: en tabell för var och en, som börjar med en egen rad [[{english}]]"
+            )
+        } else {
+            format!("\"{written}\" skrivs `{english}` och hör till filens början, ovanför den första tabellen")
+        })
+    }
+
     fn resolve(&self, node: &'s Json) -> &'s Json {
         let mut node = node;
         for _ in 0..32 {
@@ -411,6 +429,8 @@ impl<'s: 'static> Walker<'s, '_> {
                 .collect();
             for (name, key_span) in unknown {
                 let meant = suggest(&name, &keys);
+                // A Swedish word for a key of the file's start ("beslutande" under [[item]]).
+                let elsewhere = meant.is_none().then(|| self.key_of_the_start(&name)).flatten();
                 let secrecy = keys.contains(&"public") && SECRECY_WORDS.contains(&name.to_lowercase().as_str());
                 let hint = match (meant, scope.owner_of(&name)) {
                     // "menade du `public`?" would invite `public = true`: say how it is written.
@@ -419,6 +439,7 @@ impl<'s: 'static> Walker<'s, '_> {
                             .to_string()
                     }
                     (Some(best), _) => format!("menade du `{best}`?"),
+                    _ if elsewhere.is_some() => elsewhere.unwrap_or_default(),
                     // A key of a table above, written after a sub-table's header: it goes
                     // above that sub-table's header (the file's first, for the file's start).
                     (None, Some((owner, child))) => {
@@ -681,6 +702,11 @@ fn quoted_list(items: &[&str]) -> String {
 const SWEDISH_KEYS: &[(&str, &str)] = &[
     ("titel", "title"),
     ("rubrik", "title"),
+    ("beslutande", "attendee"),
+    ("närvarande", "attendee"),
+    ("deltagare", "participant"),
+    ("frånvarande", "absentee"),
+    ("anmärkning", "note"),
     ("beslut", "decision"),
     ("förslag", "proposal"),
     ("beskrivning", "description"),
