@@ -413,3 +413,16 @@ fn a_table_in_a_description_scrolls_in_its_own_box() {
     assert!(html.contains("<div class=\"table-wrap\"><table>"), "{html}");
     assert!(html.contains("</table></div>"), "{html}");
 }
+
+/// On a matter's page, what a later item tells of an earlier meeting names that item.
+#[test]
+fn a_matter_says_which_item_tells_of_an_earlier_meeting() {
+    let all = site(&repo(), Edition::Public);
+    let html = page(&all, "arenden/kommunchefsgruppen-2013-05-15-4/index.html");
+    assert!(
+        html.contains(&format!(
+            r#"<span class="label">Enligt <a href="../../moten/kommunchefsgruppen/2013-05-15/#p4">Kommunchefsgruppen 15 maj 2013, §{NBSP}4 Samverkan inom IT-området</a>:</span> Vid kommunchefsmötet 2013-01-23"#
+        )),
+        "{html}"
+    );
+}

@@ -434,6 +434,8 @@ pub struct MatterStep {
     pub withdrawn: String,
     /// What a later item says happened here (for mentions of earlier meetings).
     pub note: String,
+    /// The item that says so (with `note`; None without one).
+    pub note_by: Option<Link>,
     pub assignments: Vec<AssignmentView>,
     pub money: Vec<MoneyView>,
 }

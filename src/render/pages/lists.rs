@@ -423,7 +423,7 @@ pub(super) fn matter(ctx: &Ctx, index: usize) -> PageOut {
     let model = ctx.model;
     let matter = &ctx.matters[index];
     let mut steps: Vec<(jiff::civil::Date, u8, MatterStep)> = Vec::new();
-    for (meeting, _, note) in &matter.mentions {
+    for (meeting, by, note) in &matter.mentions {
         let m = model.meeting(*meeting);
         steps.push((
             m.date,
@@ -436,6 +436,7 @@ pub(super) fn matter(ctx: &Ctx, index: usize) -> PageOut {
                 proposal: false,
                 withdrawn: String::new(),
                 note: note.clone().unwrap_or_default(),
+                note_by: note.is_some().then(|| ctx.item_link(*by)),
                 assignments: Vec::new(),
                 money: Vec::new(),
             },
@@ -461,6 +462,7 @@ pub(super) fn matter(ctx: &Ctx, index: usize) -> PageOut {
                 proposal,
                 withdrawn: item.withdrawn.clone().unwrap_or_default(),
                 note: String::new(),
+                note_by: None,
                 assignments: item.assignments.iter().map(|a| ctx.assignment_view(*r, a)).collect(),
                 money: item.money.iter().map(|m| ctx.money_view(m)).collect(),
             },
