@@ -432,17 +432,17 @@ impl<'s: 'static> Walker<'s, '_> {
                 // A Swedish word for a key of the file's start ("beslutande" under [[item]]).
                 let elsewhere = meant.is_none().then(|| self.key_of_the_start(&name)).flatten();
                 let secrecy = keys.contains(&"public") && SECRECY_WORDS.contains(&name.to_lowercase().as_str());
-                let hint = match (meant, scope.owner_of(&name)) {
+                let hint = match (meant, elsewhere, scope.owner_of(&name)) {
                     // "menade du `public`?" would invite `public = true`: say how it is written.
                     _ if secrecy => {
                         "sekretess skrivs public = false med sekretessgrunden i osl, t.ex. osl = \"21 kap. 1 § OSL\""
                             .to_string()
                     }
-                    (Some(best), _) => format!("menade du `{best}`?"),
-                    _ if elsewhere.is_some() => elsewhere.unwrap_or_default(),
+                    (Some(best), _, _) => format!("menade du `{best}`?"),
+                    (None, Some(how), _) => how,
                     // A key of a table above, written after a sub-table's header: it goes
                     // above that sub-table's header (the file's first, for the file's start).
-                    (None, Some((owner, child))) => {
+                    (None, None, Some((owner, child))) => {
                         out.misplaced.push((std::ptr::from_ref(owner) as usize, name.clone()));
                         if owner.key.is_none() {
                             // Above the file's first header, whichever table it is under now.
@@ -453,7 +453,7 @@ impl<'s: 'static> Walker<'s, '_> {
                             format!("`{name}` hör till {}: flytta raden ovanför {}", owner.header(), child.header())
                         }
                     }
-                    (None, None) => format!("tillåtna nycklar här: {}", quoted_list(&keys)),
+                    (None, None, None) => format!("tillåtna nycklar här: {}", quoted_list(&keys)),
                 };
                 out.push(key_span, format!("okänd nyckel `{name}`"), "okänd nyckel".into(), hint);
                 // Read a misspelt key as the key it meant, so its value is still checked
@@ -516,8 +516,9 @@ impl<'s: 'static> Walker<'s, '_> {
             let written = self.text.get(span.clone()).unwrap_or_default();
             // `[item]` where each item is `[[item]]`: then the parser found every later
             // `[[item]]` a duplicate, which says nothing more (removed in `decode`).
-            if kind == "object" && allowed.types.contains(&"array") && single_header(written).is_some() {
-                let name = single_header(written).unwrap_or_default().to_string();
+            if let Some(name) = single_header(written).filter(|_| kind == "object" && allowed.types.contains(&"array"))
+            {
+                let name = name.to_string();
                 out.push(
                     span.clone(),
                     format!("[{name}] ska skrivas med dubbla hakparenteser"),
