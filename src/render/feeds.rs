@@ -396,15 +396,21 @@ struct Ical {
 }
 
 impl Ical {
+    /// A content line, folded at 75 octets (RFC 5545 3.1), never inside a character nor
+    /// between a backslash and the character it escapes (simple parsers read a line that
+    /// ends in "\\" wrongly).
     fn line(&mut self, line: &str) {
         let mut width = 0;
-        for ch in line.chars() {
-            let len = ch.len_utf8();
+        let mut chars = line.chars().peekable();
+        while let Some(ch) = chars.next() {
+            let escaped = if ch == '\\' { chars.next() } else { None };
+            let len = ch.len_utf8() + escaped.map_or(0, char::len_utf8);
             if width + len > 75 {
                 self.out.push_str("\r\n ");
                 width = 1;
             }
             self.out.push(ch);
+            self.out.extend(escaped);
             width += len;
         }
         self.out.push_str("\r\n");
@@ -500,6 +506,20 @@ mod tests {
         assert!(c.out.contains("\\,"));
         let unfolded = c.out.replace("\r\n ", "");
         assert_eq!(unfolded, format!("DESCRIPTION:{}\r\n", "åäö\\, ".repeat(40)));
+    }
+
+    #[test]
+    fn never_folds_between_a_backslash_and_what_it_escapes() {
+        // Every offset of the escapes against the fold: one of them would fall on it.
+        for lead in 0..4 {
+            let mut c = Ical::default();
+            c.text("DESCRIPTION", &format!("{}{}", "x".repeat(lead), "a,b;c\\d\n".repeat(30)));
+            for line in c.out.split("\r\n").filter(|l| !l.is_empty()) {
+                let backslashes = line.chars().rev().take_while(|&c| c == '\\').count();
+                assert!(backslashes % 2 == 0, "{line:?} ends inside an escape");
+                assert!(line.len() <= 75, "{line:?} is {} octets", line.len());
+            }
+        }
     }
 
     #[test]
