@@ -237,7 +237,8 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let col = before[line_start..].chars().filter(|&c| c != '\r').count() + 1;
+    // A byte order mark has no width.
+    let col = before[line_start..].chars().filter(|&c| c != '\r' && c != '\u{feff}').count() + 1;
     (line, col)
 }
 
@@ -367,8 +368,9 @@ fn snippet_with(
     // invisible (or harmful) on a terminal, as a visible symbol each.
     let mut shown = String::with_capacity(source_line.len());
     source_line.chars().for_each(|c| show_char(c, &mut shown));
-    let indent: usize = text[line_start..start].chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
-    let underlined = text[start..end.min(line_end)].trim_end_matches('\r').chars().count().max(1);
+    let indent: usize = text[line_start..start].chars().map(shown_width).sum();
+    let underlined =
+        text[start..end.min(line_end)].trim_end_matches('\r').chars().filter(|&c| c != '\u{feff}').count().max(1);
     let (shown, indent, underlined) = window(shown, indent, underlined);
     let number = format!("{line:>width$}", width = pad.len());
     let _ = writeln!(out, "{pad} {}", paint.blue("|"));
@@ -407,9 +409,20 @@ fn window(shown: String, indent: usize, underlined: usize) -> (String, usize, us
 
 /// `c` as a source line shows it: a tab as four spaces, a control character as its
 /// symbol (␇ for BEL, ␡ for DEL, � for the rest), one column like the caret line counts.
+/// How many columns `show_char` gives a character.
+fn shown_width(c: char) -> usize {
+    match c {
+        '\t' => 4,
+        '\u{feff}' => 0,
+        _ => 1,
+    }
+}
+
 fn show_char(c: char, out: &mut String) {
     match c {
         '\t' => out.push_str("    "),
+        // A byte order mark: nothing to see.
+        '\u{feff}' => {}
         '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}')),
         '\u{7f}' => out.push('\u{2421}'),
         c if c.is_control() => out.push('\u{fffd}'),

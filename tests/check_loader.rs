@@ -198,11 +198,18 @@ fn warns_on_byte_order_mark_and_reads_the_file() {
         r#"varning: filen börjar med en BOM (byte order mark)
  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:1:1
   |
-1 |    kind = "minnesanteckningar"
-  | ^^^
+1 | kind = "minnesanteckningar"
+  | ^
   |
   = hjälp: spara filen som UTF-8 utan BOM; tecknet ignoreras
 "#,
+    );
+    // The mark has no width: a fault on the first line is at the column the editor shows.
+    site.write(KC, &format!("\u{feff}{}", text.replace("kind = ", "kinds = ")));
+    let diagnostics = site.diagnostics();
+    assert!(
+        diagnostics.contains("2013-05-15.toml:1:1\n  |\n1 | kinds = \"minnesanteckningar\"\n  | ^^^^^ okänd nyckel"),
+        "{diagnostics}"
     );
 }
 

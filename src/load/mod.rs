@@ -611,17 +611,18 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
             return FileResult::unread(file, text, diagnostics);
         }
     };
-    // A byte order mark is harmless but not TOML: blank it out without moving any span.
-    let text = match text.strip_prefix('\u{feff}') {
+    // A byte order mark is harmless but not TOML: the parser reads three spaces for it, so
+    // no span moves. The file keeps it, and diagnostics give it no width (`diag::line_col`).
+    let (text, with_bom) = match text.strip_prefix('\u{feff}') {
         Some(rest) => {
             diagnostics.push(
                 Diagnostic::warning("filen börjar med en BOM (byte order mark)")
                     .at(Location::new(file, 0..3))
                     .with_hint("spara filen som UTF-8 utan BOM; tecknet ignoreras"),
             );
-            format!("   {rest}")
+            (format!("   {rest}"), Some(text))
         }
-        None => text,
+        None => (text, None),
     };
 
     // A file with nothing but comments would be reported key by key, one at a time.
@@ -638,7 +639,7 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
             _ => "skriv filens innehåll; se innehållsguiden (docs/content-guide.md)".into(),
         };
         diagnostics.push(Diagnostic::error("filen är tom").at(location).with_hint(hint));
-        return FileResult::unread(file, text, diagnostics);
+        return FileResult::unread(file, with_bom.unwrap_or(text), diagnostics);
     }
     let mut reported = Vec::new();
     let mut incomplete = false;
@@ -668,7 +669,8 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
         }
     };
     at_most(MAX_DIAGNOSTICS_PER_FILE, file, &text, &mut diagnostics, &mut reported);
-    FileResult { file, text: Arc::from(text), value, diagnostics, reported, incomplete }
+    let text = Arc::from(with_bom.unwrap_or(text));
+    FileResult { file, text, value, diagnostics, reported, incomplete }
 }
 
 /// Keeps the first `max` of a file's `diagnostics` (by place) and sums up the rest in one,
