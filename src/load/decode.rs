@@ -893,8 +893,7 @@ pub(crate) fn syntax_diagnostic(file: FileId, text: &str, error: &toml::de::Erro
     if let Some(name) =
         single_header(line).filter(|name| description == "duplicate key" && text.contains(&format!("[[{name}]]")))
     {
-        let line_start = text.get(..span.start).and_then(|before| before.rfind('\n')).map_or(0, |n| n + 1);
-        let at = line_start + (line.len() - line.trim_start().len());
+        let at = start_of_line(text, span.start) + (line.len() - line.trim_start().len());
         return Diagnostic::error(format!("[{name}] ska skrivas med dubbla hakparenteser"))
             .at(Location::new(file, at..at + line.trim().len()))
             .with_label("en tabell, men här hör en lista av tabeller hemma")
@@ -1064,8 +1063,7 @@ fn multi_line_texts(text: &str, until: usize) -> Vec<(usize, usize, &'static str
 /// not close (`areas = ["lokalekonomi"`), if any. (Bounded: a file of garbage has an
 /// error on every line.)
 fn open_list_before(text: &str, offset: usize) -> Option<usize> {
-    let line_start = text.get(..offset)?.rfind('\n').map_or(0, |n| n + 1);
-    let mut end = line_start;
+    let mut end = start_of_line(text, offset);
     for _ in 0..100 {
         if end == 0 {
             break;
@@ -1090,10 +1088,7 @@ fn open_list_before(text: &str, offset: usize) -> Option<usize> {
 /// "3,9", "1,5 mnkr". For the line of `offset`: the value's span, its key, and the number as
 /// TOML writes it ("1200000", "3.9", "1500000").
 fn number_as_written(text: &str, offset: usize) -> Option<(Range<usize>, &str, String)> {
-    let start = text.get(..offset)?.rfind('\n').map_or(0, |n| n + 1);
-    let line = &text[start..];
-    let line = &line[..line.find('\n').unwrap_or(line.len())];
-    let (key, rest) = line.split_once('=')?;
+    let (start, key, rest) = assignment_at(text, offset)?;
     let value = rest.split('#').next()?.trim();
     let at = start + key.len() + 1 + rest.find(value)?;
     let lower = value.to_lowercase();
@@ -1133,10 +1128,7 @@ struct Misread {
 /// or not at all: "True", "ja", ”typographic quotes”, "§ 8", "08", ".5", "2025-10-31.",
 /// "2025-10". `offset` is where the parser stopped, and `description` what it said.
 fn misread(text: &str, offset: usize, description: &str) -> Option<Misread> {
-    let start = text.get(..offset)?.rfind('\n').map_or(0, |n| n + 1);
-    let line = &text[start..];
-    let line = &line[..line.find('\n').unwrap_or(line.len())];
-    let (written_key, rest) = line.split_once('=')?;
+    let (start, written_key, rest) = assignment_at(text, offset)?;
     let key = written_key.trim();
     let value = rest.trim();
     let at = start + written_key.len() + 1 + rest.find(value)?;
@@ -1369,8 +1361,7 @@ fn syntax_in_swedish(description: &str, expected: &str) -> Option<(&'static str,
 /// For a key written again at `offset` (`title = …` a second time): where the same table
 /// has it first, looking back to the table's header.
 fn first_time(text: &str, offset: usize) -> Option<Range<usize>> {
-    let line = line_at(text, offset);
-    let key = line.split_once('=')?.0.trim();
+    let key = assignment_at(text, offset)?.1.trim();
     let mut end = text.get(..offset)?.rfind('\n')?;
     loop {
         let start = text[..end].rfind('\n').map_or(0, |n| n + 1);
@@ -1406,9 +1397,22 @@ fn double_header(written: &str) -> Option<&str> {
 
 /// The line of `text` that holds `offset`, without its line break.
 fn line_at(text: &str, offset: usize) -> &str {
-    let start = text.get(..offset).and_then(|before| before.rfind('\n')).map_or(0, |n| n + 1);
-    let rest = &text[start..];
+    let rest = &text[start_of_line(text, offset)..];
     &rest[..rest.find('\n').unwrap_or(rest.len())]
+}
+
+/// Where the line that holds `offset` starts (0 for an offset past the end, or inside a
+/// character).
+fn start_of_line(text: &str, offset: usize) -> usize {
+    text.get(..offset).and_then(|before| before.rfind('\n')).map_or(0, |n| n + 1)
+}
+
+/// The `key = …` line that holds `offset`: where it starts, the key as written (with its
+/// spaces) and what follows the `=`.
+fn assignment_at(text: &str, offset: usize) -> Option<(usize, &str, &str)> {
+    text.get(..offset)?;
+    let (key, rest) = line_at(text, offset).split_once('=')?;
+    Some((start_of_line(text, offset), key, rest))
 }
 
 /// The first key (or table header) of at least 80 dotted parts: toml's limit.

@@ -294,7 +294,7 @@ impl Model {
     /// Whether `deadline` passed before the latest published record: what the records
     /// can show to be late (`records_until`).
     pub fn overdue(&self, deadline: Date) -> bool {
-        self.records_until.is_some_and(|until| deadline < until)
+        types::overdue(deadline, self.records_until)
     }
 
     pub fn plan(&self, id: PlanId) -> &Plan {

@@ -370,12 +370,18 @@ impl Assignment {
     /// Where the assignment stands, given the item that reported it done and the day of
     /// the latest published record (`Model::records_until`).
     pub fn status(&self, completed_by: Option<ItemRef>, records_until: Option<Date>) -> AssignmentStatus {
-        match (completed_by, self.deadline, records_until) {
-            (Some(_), _, _) => AssignmentStatus::Done,
-            (None, Some(deadline), Some(until)) if deadline < until => AssignmentStatus::Late,
+        match (completed_by, self.deadline) {
+            (Some(_), _) => AssignmentStatus::Done,
+            (None, Some(deadline)) if overdue(deadline, records_until) => AssignmentStatus::Late,
             _ => AssignmentStatus::Open,
         }
     }
+}
+
+/// Whether `deadline` passed before the latest published record (`Model::records_until`):
+/// what the records can show to be late.
+pub fn overdue(deadline: Date, records_until: Option<Date>) -> bool {
+    records_until.is_some_and(|until| deadline < until)
 }
 
 /// The links between meetings, kept apart from the meetings themselves: who refers to a
