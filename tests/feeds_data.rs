@@ -302,6 +302,30 @@ fn long_periods_have_a_calendar_of_their_own() {
     }
 }
 
+/// A period a later record moved leaves the calendars: the study trip to Tammerfors is
+/// there once, on its new days; a period several items name is one event.
+#[test]
+fn calendars_drop_a_moved_period_and_repeat_none() {
+    let model = demo();
+    let all = feeds::feeds(&model, true);
+    for path in [urls::ICAL, urls::ICAL_PERIODS] {
+        let lines = check_ical(&text(&all, path));
+        let starts = |summary: &str| -> Vec<String> {
+            lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.strip_prefix("SUMMARY:") == Some(summary))
+                .map(|(at, _)| {
+                    let begin = lines[..at].iter().rposition(|l| l == "BEGIN:VEVENT").unwrap();
+                    lines[begin..at].iter().find_map(|l| l.strip_prefix("DTSTART;VALUE=DATE:")).unwrap().to_string()
+                })
+                .collect()
+        };
+        assert_eq!(starts("Studieresa till Tammerfors"), ["20261020"], "{path}");
+        assert_eq!(starts("Näringslivsdagen 2025"), ["20250918"], "{path}");
+    }
+}
+
 /// Last Sunday of a month at an hour of UTC.
 fn last_sunday(year: i16, month: i8, utc_hour: i8) -> Timestamp {
     let mut day = Date::new(year, month, 1).unwrap().last_of_month();

@@ -302,6 +302,36 @@ fn feeds_and_calendars_parse() {
     assert!(ics.contains("DTSTART;TZID=Europe/Stockholm:20130515T083000\r\n"));
 }
 
+/// The demo's study trip to Tammerfors is named by two items for 19–21 May 2026, and
+/// moved to 20–22 October by the meeting of 20 May; Näringslivsdagen 2025 is named by
+/// three items with the same day. Each is one row, with every item that names it.
+#[test]
+fn calendar_lists_each_period_once_and_says_when_it_moved() {
+    let all = site(&repo().join("examples/demo"), Edition::Public);
+    let text = visible(&page(&all, "kalender/index.html")).replace(NBSP, " ");
+    assert!(
+        text.contains(
+            "18 september 2025 Näringslivsdagen 2025 Kommunchefsgruppen 22 januari 2025, § 7 Övriga frågor \
+             Regionrådet 6 mars 2025, § 8 Disposition av 2024 års överskott \
+             Kommunchefsgruppen 23 april 2025, § 4 Näringslivsdagen 2025 16–22 september 2025"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "19–21 maj 2026 Studieresa till Tammerfors Nytt datum: 20–22 oktober 2026 \
+             Regionrådet 5 mars 2026, § 6 Disposition av 2025 års överskott \
+             Kommunchefsgruppen 18 mars 2026, § 5 Studieresa till Tammerfors"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("20–22 oktober 2026 Studieresa till Tammerfors Kommunchefsgruppen 20 maj 2026, § 5"),
+        "{text}"
+    );
+    assert!(text.contains("När Vad Nämns i"), "{text}");
+}
+
 #[test]
 fn accessibility_statement_links_digg_from_every_page() {
     let all = site(&repo(), Edition::Public);

@@ -1,4 +1,5 @@
-//! Views of the model that several renderers share: matters and the money ledger.
+//! Views of the model that several renderers share: matters, the money ledger and the
+//! periods the items mention.
 //!
 //! Computed on demand from whatever edition of the model is at hand, so the public
 //! edition's matters never include a redacted item.
@@ -32,6 +33,22 @@ pub struct LedgerEntry<'a> {
     /// False when the amount repeats one recorded in the item it points to with `decided`,
     /// or when it is not granted (applied for, or a cost): totals count it once.
     pub counted: bool,
+}
+
+/// A period or event the items mention ("Studieresa till Tammerfors 19–21 maj 2026"),
+/// once however many items mention it with the same name and days.
+#[derive(Clone, Debug)]
+pub struct MentionedPeriod<'a> {
+    /// As the first item that mentions it writes it.
+    pub period: &'a Period,
+    /// Every item that mentions it, in meeting order; the first names the period's
+    /// calendar event.
+    pub mentions: Vec<ItemRef>,
+    /// The period with the same name and other days that a later record gives, when that
+    /// record came before this period was over and after every mention of it: the
+    /// activity was moved ("skjuts upp till 20–22 oktober"). An index into the same list,
+    /// followed to the last move.
+    pub moved_to: Option<usize>,
 }
 
 impl Model {
@@ -160,6 +177,64 @@ impl Model {
                     counted: money.kind == MoneyKind::Beviljat && !repeats,
                 });
             }
+        }
+        out
+    }
+
+    /// The periods that the items of the meetings `shown` mention, each once (see
+    /// [`MentionedPeriod`]), in the order of their first mention. Confidential items
+    /// mention nothing. Only a held meeting's record moves a period: a proposal in a
+    /// notice may still be turned down.
+    pub fn mentioned_periods(&self, shown: impl Fn(&Meeting) -> bool) -> Vec<MentionedPeriod<'_>> {
+        let mut out: Vec<MentionedPeriod<'_>> = Vec::new();
+        let mut index: std::collections::HashMap<(&str, Date, Option<Date>), usize> = Default::default();
+        for (r, item) in self.items() {
+            if !shown(self.meeting(r.meeting)) || item.secrecy.is_some() {
+                continue;
+            }
+            for period in &item.periods {
+                let key = (period.what.as_str(), period.from, period.until);
+                match index.get(&key) {
+                    Some(&i) if out[i].mentions.last() != Some(&r) => out[i].mentions.push(r),
+                    Some(_) => {}
+                    None => {
+                        index.insert(key, out.len());
+                        out.push(MentionedPeriod { period, mentions: vec![r], moved_to: None });
+                    }
+                }
+            }
+        }
+        let said = |r: ItemRef| self.meeting(r.meeting).date;
+        let recorded = |r: ItemRef| self.meeting(r.meeting).has_record(self.today);
+        let mut named: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+        for (i, m) in out.iter().enumerate() {
+            named.entry(m.period.what.as_str()).or_default().push(i);
+        }
+        let moves: Vec<Option<usize>> = out
+            .iter()
+            .map(|old| {
+                let last_said = said(*old.mentions.last().expect("a period has a mention"));
+                let over = old.period.until.filter(|u| *u >= old.period.from).unwrap_or(old.period.from);
+                named[old.period.what.as_str()].iter().copied().find(|&n| {
+                    let first = out[n].mentions[0];
+                    (out[n].period.from, out[n].period.until) != (old.period.from, old.period.until)
+                        && recorded(first)
+                        && said(first) > last_said
+                        && said(first) <= over
+                })
+            })
+            .collect();
+        for i in 0..out.len() {
+            let mut to = moves[i];
+            // Follow the moves to the last; each step is said later, so there is no cycle,
+            // but stop after as many steps as there are periods all the same.
+            for _ in 0..out.len() {
+                match to.and_then(|t| moves[t]) {
+                    Some(next) => to = Some(next),
+                    None => break,
+                }
+            }
+            out[i].moved_to = to;
         }
         out
     }

@@ -318,43 +318,40 @@ fn event_description(model: &Model, meeting: &Meeting, page: &str) -> String {
 }
 
 /// Periods and events that items mention ("Stora Nolia 3–11 augusti"), of at most
-/// `max_days` days if given, once each even when several items mention them; the UID
-/// names the first mention, which stays put as later meetings are added.
+/// `max_days` days if given, once each even when several items mention them, and not
+/// when a later record moved them (`Model::mentioned_periods`): subscribers' calendars
+/// drop the old days. The UID names the first mention, which stays put as later meetings
+/// are added.
 fn period_events(c: &mut Ical, model: &Model, host: &str, max_days: Option<i32>) {
-    let mut seen = std::collections::BTreeSet::new();
-    for (r, item) in model.items() {
-        let meeting = model.meeting(r.meeting);
-        if meeting.status == MeetingStatus::Utkast || item.secrecy.is_some() {
+    for mentioned in model.mentioned_periods(|m| m.status != MeetingStatus::Utkast) {
+        let period = mentioned.period;
+        if mentioned.moved_to.is_some() || max_days.is_some_and(|max| period_days(period) > max) {
             continue;
         }
-        for (k, period) in item.periods.iter().enumerate() {
-            if max_days.is_some_and(|max| period_days(period) > max) {
-                continue;
-            }
-            if !seen.insert((period.what.clone(), period.from, period.until)) {
-                continue;
-            }
-            let body = model.body(meeting.body);
-            let url = absolute(model, &urls::item(model, meeting, item.number));
-            c.line("BEGIN:VEVENT");
-            c.prop("UID", &format!("{}-{}-{}-period-{}@{host}", body.slug, meeting.date, item.number, k + 1));
-            c.prop("DTSTAMP", &dtstamp(meeting.date));
-            all_day(c, period.from, period.until);
-            c.text("SUMMARY", &period.what);
-            c.prop("URL", &url);
-            let mention = format!(
-                "{}\nNämns i {} {}, §\u{a0}{} {}.\n\n{url}",
-                format::period(period.from, period.until),
-                body.name,
-                format::date_medium(meeting.date),
-                item.number,
-                item.title
-            );
-            c.text("DESCRIPTION", &mention);
-            c.line("CLASS:PUBLIC");
-            c.line("TRANSP:TRANSPARENT");
-            c.line("END:VEVENT");
-        }
+        let r = mentioned.mentions[0];
+        let meeting = model.meeting(r.meeting);
+        let item = model.item(r);
+        let k = item.periods.iter().position(|p| std::ptr::eq(p, period)).unwrap_or(0);
+        let body = model.body(meeting.body);
+        let url = absolute(model, &urls::item(model, meeting, item.number));
+        c.line("BEGIN:VEVENT");
+        c.prop("UID", &format!("{}-{}-{}-period-{}@{host}", body.slug, meeting.date, item.number, k + 1));
+        c.prop("DTSTAMP", &dtstamp(meeting.date));
+        all_day(c, period.from, period.until);
+        c.text("SUMMARY", &period.what);
+        c.prop("URL", &url);
+        let mention = format!(
+            "{}\nNämns i {} {}, §\u{a0}{} {}.\n\n{url}",
+            format::period(period.from, period.until),
+            body.name,
+            format::date_medium(meeting.date),
+            item.number,
+            item.title
+        );
+        c.text("DESCRIPTION", &mention);
+        c.line("CLASS:PUBLIC");
+        c.line("TRANSP:TRANSPARENT");
+        c.line("END:VEVENT");
     }
 }
 

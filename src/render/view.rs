@@ -799,7 +799,10 @@ pub struct EventView {
     pub what: String,
     pub when: String,
     pub from_iso: String,
-    pub item: Link,
+    /// "Nytt datum: 20–22 oktober 2026" when a later record moved it.
+    pub moved: Option<String>,
+    /// The items that mention it, in meeting order.
+    pub items: Vec<Link>,
 }
 
 #[derive(Clone, Debug, Serialize)]

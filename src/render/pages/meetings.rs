@@ -321,16 +321,22 @@ pub(super) fn calendar(ctx: &Ctx) -> PageOut {
             YearMeetings { year, meetings }
         })
         .collect();
-    let mut events: Vec<EventView> = model
-        .items()
-        .filter(|(r, item)| ctx.published(model.meeting(r.meeting)) && item.secrecy.is_none())
-        .flat_map(|(r, item)| {
-            item.periods.iter().map(move |p| EventView {
-                what: p.what.clone(),
-                when: crate::render::format::period(p.from, p.until),
-                from_iso: p.from.to_string(),
-                item: ctx.item_link(r),
-            })
+    let periods = model.mentioned_periods(|m| ctx.published(m));
+    let mut events: Vec<EventView> = periods
+        .iter()
+        .map(|p| {
+            let period = p.period;
+            let moved = p.moved_to.map(|to| {
+                let to = periods[to].period;
+                format!("{} {}", ctx.s("calendar.moved"), crate::render::format::period(to.from, to.until))
+            });
+            EventView {
+                what: period.what.clone(),
+                when: crate::render::format::period(period.from, period.until),
+                from_iso: period.from.to_string(),
+                moved,
+                items: p.mentions.iter().map(|r| ctx.item_link(*r)).collect(),
+            }
         })
         .collect();
     events.sort_by(|a, b| b.from_iso.cmp(&a.from_iso));
