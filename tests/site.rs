@@ -185,8 +185,8 @@ fn a_meeting_page_lists_its_items_before_the_attendance() {
     let all = site(&repo().join("examples/demo"), Edition::Public);
     let html = page(&all, "moten/kommunchefsgruppen/2025-10-15/index.html");
     let index = html.split_once(r#"<nav class="item-index""#).map(|(_, rest)| rest).unwrap();
-    assert!(index.contains("<a href=\"#p3\">§&nbsp;3 Jobba i Exempelregionen – beredning</a>"), "{index}");
-    assert!(index.contains("<a href=\"#p4\">§&nbsp;4 (sekretess)</a>"), "{index}");
+    assert!(index.contains("<a href=\"#p3\">3. Jobba i Exempelregionen – beredning</a>"), "{index}");
+    assert!(index.contains("<a href=\"#p4\">4. (sekretess)</a>"), "{index}");
     assert!(index.find("</nav>") < index.find(r#"class="attendance""#));
 }
 
@@ -311,9 +311,9 @@ fn calendar_lists_each_period_once_and_says_when_it_moved() {
     let text = visible(&page(&all, "kalender/index.html")).replace(NBSP, " ");
     assert!(
         text.contains(
-            "18 september 2025 Näringslivsdagen 2025 Kommunchefsgruppen 22 januari 2025, § 7 Övriga frågor \
+            "18 september 2025 Näringslivsdagen 2025 Kommunchefsgruppen 22 januari 2025, punkt 7 Övriga frågor \
              Regionrådet 6 mars 2025, § 8 Disposition av 2024 års överskott \
-             Kommunchefsgruppen 23 april 2025, § 4 Näringslivsdagen 2025 16–22 september 2025"
+             Kommunchefsgruppen 23 april 2025, punkt 4 Näringslivsdagen 2025 16–22 september 2025"
         ),
         "{text}"
     );
@@ -321,12 +321,12 @@ fn calendar_lists_each_period_once_and_says_when_it_moved() {
         text.contains(
             "19–21 maj 2026 Studieresa till Tammerfors Nytt datum: 20–22 oktober 2026 \
              Regionrådet 5 mars 2026, § 6 Disposition av 2025 års överskott \
-             Kommunchefsgruppen 18 mars 2026, § 5 Studieresa till Tammerfors"
+             Kommunchefsgruppen 18 mars 2026, punkt 5 Studieresa till Tammerfors"
         ),
         "{text}"
     );
     assert!(
-        text.contains("20–22 oktober 2026 Studieresa till Tammerfors Kommunchefsgruppen 20 maj 2026, § 5"),
+        text.contains("20–22 oktober 2026 Studieresa till Tammerfors Kommunchefsgruppen 20 maj 2026, punkt 5"),
         "{text}"
     );
     assert!(text.contains("När Vad Nämns i"), "{text}");
@@ -451,7 +451,7 @@ fn a_matter_says_which_item_tells_of_an_earlier_meeting() {
     let html = page(&all, "arenden/kommunchefsgruppen-2013-05-15-4/index.html");
     assert!(
         html.contains(&format!(
-            r#"<span class="label">Enligt <a href="../../moten/kommunchefsgruppen/2013-05-15/#p4">Kommunchefsgruppen 15 maj 2013, §{NBSP}4 Samverkan inom IT-området</a>:</span> Vid kommunchefsmötet 2013-01-23"#
+            r#"<span class="label">Enligt <a href="../../moten/kommunchefsgruppen/2013-05-15/#p4">Kommunchefsgruppen 15 maj 2013, punkt{NBSP}4 Samverkan inom IT-området</a>:</span> Vid kommunchefsmötet 2013-01-23"#
         )),
         "{html}"
     );

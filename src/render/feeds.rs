@@ -145,11 +145,12 @@ fn entry_html(model: &Model, meeting: &Meeting) -> String {
     let mut h = format!("<p>{}</p>\n", xml_escape(&facts.join(", ")));
     for item in &meeting.items {
         if item.secrecy.is_some() {
-            let _ = writeln!(h, "<h3>§\u{a0}{}</h3>", item.number);
+            let _ = writeln!(h, "<h3>{}</h3>", format::item_heading_number(meeting.kind, item.number));
             let _ = writeln!(h, "<p>{}</p>", xml_escape(&model.site.confidential_notice));
             continue;
         }
-        let _ = writeln!(h, "<h3>§\u{a0}{} {}</h3>", item.number, xml_escape(&item.title));
+        let number = format::item_heading_number(meeting.kind, item.number);
+        let _ = writeln!(h, "<h3>{number} {}</h3>", xml_escape(&item.title));
         if let Some(withdrawn) = &item.withdrawn {
             let _ = writeln!(h, "<p><strong>Utgår.</strong> {}</p>", xml_escape(withdrawn));
         }
@@ -309,7 +310,7 @@ fn event_description(model: &Model, meeting: &Meeting, page: &str) -> String {
     if !meeting.items.is_empty() {
         lines.push(String::new());
         for item in &meeting.items {
-            lines.push(item_heading(model, item));
+            lines.push(item_heading(model, meeting, item));
         }
     }
     lines.push(String::new());
@@ -341,11 +342,11 @@ fn period_events(c: &mut Ical, model: &Model, host: &str, max_days: Option<i32>)
         c.text("SUMMARY", &period.what);
         c.prop("URL", &url);
         let mention = format!(
-            "{}\nNämns i {} {}, §\u{a0}{} {}.\n\n{url}",
+            "{}\nNämns i {} {}, {} {}.\n\n{url}",
             format::period(period.from, period.until),
             body.name,
             format::date_medium(meeting.date),
-            item.number,
+            format::item_number(meeting.kind, item.number),
             item.title
         );
         c.text("DESCRIPTION", &mention);
@@ -466,12 +467,14 @@ pub(crate) fn record_kind(kind: RecordKind) -> &'static str {
     }
 }
 
-/// "§ 4 Samverkan inom IT-området", or "§ 4 <notice>" for a confidential item.
-pub(crate) fn item_heading(model: &Model, item: &Item) -> String {
+/// "§ 4 Samverkan inom IT-området" ("4. …" in minnesanteckningar), or "§ 4 <notice>"
+/// for a confidential item.
+pub(crate) fn item_heading(model: &Model, meeting: &Meeting, item: &Item) -> String {
+    let number = format::item_heading_number(meeting.kind, item.number);
     if item.secrecy.is_some() {
-        format!("§\u{a0}{} {}", item.number, model.site.confidential_notice)
+        format!("{number} {}", model.site.confidential_notice)
     } else {
-        format!("§\u{a0}{} {}", item.number, item.title)
+        format!("{number} {}", item.title)
     }
 }
 

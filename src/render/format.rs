@@ -3,6 +3,7 @@
 use jiff::civil::{Date, Time, Weekday};
 
 use crate::load::scalar::MONTHS;
+use crate::model::RecordKind;
 
 pub fn month_name(month: i8) -> &'static str {
     MONTHS[(month.clamp(1, 12) - 1) as usize]
@@ -107,8 +108,30 @@ pub fn file_size(bytes: u64) -> String {
     }
 }
 
-/// "§ 3–4, 7" for a list of item numbers.
-pub fn item_list(numbers: &[u32]) -> String {
+/// An item's number as a reference cites it: "§ 3" in a protokoll, "punkt 3" in
+/// minnesanteckningar, which number their items as points ("3.") and have no paragraphs.
+/// A meeting known only by reference has no kind and gets "§".
+pub fn item_number(kind: Option<RecordKind>, number: u32) -> String {
+    format!("{}\u{a0}{number}", numbering(kind))
+}
+
+/// An item's number in its heading: "§ 3", or "3." as minnesanteckningar write it.
+pub fn item_heading_number(kind: Option<RecordKind>, number: u32) -> String {
+    match kind {
+        Some(RecordKind::Minnesanteckningar) => format!("{number}."),
+        _ => item_number(kind, number),
+    }
+}
+
+fn numbering(kind: Option<RecordKind>) -> &'static str {
+    match kind {
+        Some(RecordKind::Minnesanteckningar) => "punkt",
+        _ => "§",
+    }
+}
+
+/// "§ 3–4, 7" (or "punkt 3–4, 7", see [`item_number`]) for a list of item numbers.
+pub fn item_list(kind: Option<RecordKind>, numbers: &[u32]) -> String {
     let mut sorted = numbers.to_vec();
     sorted.sort_unstable();
     sorted.dedup();
@@ -124,7 +147,7 @@ pub fn item_list(numbers: &[u32]) -> String {
         parts.push(if start == end { start.to_string() } else { format!("{start}–{end}") });
         i += 1;
     }
-    format!("§\u{a0}{}", parts.join(", "))
+    format!("{}\u{a0}{}", numbering(kind), parts.join(", "))
 }
 
 /// A text as Markdown reads it, in plain paragraphs: the line breaks inside a paragraph
@@ -175,7 +198,8 @@ mod tests {
         assert_eq!(period(Date::constant(2013, 5, 23), Some(Date::constant(2013, 5, 26))), "23–26 maj 2013");
         assert_eq!(period(Date::constant(2013, 5, 15), Some(Date::constant(2014, 5, 15))), "15 maj 2013 – 15 maj 2014");
         assert_eq!(time_span(Time::new(8, 30, 0, 0).ok(), Time::new(11, 0, 0, 0).ok()), "08.30–11.00");
-        assert_eq!(item_list(&[4, 3, 7]), "§\u{a0}3–4, 7");
+        assert_eq!(item_list(Some(RecordKind::Protokoll), &[4, 3, 7]), "§\u{a0}3–4, 7");
+        assert_eq!(item_list(Some(RecordKind::Minnesanteckningar), &[2]), "punkt\u{a0}2");
         assert_eq!(file_size(120_400), "120\u{a0}kB");
     }
 

@@ -99,6 +99,8 @@ pub struct MeetingSummary {
     pub items: usize,
     /// The items are a record's paragraphs (not a notice's agenda).
     pub record: bool,
+    /// The record is minnesanteckningar, whose items are points, not paragraphs.
+    pub points: bool,
     /// Not yet held (after the build's today).
     pub upcoming: bool,
     /// Held, record not written yet: "Protokoll kommer"; else "".
@@ -138,7 +140,8 @@ pub struct MeetingPage {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct ItemView {
-    pub number: u32,
+    /// As its heading numbers it: "§ 4", or "4." in minnesanteckningar.
+    pub number: String,
     /// The element id on the meeting page: "p4".
     pub anchor: String,
     pub title: String,
@@ -256,7 +259,8 @@ pub struct DecisionRow {
     pub href: String,
     pub date: DateView,
     pub body: Link,
-    pub number: u32,
+    /// "§ 4", or "punkt 4" in minnesanteckningar.
+    pub number: String,
     pub title: String,
     pub decision_html: String,
     /// Filter values (slugs), for the JavaScript filter: "body", "year", goals, areas, municipalities.

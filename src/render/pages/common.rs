@@ -37,10 +37,12 @@ impl Ctx<'_> {
         }
     }
 
-    pub(crate) fn attendance_line(&self, attendance: &Attendance) -> PersonLine {
+    /// A person at a meeting whose record is of `kind`, with the items they took part in
+    /// when not all.
+    pub(crate) fn attendance_line(&self, attendance: &Attendance, kind: Option<RecordKind>) -> PersonLine {
         let mut line = self.person_line(attendance.person, attendance.role);
         if let Some(items) = &attendance.items {
-            line.partial = format!("{} {}", self.s("meeting.only"), format::item_list(items));
+            line.partial = format!("{} {}", self.s("meeting.only"), format::item_list(kind, items));
         }
         line
     }
@@ -100,6 +102,7 @@ impl Ctx<'_> {
             kind: if meeting.is_notice(today) { self.s("record.kallelse") } else { self.kind_label(meeting.kind) },
             items: meeting.items.len(),
             record,
+            points: meeting.kind == Some(RecordKind::Minnesanteckningar),
             upcoming: meeting.date > today,
             pending: if meeting.record_pending(today) {
                 self.pending_label(meeting.kind, "record.pending")
@@ -125,11 +128,13 @@ impl Ctx<'_> {
         }
     }
 
-    /// "Kommunchefsgruppen 15 maj 2013, § 4 Samverkan inom IT-området"
+    /// "Regionrådet 5 mars 2026, § 6 Disposition av 2025 års överskott", or
+    /// "Kommunchefsgruppen 15 maj 2013, punkt 4 Samverkan inom IT-området" (`format::item_number`).
     pub(crate) fn item_label(&self, item: ItemRef) -> String {
         let it = self.model.item(item);
         let title = if it.secrecy.is_some() { self.model.site.confidential_notice.clone() } else { it.title.clone() };
-        format!("{}, §\u{a0}{} {}", self.meeting_label(item.meeting), it.number, title)
+        let number = format::item_number(self.model.meeting(item.meeting).kind, it.number);
+        format!("{}, {number} {title}", self.meeting_label(item.meeting))
     }
 
     pub(crate) fn item_link(&self, item: ItemRef) -> Link {
@@ -210,7 +215,7 @@ impl Ctx<'_> {
             href: self.item_href(r),
             date: date_view(meeting.date),
             body: self.body_link(meeting.body),
-            number: item.number,
+            number: format::item_number(meeting.kind, item.number),
             title: item.title.clone(),
             decision_html: markdown::to_html(text, 4),
             body_key: self.model.body(meeting.body).slug.clone(),

@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use super::common::body_kind_key;
 use super::{Ctx, PageOut};
 use crate::model::*;
-use crate::render::markdown;
 use crate::render::urls;
 use crate::render::view::*;
+use crate::render::{format, markdown};
 
 pub(super) fn meeting(ctx: &Ctx, id: MeetingId) -> PageOut {
     let model = ctx.model;
@@ -34,8 +34,8 @@ pub(super) fn meeting(ctx: &Ctx, id: MeetingId) -> PageOut {
     });
     let page = MeetingPage {
         letterhead: model.members_on(meeting.date).iter().map(|m| model.municipality(*m).name.clone()).collect(),
-        attendees: meeting.attendees.iter().map(|a| ctx.attendance_line(a)).collect(),
-        participants: meeting.participants.iter().map(|a| ctx.attendance_line(a)).collect(),
+        attendees: meeting.attendees.iter().map(|a| ctx.attendance_line(a, meeting.kind)).collect(),
+        participants: meeting.participants.iter().map(|a| ctx.attendance_line(a, meeting.kind)).collect(),
         absentees: meeting.absentees.iter().map(|p| ctx.person_line(*p, None)).collect(),
         chair: meeting.chair.map(|p| ctx.person_line(p, Some(Role::Ordforande))),
         secretary: meeting.secretary.map(|p| ctx.person_line(p, Some(Role::Sekreterare))),
@@ -69,9 +69,10 @@ fn item(ctx: &Ctx, r: ItemRef) -> ItemView {
     let model = ctx.model;
     let item = model.item(r);
     let anchor = urls::item_anchor(item.number);
+    let number = format::item_heading_number(model.meeting(r.meeting).kind, item.number);
     if item.secrecy.is_some() && ctx.edition.redacts() {
         return ItemView {
-            number: item.number,
+            number,
             anchor,
             title: String::new(),
             confidential: Some(model.site.confidential_notice.clone()),
@@ -157,7 +158,7 @@ fn item(ctx: &Ctx, r: ItemRef) -> ItemView {
             .collect(),
     });
     ItemView {
-        number: item.number,
+        number,
         anchor,
         title: item.title.clone(),
         confidential: Some(ctx.confidential(item.secrecy.as_deref())).filter(|c| !c.is_empty()),
@@ -180,7 +181,7 @@ fn item(ctx: &Ctx, r: ItemRef) -> ItemView {
             .iter()
             .map(|p| PeriodView {
                 what: p.what.clone(),
-                when: crate::render::format::period(p.from, p.until),
+                when: format::period(p.from, p.until),
                 from_iso: p.from.to_string(),
             })
             .collect(),
@@ -328,11 +329,11 @@ pub(super) fn calendar(ctx: &Ctx) -> PageOut {
             let period = p.period;
             let moved = p.moved_to.map(|to| {
                 let to = periods[to].period;
-                format!("{} {}", ctx.s("calendar.moved"), crate::render::format::period(to.from, to.until))
+                format!("{} {}", ctx.s("calendar.moved"), format::period(to.from, to.until))
             });
             EventView {
                 what: period.what.clone(),
-                when: crate::render::format::period(period.from, period.until),
+                when: format::period(period.from, period.until),
                 from_iso: period.from.to_string(),
                 moved,
                 items: p.mentions.iter().map(|r| ctx.item_link(*r)).collect(),

@@ -127,12 +127,12 @@ fn person(ctx: &Ctx, id: PersonId, role: Option<Role>) -> Value {
     json!({ "name": line.name, "affiliation": line.affiliation, "role": role })
 }
 
-fn attendance(ctx: &Ctx, list: &[Attendance]) -> Vec<Value> {
+fn attendance(ctx: &Ctx, list: &[Attendance], kind: Option<RecordKind>) -> Vec<Value> {
     list.iter()
         .map(|a| {
             let mut p = person(ctx, a.person, a.role);
             if let Some(items) = &a.items {
-                p["partial"] = Value::String(format!("{} {}", ctx.s("meeting.only"), format::item_list(items)));
+                p["partial"] = Value::String(format!("{} {}", ctx.s("meeting.only"), format::item_list(kind, items)));
             }
             p
         })
@@ -159,13 +159,15 @@ fn attachment_title(ctx: &Ctx, attachment: &Attachment) -> String {
     }
 }
 
-fn item_data(ctx: &Ctx, item: &Item) -> Value {
+/// An item as a PDF shows it, numbered `number`: "§ 3" or "3." in a record (see
+/// `format::item_heading_number`), "3" in a notice's agenda.
+fn item_data(ctx: &Ctx, item: &Item, number: String) -> Value {
     if item.secrecy.is_some() && ctx.edition.redacts() {
-        return json!({ "number": item.number, "confidential": ctx.model.site.confidential_notice });
+        return json!({ "number": number, "confidential": ctx.model.site.confidential_notice });
     }
     let confidential = item.secrecy.as_ref().map(|g| format!("{} ({g})", ctx.model.site.confidential_notice));
     json!({
-        "number": item.number,
+        "number": number,
         "title": item.title,
         "confidential": confidential,
         "withdrawn": item.withdrawn,
@@ -204,10 +206,12 @@ fn protocol(ctx: &Ctx, id: MeetingId) -> Document {
     let mut data = meeting_head(ctx, meeting, &kind_label);
     data["meta"] =
         meta(ctx, &title, meeting.date, vec![body.name.clone(), kind_label.clone(), model.site.cooperation.clone()]);
-    data["attendees"] = Value::Array(attendance(ctx, &meeting.attendees));
-    data["participants"] = Value::Array(attendance(ctx, &meeting.participants));
+    data["attendees"] = Value::Array(attendance(ctx, &meeting.attendees, meeting.kind));
+    data["participants"] = Value::Array(attendance(ctx, &meeting.participants, meeting.kind));
     data["absentees"] = Value::Array(meeting.absentees.iter().map(|p| person(ctx, *p, None)).collect());
-    data["items"] = Value::Array(meeting.items.iter().map(|i| item_data(ctx, i)).collect());
+    data["items"] = Value::Array(
+        meeting.items.iter().map(|i| item_data(ctx, i, format::item_heading_number(meeting.kind, i.number))).collect(),
+    );
     data["is_protocol"] = Value::Bool(meeting.kind == Some(RecordKind::Protokoll));
     data["chair"] = json!(meeting.chair.map(|p| model.person(p).name.clone()));
     data["secretary"] = json!(meeting.secretary.map(|p| model.person(p).name.clone()));
@@ -229,7 +233,7 @@ fn packet(ctx: &Ctx, id: MeetingId, source: &dyn Source) -> std::io::Result<Docu
     let title = format!("{} – {} {}", body.name, ctx.s("pdf.packet").to_lowercase(), meeting.date);
     let mut data = meeting_head(ctx, meeting, &ctx.s("pdf.packet"));
     data["meta"] = meta(ctx, &title, meeting.date, vec![body.name.clone(), ctx.s("pdf.packet")]);
-    data["items"] = Value::Array(meeting.items.iter().map(|i| item_data(ctx, i)).collect());
+    data["items"] = Value::Array(meeting.items.iter().map(|i| item_data(ctx, i, i.number.to_string())).collect());
     let mut files = BTreeMap::new();
     let mut attachments = Vec::new();
     for item in &meeting.items {

@@ -147,7 +147,6 @@
       return v === null ? fallback : v;
     };
     var root = box.getAttribute("data-root") || "";
-    var paragraph = box.getAttribute("data-paragraph") || "§";
     var results = box.querySelector(".results");
     var status = box.querySelector(".result-count");
     if (!results || !status) return;
@@ -310,7 +309,7 @@
         meta.appendChild(doc.createTextNode(row.body.label));
       }
       meta.appendChild(el("span", "sep", " · "));
-      meta.appendChild(doc.createTextNode(paragraph + "\u00a0" + row.number));
+      meta.appendChild(doc.createTextNode(row.number));
       li.appendChild(meta);
       var h = el("h3", "row-title");
       var a = el("a", null, row.title);
