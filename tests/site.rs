@@ -70,6 +70,15 @@ fn start_page_counts_name_each_number_in_its_form() {
     assert!(text.contains("2 möten"), "{text}");
 }
 
+/// A goal may name its unit after the value 1: "1 kommun", "4 kommuner".
+#[test]
+fn a_goals_unit_after_one_is_singular_when_the_plan_says_so() {
+    let all = site(&repo().join("examples/demo"), Edition::Public);
+    let text = visible(&page(&all, "organ/digitalisering/2025/index.html"));
+    assert!(text.contains("Utgångsläge 1 kommun Målvärde 4 kommuner"), "{text}");
+    assert!(text.contains("Utgångsläge 0 kommuner Målvärde 5 kommuner"), "{text}");
+}
+
 #[test]
 fn a_groups_goals_give_each_figure_its_unit_once() {
     let text = visible(&page(&rendered(&TestSite::minimal(), Edition::Public), "organ/webb/2013/index.html"));

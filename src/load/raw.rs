@@ -719,6 +719,8 @@ pub struct RawPlanGoal {
     pub target: Option<S<Number>>,
     /// Enhet för utgångsläge och målvärde, t.ex. "procent" eller "st".
     pub unit: Option<S<String>>,
+    /// Enheten när värdet är 1, om den då skrivs annorlunda: "kommun" till unit = "kommuner".
+    pub unit_one: Option<S<String>>,
     /// Datum då målet ska vara nått: det som gör målet tidsatt.
     pub deadline: Option<S<RawDate>>,
 }

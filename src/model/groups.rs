@@ -107,6 +107,7 @@ pub(super) fn plans(ctx: &mut Ctx<'_>, loaded: &[LoadedYearly<RawPlan>], bodies:
                 baseline: g.baseline.as_ref().map(|b| b.value.0),
                 target,
                 unit: opt_text(&g.unit),
+                unit_one: opt_text(&g.unit_one),
                 deadline: deadline.unwrap_or_else(|| jiff::civil::Date::constant(2000, 1, 1)),
             });
         }

@@ -486,6 +486,8 @@ pub struct PlanGoal {
     pub baseline: Option<f64>,
     pub target: f64,
     pub unit: Option<String>,
+    /// The unit after the value 1, when it differs ("1 kommun", "2 kommuner").
+    pub unit_one: Option<String>,
     pub deadline: Date,
 }
 

@@ -108,6 +108,15 @@ pub fn file_size(bytes: u64) -> String {
     }
 }
 
+/// A value of a plan's goal with its unit: "150 besök per dag", "1 kommun".
+pub fn goal_value(goal: &crate::model::PlanGoal, value: f64) -> String {
+    let unit = if value == 1.0 { goal.unit_one.as_ref().or(goal.unit.as_ref()) } else { goal.unit.as_ref() };
+    match unit {
+        Some(u) => format!("{} {u}", number(value)),
+        None => number(value),
+    }
+}
+
 /// An item's number as a reference cites it: "§ 3" in a protokoll, "punkt 3" in
 /// minnesanteckningar, which number their items as points ("3.") and have no paragraphs.
 /// A meeting known only by reference has no kind and gets "§".

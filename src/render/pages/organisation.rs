@@ -385,10 +385,6 @@ pub(super) fn group_year(ctx: &Ctx, group: BodyId, year: i32) -> PageOut {
             (jiff::civil::Date::constant(year as i16, 1, 1), jiff::civil::Date::constant(year as i16, 12, 31));
         m.from.is_none_or(|f| f.first_day() <= last) && m.until.is_none_or(|u| u.last_day() >= first)
     };
-    let unit = |g: &PlanGoal, v: f64| match &g.unit {
-        Some(u) => format!("{} {u}", format::number(v)),
-        None => format::number(v),
-    };
     let goals = plan
         .map(|p| {
             p.goals
@@ -401,10 +397,10 @@ pub(super) fn group_year(ctx: &Ctx, group: BodyId, year: i32) -> PageOut {
                         number: i + 1,
                         text: g.text.clone(),
                         measure: g.measure.clone().unwrap_or_default(),
-                        baseline: g.baseline.map(|b| unit(g, b)).unwrap_or_default(),
-                        target: unit(g, g.target),
+                        baseline: g.baseline.map(|b| format::goal_value(g, b)).unwrap_or_default(),
+                        target: format::goal_value(g, g.target),
                         deadline: format::date_medium(g.deadline),
-                        outcome: outcome.and_then(|o| o.outcome).map(|v| unit(g, v)).unwrap_or_default(),
+                        outcome: outcome.and_then(|o| o.outcome).map(|v| format::goal_value(g, v)).unwrap_or_default(),
                         fulfilment: f,
                         fulfilment_label: label,
                         why: outcome.and_then(|o| o.why.clone()).unwrap_or_default(),

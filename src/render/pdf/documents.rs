@@ -287,13 +287,6 @@ fn mime(path: &str) -> &'static str {
     }
 }
 
-fn number(value: f64, unit: &Option<String>) -> String {
-    match unit {
-        Some(u) => format!("{} {u}", format::number(value)),
-        None => format::number(value),
-    }
-}
-
 /// Contact person and members of a group in a year, as Mall 1 and Mall 2 list them.
 fn group_people(ctx: &Ctx, group: &Body, contact: Option<PersonId>, year: i32) -> (Value, Vec<Value>) {
     let model = ctx.model;
@@ -336,8 +329,8 @@ fn plan_data(ctx: &Ctx, id: PlanId) -> Value {
             "key": (i + 1).to_string(),
             "text": g.text,
             "measure": g.measure,
-            "baseline": g.baseline.map(|b| number(b, &g.unit)),
-            "target": number(g.target, &g.unit),
+            "baseline": g.baseline.map(|b| format::goal_value(g, b)),
+            "target": format::goal_value(g, g.target),
             "deadline": g.deadline.to_string(),
         })).collect::<Vec<_>>(),
         "activities": plan.activities.iter().enumerate().map(|(i, a)| json!({
@@ -374,8 +367,8 @@ fn report_data(ctx: &Ctx, id: ReportId) -> Value {
             json!({
                 "key": (o.goal + 1).to_string(),
                 "text": g.text,
-                "target": number(g.target, &g.unit),
-                "outcome": o.outcome.map(|v| number(v, &g.unit)),
+                "target": format::goal_value(g, g.target),
+                "outcome": o.outcome.map(|v| format::goal_value(g, v)),
                 "fulfilment": fulfilment(o.fulfilment),
                 "level": match o.fulfilment { Fulfilment::Helt => "helt", Fulfilment::Delvis => "delvis", Fulfilment::Inte => "inte" },
                 "why": o.why,
