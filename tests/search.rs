@@ -77,6 +77,23 @@ fn a_search_finds_the_item_and_links_to_it() {
     assert!(query(&files, "uppdrag").iter().all(|h| !h[0].starts_with("uppdrag/")));
 }
 
+/// Swedish compounds are found by their last part: "trafik" finds the items about
+/// "kollektivtrafik", "plan" those about "verksamhetsplan" (the rules: the unit test of
+/// `search::decompound`).
+#[test]
+fn a_search_finds_compounds_by_their_last_part() {
+    let files = built(&repo().join("examples/demo"));
+    let trafik = query(&files, "trafik");
+    let kollektivtrafik = query(&files, "kollektivtrafik");
+    assert!(!kollektivtrafik.is_empty());
+    for hit in &kollektivtrafik {
+        assert!(trafik.contains(hit), "{hit:?} not found by \"trafik\"");
+    }
+    let plan = query(&files, "plan");
+    let compound = query(&files, "verksamhetsplan");
+    assert!(!compound.is_empty() && compound.iter().all(|hit| plan.contains(hit)));
+}
+
 #[test]
 fn the_index_is_small_files_and_lists_its_shards() {
     let files = built(&repo().join("examples/demo"));

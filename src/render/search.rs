@@ -21,6 +21,9 @@
 //!   next character, so no query loads much;
 //! - `s/<n>.json`: sections `n * CHUNK ..`, each `[url, page title, heading, excerpt]`.
 //!
+//! A compound's sections are also listed under its last part ([`decompound`]): "trafik"
+//! finds "kollektivtrafik".
+//!
 //! Everything is made in parallel, and the same pages always give the same bytes.
 
 use std::borrow::Cow;
@@ -570,8 +573,9 @@ pub fn index(mut docs: Vec<Doc>) -> Vec<Artefact> {
         }
     }
     drop(sections);
-    let postings: BTreeMap<&str, Vec<u32>> =
+    let mut postings: BTreeMap<&str, Vec<u32>> =
         lists.iter_mut().map(|(stem, (_, list))| (&**stem, std::mem::take(list))).collect();
+    decompound(&mut postings);
 
     let mut out = Vec::new();
     let shards = shard(&postings);
@@ -594,6 +598,105 @@ pub fn index(mut docs: Vec<Doc>) -> Vec<Artefact> {
     out.push(Artefact::new(format!("{DIR}meta.json"), serde_json::to_vec(&meta).unwrap_or_default()));
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out
+}
+
+/// Words that begin derivations rather than compounds: "försvar" is not a kind of
+/// "svar", nor "tillgång" of "gång", nor "uppföljning" of "följning".
+const PARTICLES: &[&str] = &[
+    "av", "be", "bort", "efter", "fram", "för", "före", "genom", "god", "hem", "in", "inne", "kring", "med", "mot",
+    "om", "på", "sam", "samman", "till", "under", "upp", "ut", "väl", "åter", "över",
+];
+/// The shortest first part of a compound, in characters.
+const HEAD_CHARS: usize = 3;
+/// The shortest last part of a compound, in characters ("plan", "chef", "häls").
+const TAIL_CHARS: usize = 4;
+/// A first part that is not a word of the site's own must be this long, and the last
+/// part one character longer ("kollektiv|trafik").
+const LONE_HEAD_CHARS: usize = 6;
+
+/// Swedish writes compounds as one word: "kollektivtrafik", "verksamhetsplan",
+/// "elevhälsa". A search for "trafik", "plan" or "hälsa" should find them, so each
+/// compound's sections are added to the postings of its last part, at about half the
+/// weight (a section with the word itself ranks first). The last part is a stem of the
+/// site's words, of at least [`TAIL_CHARS`], or the start of such stems, of at least
+/// [`LONE_HEAD_CHARS`] ("trafik" of "trafikplaner"); the first part, of at least [`HEAD_CHARS`]
+/// and not one of [`PARTICLES`] (with or without a joining "s"), is
+/// - a stem of the site's words ("elev|häls"), or
+/// - joined by "s" ("verksamhets|plan", "digitaliserings|grupp"), or
+/// - long, of at least [`LONE_HEAD_CHARS`], before a last part longer than the shortest
+///   ("kollektiv|trafik").
+///
+/// Without a lexicon this finds some false parts too ("undersökning" is not a kind of
+/// "ökning", and is not split, as "under" is a particle; "sekretessprövning" is split
+/// at "övning"), which rank below the word itself. Stems with digits are not split. Only
+/// the dictionary changes: the browser looks up the last part as any other stem.
+fn decompound(postings: &mut BTreeMap<&str, Vec<u32>>) {
+    let chars = |s: &str| s.chars().count();
+    let is_stem = |part: &str| chars(part) >= HEAD_CHARS && postings.contains_key(part);
+    // A stem, or the start of stems and long ("trafik" of "trafikplaner").
+    let is_word = |tail: &str| {
+        postings.contains_key(tail)
+            || chars(tail) >= LONE_HEAD_CHARS
+                && postings
+                    .range::<str, _>((std::ops::Bound::Excluded(tail), std::ops::Bound::Unbounded))
+                    .next()
+                    .is_some_and(|(next, _)| next.starts_with(tail))
+    };
+    let first_part = |head: &str, tail: &str| {
+        let bare = head.strip_suffix('s').unwrap_or(head);
+        if PARTICLES.contains(&head) || PARTICLES.contains(&bare) || chars(bare) < HEAD_CHARS {
+            return false;
+        }
+        is_stem(head)
+            || head.ends_with('s') && chars(head) >= 5
+            || chars(head) >= LONE_HEAD_CHARS && chars(tail) > TAIL_CHARS
+    };
+    let mut added: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for &stem in postings.keys() {
+        if chars(stem) < HEAD_CHARS + TAIL_CHARS || stem.chars().any(|c| c.is_numeric()) {
+            continue;
+        }
+        for (at, _) in stem.char_indices().skip(HEAD_CHARS) {
+            let (head, tail) = stem.split_at(at);
+            if chars(tail) < TAIL_CHARS {
+                break;
+            }
+            if is_word(tail) && first_part(head, tail) {
+                added.entry(tail).or_default().push(stem);
+            }
+        }
+    }
+    let merged: Vec<(&str, Vec<u32>)> = added
+        .into_par_iter()
+        .map(|(part, compounds)| {
+            let mut ids: Vec<(u32, u32)> = Vec::new();
+            let mut read = |list: &[u32], halve: bool| {
+                let mut id = 0;
+                ids.extend(list.iter().map(|p| {
+                    id += p / 8;
+                    (id, if halve { (p % 8).div_ceil(2) } else { p % 8 })
+                }));
+            };
+            read(postings.get(part).map_or(&[], Vec::as_slice), false);
+            for compound in compounds {
+                read(&postings[compound], true);
+            }
+            // By section, the highest weight first; then one posting per section.
+            ids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            ids.dedup_by_key(|(id, _)| *id);
+            let mut last = 0;
+            let list = ids
+                .into_iter()
+                .map(|(id, weight)| {
+                    let p = (id - last) * 8 + weight;
+                    last = id;
+                    p
+                })
+                .collect();
+            (part, list)
+        })
+        .collect();
+    postings.extend(merged);
 }
 
 fn section_url(doc: &Doc, section: &Section) -> String {
@@ -654,6 +757,59 @@ pub fn hex(prefix: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_compound_is_listed_under_its_last_part() {
+        let encode = |ids: &[(u32, u32)]| {
+            let mut last = 0;
+            ids.iter()
+                .map(|&(id, w)| {
+                    let p = (id - last) * 8 + w;
+                    last = id;
+                    p
+                })
+                .collect::<Vec<u32>>()
+        };
+        let mut postings: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+        postings.insert("trafik", encode(&[(5, 2)]));
+        postings.insert("kollektiv", encode(&[(9, 1)]));
+        postings.insert("kollektivtrafik", encode(&[(1, 3), (5, 7)]));
+        postings.insert("verksamhet", encode(&[(2, 1)]));
+        postings.insert("plan", encode(&[(8, 1)]));
+        postings.insert("verksamhetsplan", encode(&[(3, 4)]));
+        postings.insert("för", encode(&[(4, 1)]));
+        postings.insert("svar", encode(&[(6, 1)]));
+        postings.insert("försvar", encode(&[(7, 2)]));
+        postings.insert("bok", encode(&[(10, 1)]));
+        postings.insert("bokslut2025", encode(&[(11, 1)]));
+        postings.insert("slut2025", encode(&[(12, 1)]));
+        postings.insert("kort", encode(&[(13, 1)]));
+        postings.insert("pendlarkort", encode(&[(14, 1)]));
+        postings.insert("ökning", encode(&[(15, 1)]));
+        postings.insert("undersökning", encode(&[(16, 1)]));
+        postings.insert("elev", encode(&[(17, 1)]));
+        postings.insert("häls", encode(&[(18, 1)]));
+        postings.insert("elevhäls", encode(&[(19, 1)]));
+        postings.insert("folkhäls", encode(&[(20, 1)]));
+        postings.insert("kollektivresor", encode(&[(21, 1)]));
+        postings.insert("resorna", encode(&[(22, 1)]));
+        let before = postings.clone();
+        decompound(&mut postings);
+        // A long first part; at half the weight, rounded up; a section with both keeps
+        // the higher.
+        assert_eq!(postings["trafik"], encode(&[(1, 2), (5, 4)]));
+        // Joined by "s".
+        assert_eq!(postings["plan"], encode(&[(3, 2), (8, 1)]));
+        // A first part that is a stem of its own, before a short last part; "folk" is not.
+        assert_eq!(postings["häls"], encode(&[(18, 1), (19, 1)]));
+        // A last part that is only the start of stems must be long: "resor" is too short.
+        assert!(!postings.contains_key("resor"));
+        // A particle is not a first part, with or without "s"; a stem with digits is not
+        // split; a first part that is not a stem must be long ("pendlar" is not).
+        for unchanged in ["svar", "slut2025", "kort", "ökning", "kollektiv", "kollektivtrafik"] {
+            assert_eq!(postings.get(unchanged), before.get(unchanged), "{unchanged}");
+        }
+    }
 
     fn page(body: &str) -> String {
         format!(

@@ -645,7 +645,11 @@
         var stem = STEM(match[0].toLowerCase());
         var hit = false;
         for (var i = 0; i < terms.length && !hit; i++) {
-          hit = stem === terms[i].stem || (terms[i].prefix && stem.indexOf(terms[i].stem) === 0);
+          var t = terms[i].stem;
+          // The word itself, a word it starts (the last word of the query), or a
+          // compound it ends ("kollektivtrafik" for "trafik", as the index lists it).
+          hit = stem === t || (terms[i].prefix && stem.indexOf(t) === 0) ||
+            (t.length >= 4 && stem.length > t.length + 2 && stem.slice(-t.length) === t);
         }
         if (!hit) continue;
         fragment.appendChild(doc.createTextNode(excerpt.slice(last, match.index)));
