@@ -341,6 +341,15 @@ fn calendar_lists_each_period_once_and_says_when_it_moved() {
     assert!(text.contains("När Vad Nämns i"), "{text}");
 }
 
+/// Without JavaScript the search form could not search: it is hidden, and the notice
+/// with the lists is shown (`kansli.js` swaps them).
+#[test]
+fn the_search_form_shows_only_with_javascript() {
+    let html = page(&site(&repo(), Edition::Public), "sok/index.html");
+    assert!(html.contains(r#"<form class="search-form" action="./" method="get" role="search" hidden>"#), "{html}");
+    assert!(html.contains(r#"<div class="notice search-fallback" id="sok-utan-js">"#), "{html}");
+}
+
 #[test]
 fn accessibility_statement_links_digg_from_every_page() {
     let all = site(&repo(), Edition::Public);

@@ -29,3 +29,13 @@ test("words are split, lowercased and filtered as the build does", () => {
   );
   assert.deepStrictEqual(kansli.words("Kommunfo\u0308rbundet", {}), ["kommunförbundet"]);
 });
+
+test("a word in -an also looks for the word without its definite -n", () => {
+  // Snowball leaves "hälsan" and "frågan" whole; "hälsa" is "häls", "fråga" "fråg".
+  assert.deepStrictEqual(kansli.queryStems("hälsan"), ["hälsan", "häls"]);
+  assert.deepStrictEqual(kansli.queryStems("frågan"), ["frågan", "fråg"]);
+  // Shorter words, and words whose stem is the same either way, look for one stem.
+  assert.deepStrictEqual(kansli.queryStems("plan"), ["plan"]);
+  assert.deepStrictEqual(kansli.queryStems("johan"), ["johan"]);
+  assert.deepStrictEqual(kansli.queryStems("budget"), ["budget"]);
+});

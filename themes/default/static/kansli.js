@@ -506,6 +506,20 @@
     };
   })();
 
+  // The stems a word of a query looks for: its own, and for a word in "-an" of at least
+  // six letters also the stem without the "n". Snowball leaves the definite "-an" of a
+  // noun in "-a", so "hälsan" ("hälsan") also looks for "hälsa" ("häls"), and "frågan"
+  // for "fråga"; the index keeps Snowball's stems.
+  function queryStems(word) {
+    var stems = [STEM(word)];
+    var c = chars(word);
+    if (c.length >= 6 && c[c.length - 2] === "a" && c[c.length - 1] === "n") {
+      var bare = STEM(c.slice(0, -1).join(""));
+      if (bare !== stems[0]) stems.push(bare);
+    }
+    return stems;
+  }
+
   // A prefix as the index names its shard file: UTF-8 in hexadecimal.
   function hexName(text) {
     var bytes = unescape(encodeURIComponent(text));
@@ -539,6 +553,7 @@
     if (!form || !input || !status || !list || !more) return;
     var fallback = doc.getElementById("sok-utan-js");
     if (fallback) fallback.hidden = true;
+    form.hidden = false;
 
     var meta = null;
     var shards = {};
@@ -585,13 +600,18 @@
 
     // Section id → weight for one word of the query.
     function postings(m, term) {
-      return Promise.all(shardsFor(m, term.stem, term.prefix).map(shard)).then(function (maps) {
+      var keys = {};
+      term.stems.forEach(function (stem, n) {
+        shardsFor(m, stem, term.prefix && n === 0).forEach(function (key) { keys[key] = true; });
+      });
+      return Promise.all(Object.keys(keys).map(shard)).then(function (maps) {
         var found = {};
         for (var s = 0; s < maps.length; s++) {
           var map = maps[s];
           for (var stem in map) {
             if (!Object.prototype.hasOwnProperty.call(map, stem)) continue;
-            var factor = stem === term.stem ? EXACT : term.prefix && stem.indexOf(term.stem) === 0 ? PREFIX : 0;
+            var factor = term.stems.indexOf(stem) !== -1 ? EXACT
+              : term.prefix && stem.indexOf(term.stems[0]) === 0 ? PREFIX : 0;
             if (!factor) continue;
             var list = map[stem];
             var id = 0;
@@ -610,7 +630,7 @@
       return loadMeta().then(function (m) {
         var words = searchWords(query, m.stopSet);
         var terms = words.map(function (word, i) {
-          return { stem: STEM(word), prefix: i === words.length - 1 && chars(word).length >= 3 };
+          return { stems: queryStems(word), prefix: i === words.length - 1 && chars(word).length >= 3 };
         });
         if (!terms.length) return { terms: terms, hits: [] };
         return Promise.all(terms.map(function (t) { return postings(m, t); })).then(function (found) {
@@ -645,11 +665,13 @@
         var stem = STEM(match[0].toLowerCase());
         var hit = false;
         for (var i = 0; i < terms.length && !hit; i++) {
-          var t = terms[i].stem;
-          // The word itself, a word it starts (the last word of the query), or a
-          // compound it ends ("kollektivtrafik" for "trafik", as the index lists it).
-          hit = stem === t || (terms[i].prefix && stem.indexOf(t) === 0) ||
-            (t.length >= 4 && stem.length > t.length + 2 && stem.slice(-t.length) === t);
+          for (var k = 0; k < terms[i].stems.length && !hit; k++) {
+            var t = terms[i].stems[k];
+            // The word itself, a word it starts (the last word of the query), or a
+            // compound it ends ("kollektivtrafik" for "trafik", as the index lists it).
+            hit = stem === t || (k === 0 && terms[i].prefix && stem.indexOf(t) === 0) ||
+              (t.length >= 4 && stem.length > t.length + 2 && stem.slice(-t.length) === t);
+          }
         }
         if (!hit) continue;
         fragment.appendChild(doc.createTextNode(excerpt.slice(last, match.index)));
@@ -784,7 +806,7 @@
   }
 
   if (!doc) {
-    if (typeof module === "object" && module.exports) module.exports = { stem: STEM, words: searchWords };
+    if (typeof module === "object" && module.exports) module.exports = { stem: STEM, words: searchWords, queryStems: queryStems };
     return;
   }
 
