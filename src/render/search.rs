@@ -178,7 +178,7 @@ impl<'a> Reader<'a> {
     fn open(&mut self, tag: &Tag<'a>) {
         let depth = self.stack.len();
         if !INLINE.contains(&&*tag.name) {
-            self.text(" ");
+            self.text(BLOCK_BREAK);
         }
         if VOID.contains(&&*tag.name) || tag.self_closing {
             return;
@@ -244,7 +244,7 @@ impl<'a> Reader<'a> {
             self.body = None;
         }
         if !INLINE.contains(&name) {
-            self.text(" ");
+            self.text(BLOCK_BREAK);
         }
     }
 
@@ -425,17 +425,33 @@ fn decode_entities(raw: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whitespace collapsed to single spaces, trimmed.
+/// Whitespace collapsed to single spaces, trimmed; " · " between blocks (see below).
 fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
+    // Whether whitespace, and a block's edge, came since the last character kept.
+    let (mut space, mut block) = (false, false);
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+            block |= c == BLOCK_BREAK_CHAR;
+            continue;
         }
-        out.push_str(word);
+        if space && !out.is_empty() {
+            // Where one block ends and the next begins after a word, " · ": a name and the
+            // next attachment's title must not read as one phrase in an excerpt.
+            let ended = out.ends_with(|l: char| ".:;,!?·–-".contains(l));
+            out.push_str(if block && !ended { " · " } else { " " });
+        }
+        (space, block) = (false, false);
+        out.push(c);
     }
     out
 }
+
+/// Put between blocks (paragraphs, list items, cells) as they are read; whitespace to
+/// everything but [`clean`].
+const BLOCK_BREAK_CHAR: char = '\u{2029}';
+const BLOCK_BREAK: &str = "\u{2029}";
 
 // ---------------------------------------------------------------------------------------
 // Words
@@ -833,7 +849,11 @@ mod tests {
         assert_eq!(doc.sections[0].text, "Plats: Umeå");
         assert_eq!(doc.sections[1].anchor, "p1-rubrik");
         assert_eq!(doc.sections[1].heading, "§ 1 Budget", "no-break spaces become spaces");
-        assert_eq!(doc.sections[1].text, "Beslut: bifall & mer Beskrivning Text");
+        // Blocks are kept apart in the text (and so in an excerpt); inline elements not.
+        assert_eq!(doc.sections[1].text, "Beslut: bifall & mer · Beskrivning · Text");
+        let doc =
+            extract(&page("<main data-search-body><p>Slut.</p><p>Nästa</p><ul><li>A</li><li>B</li></ul></main>"), "x/");
+        assert_eq!(doc.unwrap().sections[0].text, "Slut. Nästa · A · B", "no dot after a sentence's end");
     }
 
     #[test]
