@@ -350,6 +350,34 @@ fn the_search_form_shows_only_with_javascript() {
     assert!(html.contains(r#"<div class="notice search-fallback" id="sok-utan-js">"#), "{html}");
 }
 
+/// The economy's table of amounts names the money's source, who decided it and the item
+/// that records it, each under a heading of its own.
+#[test]
+fn the_economy_table_names_each_column_once() {
+    let text = visible(&page(&site(&repo().join("examples/demo"), Edition::Public), "ekonomi/index.html"));
+    assert!(text.contains("Beviljade belopp Datum Ändamål Källa Beslutat av Antecknat i"), "{text}");
+}
+
+/// Links that would read the same out of context say what they lead to: a feed or a
+/// calendar names its format, and each item's link to its matter names the item (for
+/// screen readers).
+#[test]
+fn links_say_what_they_lead_to() {
+    let all = site(&repo().join("examples/demo"), Edition::Public);
+    let open_data = page(&all, "oppna-data/index.html");
+    assert!(open_data.contains(r#"<a href="../flode/regionradet.atom">Regionrådet (Atom-flöde)</a>"#), "{open_data}");
+    assert!(open_data.contains(r#"<a href="../kalender/regionradet.ics">Regionrådet (iCal)</a>"#), "{open_data}");
+    let calendar = page(&all, "kalender/index.html");
+    assert!(calendar.contains(r#"<a href="../kalender/moten.ics">Alla möten (iCal)</a>"#), "{calendar}");
+    let meeting = page(&all, "moten/regionradet/2025-06-05/index.html");
+    assert!(
+        meeting.contains(
+            "Följ ärendet över tid<span class=\"visually-hidden\">: Budget 2026 och medlemsavgift</span></a>"
+        ),
+        "{meeting}"
+    );
+}
+
 #[test]
 fn accessibility_statement_links_digg_from_every_page() {
     let all = site(&repo(), Edition::Public);
