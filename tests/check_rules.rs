@@ -779,3 +779,31 @@ varning: beslutet är tomt
 "#,
     );
 }
+
+/// An amount granted outside the cooperation (`granted_by`) was not decided at one of its
+/// meetings (`decided`): both at once is one error, at the one and with a note at the other.
+#[test]
+fn errors_on_money_both_decided_and_granted_by() {
+    let mut site = TestSite::minimal();
+    site.edit(
+        KC,
+        "source = \"Utvecklingsmedel\"",
+        "source = \"Utvecklingsmedel\"\ndecided = \"kommunchefsgruppen/2013-04-17\"\ngranted_by = \"Länsstyrelsen\"",
+    );
+    assert_diagnostics(
+        &site,
+        r#"fel: beloppet har både decided och granted_by
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:47:14
+   |
+47 | granted_by = "Länsstyrelsen"
+   |              ^^^^^^^^^^^^^^^ beviljat utanför samverkan
+   |
+  ::: content/meetings/kommunchefsgruppen/2013-05-15.toml:46:11
+   |
+46 | decided = "kommunchefsgruppen/2013-04-17"
+   |           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ och beslutat vid ett möte i samverkan
+   |
+   = hjälp: decided pekar på mötet i samverkan som beslutade; granted_by namnger den utanför samverkan som beviljade: ange det ena
+"#,
+    );
+}

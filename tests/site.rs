@@ -358,6 +358,34 @@ fn the_economy_table_names_each_column_once() {
     assert!(text.contains("Beviljade belopp Datum Ändamål Källa Beslutat av Antecknat i"), "{text}");
 }
 
+/// The demo's Kommunchefsgruppen records, on 9 September 2026, 600 000 kr that Region
+/// Exempellänet granted: the economy does not count it as granted by the group.
+#[test]
+fn an_amount_granted_outside_the_cooperation_is_not_the_meetings_body() {
+    let all = site(&repo().join("examples/demo"), Edition::Public);
+    let text = visible(&page(&all, "ekonomi/index.html")).replace(NBSP, " ");
+    assert!(
+        text.contains(
+            "Kommunchefsgruppen 60 000 kr 1 Regionrådet 1 465 000 kr 7 \
+             Region Exempellänet (utanför samverkan) 600 000 kr 1 Summa 2 125 000 kr"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Region Exempellänet, regionala projektmedel Region Exempellänet Kommunchefsgruppen 9 september 2026"
+        ),
+        "{text}"
+    );
+    let meeting = visible(&page(&all, "moten/kommunchefsgruppen/2026-09-09/index.html")).replace(NBSP, " ");
+    assert!(
+        meeting.contains("Källa: Region Exempellänet, regionala projektmedel · Beviljat av Region Exempellänet"),
+        "{meeting}"
+    );
+    let csv = page(&all, "data/ekonomi.csv");
+    assert!(csv.contains("2026-09-09,Region Exempellänet,600000,beviljat,"), "{csv}");
+}
+
 /// Links that would read the same out of context say what they lead to: a feed or a
 /// calendar names its format, and each item's link to its matter names the item (for
 /// screen readers).

@@ -594,6 +594,10 @@ pub struct RawMoney {
     /// Mötet eller ärendet där beloppet beslutades, om inte i detta ärende,
     /// t.ex. "regionradet/2013-02-22".
     pub decided: Option<S<String>>,
+    /// Den utanför samverkan som beviljade beloppet, t.ex. "Region Exempellänet", när
+    /// ärendet bara antecknar beslutet. Ekonomisidan räknar det då inte som beviljat av
+    /// organet som höll mötet.
+    pub granted_by: Option<S<String>>,
 }
 
 /// Slag av belopp.

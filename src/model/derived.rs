@@ -21,14 +21,22 @@ pub struct Matter {
     pub mentions: Vec<(MeetingId, ItemRef, Option<String>)>,
 }
 
+/// Who decided an amount: a body of the cooperation, or someone outside it
+/// (`Money::granted_by`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Decider<'a> {
+    Body(BodyId),
+    External(&'a str),
+}
+
 /// One amount, with who decided it and whether it counts in the totals.
 #[derive(Clone, Debug)]
 pub struct LedgerEntry<'a> {
     pub item: ItemRef,
     pub money: &'a Money,
-    /// The body that decided the amount.
-    pub body: BodyId,
-    /// The day it was decided.
+    pub decided_by: Decider<'a>,
+    /// The day it was decided (for an amount granted outside the cooperation, the day
+    /// the item recorded it).
     pub date: Date,
     /// False when the amount repeats one recorded in the item it points to with `decided`,
     /// or when it is not granted (applied for, or a cost): totals count it once.
@@ -156,12 +164,13 @@ impl Model {
         for (r, item) in self.recorded_items() {
             let meeting = self.meeting(r.meeting);
             for money in &item.money {
-                let (body, date) = match money.decided {
-                    Some(target) => {
+                let (decided_by, date) = match (money.decided, &money.granted_by) {
+                    (Some(target), _) => {
                         let decided = self.meeting(target.meeting());
-                        (decided.body, decided.date)
+                        (Decider::Body(decided.body), decided.date)
                     }
-                    None => (meeting.body, meeting.date),
+                    (None, Some(outside)) => (Decider::External(outside), meeting.date),
+                    (None, None) => (Decider::Body(meeting.body), meeting.date),
                 };
                 let repeats = match money.decided {
                     Some(Target::Item(source)) => {
@@ -172,7 +181,7 @@ impl Model {
                 out.push(LedgerEntry {
                     item: r,
                     money,
-                    body,
+                    decided_by,
                     date,
                     counted: money.kind == MoneyKind::Beviljat && !repeats,
                 });

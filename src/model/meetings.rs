@@ -612,6 +612,17 @@ fn item(ctx: &mut Ctx<'_>, file: FileId, raw: &RawItem, here: MeetingId, meeting
                 return None;
             }
             let decided = m.decided.as_ref().and_then(|d| ctx.target(file, d, Some(here)));
+            if let (Some(d), Some(g)) = (&m.decided, &m.granted_by) {
+                ctx.push(
+                    err("beloppet har både decided och granted_by")
+                        .at(Location::new(file, g.span.clone()))
+                        .with_label("beviljat utanför samverkan")
+                        .with_note(Location::new(file, d.span.clone()), "och beslutat vid ett möte i samverkan")
+                        .with_hint(
+                            "decided pekar på mötet i samverkan som beslutade; granted_by namnger den utanför samverkan som beviljade: ange det ena",
+                        ),
+                );
+            }
             Some(Money {
                 amount: m.amount.value,
                 kind: m.kind.as_ref().map_or(MoneyKind::Beviljat, |k| k.value),
@@ -619,6 +630,7 @@ fn item(ctx: &mut Ctx<'_>, file: FileId, raw: &RawItem, here: MeetingId, meeting
                 source: opt_text(&m.source),
                 per: opt_text(&m.per),
                 decided,
+                granted_by: opt_text(&m.granted_by),
             })
         })
         .collect();

@@ -25,7 +25,7 @@ use jiff::tz::TimeZone;
 use crate::diag::{Diagnostic, Diagnostics, FileId, SourceFiles};
 use crate::load::Loaded;
 use context::Ctx;
-pub use derived::{LedgerEntry, Matter, MentionedPeriod};
+pub use derived::{Decider, LedgerEntry, Matter, MentionedPeriod};
 pub use edition::Edition;
 pub use meetings::Memo;
 pub use types::*;

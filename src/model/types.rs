@@ -424,6 +424,8 @@ pub struct Money {
     pub per: Option<String>,
     /// Where it was decided, when not in the item that records it.
     pub decided: Option<Target>,
+    /// Who granted it, when not the cooperation ("Region Exempellänet").
+    pub granted_by: Option<String>,
 }
 
 #[derive(Clone, Debug)]

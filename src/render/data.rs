@@ -23,7 +23,7 @@
 use super::format::unwrap_lines;
 use super::sitemap::absolute;
 use super::{Artefact, Emit, oparl, urls};
-use crate::model::{AssignmentStatus, ItemRef, Model, MoneyKind, Party};
+use crate::model::{AssignmentStatus, Decider, ItemRef, Model, MoneyKind, Party};
 
 pub const DECISIONS_CSV: &str = "data/beslut.csv";
 pub const DECISIONS_JSON: &str = "data/beslut.json";
@@ -195,7 +195,10 @@ fn economy_csv(model: &Model) -> Vec<Artefact> {
         let number = model.item(entry.item).number;
         csv.row(&[
             &entry.date.to_string(),
-            &model.body(entry.body).name,
+            match entry.decided_by {
+                Decider::Body(body) => &model.body(body).name,
+                Decider::External(name) => name,
+            },
             &entry.money.amount.to_string(),
             kind,
             entry.money.purpose.trim(),

@@ -211,6 +211,8 @@ pub struct MoneyView {
     pub source: String,
     /// Where it was decided, when not in this item.
     pub decided: Option<Link>,
+    /// Who granted it outside the cooperation, or "".
+    pub granted_by: String,
 }
 
 /// A reference between meetings or items.

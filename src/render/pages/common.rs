@@ -199,6 +199,7 @@ impl Ctx<'_> {
                 let r = self.target_ref(t, None, false);
                 Link::new(r.label, r.href)
             }),
+            granted_by: money.granted_by.clone().unwrap_or_default(),
         }
     }
 

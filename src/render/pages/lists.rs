@@ -312,7 +312,14 @@ pub(super) fn economy(ctx: &Ctx) -> PageOut {
     let mut other = Vec::new();
     let mut by_year: BTreeMap<i32, (i64, usize)> = BTreeMap::new();
     let mut by_source: BTreeMap<String, (i64, usize)> = BTreeMap::new();
-    let mut by_body: BTreeMap<BodyId, (i64, usize)> = BTreeMap::new();
+    let mut by_body: BTreeMap<Decider, (i64, usize)> = BTreeMap::new();
+    let decider = |d: Decider, external: bool| match d {
+        Decider::Body(b) => ctx.body_link(b),
+        Decider::External(name) if external => {
+            Link::new(format!("{name} ({})", ctx.s("economy.external")), String::new())
+        }
+        Decider::External(name) => Link::new(name.to_string(), String::new()),
+    };
     let mut total = 0;
     for entry in model.ledger() {
         if !ctx.published(model.meeting(entry.item.meeting)) || model.item(entry.item).secrecy.is_some() {
@@ -327,7 +334,7 @@ pub(super) fn economy(ctx: &Ctx) -> PageOut {
         };
         let row = LedgerRow {
             date: date_view(entry.date),
-            body: ctx.body_link(entry.body),
+            body: decider(entry.decided_by, false),
             amount: money.amount,
             amount_value: entry.money.amount,
             kind_label: money.kind_label,
@@ -345,7 +352,7 @@ pub(super) fn economy(ctx: &Ctx) -> PageOut {
             add(by_source
                 .entry(if money.source.is_empty() { ctx.s("economy.no_source") } else { money.source })
                 .or_default());
-            add(by_body.entry(entry.body).or_default());
+            add(by_body.entry(entry.decided_by).or_default());
             total += entry.money.amount;
             granted.push(row);
         } else {
@@ -368,8 +375,8 @@ pub(super) fn economy(ctx: &Ctx) -> PageOut {
         by_source: by_source.into_iter().map(|(s, t)| totals(s, String::new(), t)).collect(),
         by_body: by_body
             .into_iter()
-            .map(|(b, t)| {
-                let link = ctx.body_link(b);
+            .map(|(d, t)| {
+                let link = decider(d, true);
                 totals(link.label, link.href, t)
             })
             .collect(),
