@@ -406,6 +406,15 @@ fn links_say_what_they_lead_to() {
     );
 }
 
+/// No working group publishes minutes in the demo: the groups' table has no column of
+/// zeros that would read as if no group had met.
+#[test]
+fn the_groups_table_counts_meetings_only_when_some_are_published() {
+    let text = visible(&page(&site(&repo().join("examples/demo"), Edition::Public), "arbetsgrupper/index.html"));
+    assert!(text.contains("Grupp Typ Område Strategiska mål Biblioteksnätverket"), "{text}");
+    assert!(!text.contains("Publicerade möten"), "{text}");
+}
+
 #[test]
 fn accessibility_statement_links_digg_from_every_page() {
     let all = site(&repo(), Edition::Public);

@@ -706,6 +706,9 @@ pub struct IndicatorView {
 pub struct GroupsPage {
     pub groups: Vec<BodyLine>,
     pub years: Vec<Link>,
+    /// Some group has minutes published here: only then the column of meetings, which
+    /// would otherwise read as if no group had met.
+    pub with_meetings: bool,
 }
 
 /// A group's plan beside its report for one year.

@@ -355,14 +355,16 @@ pub(super) fn area(ctx: &Ctx, id: AreaId) -> PageOut {
 
 pub(super) fn groups(ctx: &Ctx) -> PageOut {
     let model = ctx.model;
-    let groups = model.body_ids().filter(|b| model.body(*b).kind.is_group()).map(|b| body_line(ctx, b)).collect();
+    let groups: Vec<BodyLine> =
+        model.body_ids().filter(|b| model.body(*b).kind.is_group()).map(|b| body_line(ctx, b)).collect();
     let years = plan_years(model).into_iter().rev().map(|y| Link::new(y.to_string(), urls::follow_up(y))).collect();
+    let with_meetings = groups.iter().any(|g| g.meetings > 0);
     PageOut::new(
         urls::GROUPS.into(),
         "groups.html",
         ctx.s("nav.arbetsgrupper"),
         "arbetsgrupper",
-        GroupsPage { groups, years },
+        GroupsPage { groups, years, with_meetings },
     )
 }
 
