@@ -415,6 +415,16 @@ fn the_groups_table_counts_meetings_only_when_some_are_published() {
     assert!(!text.contains("Publicerade möten"), "{text}");
 }
 
+/// A role without an end says "sedan augusti 2019", and nothing more: no "nuvarande"
+/// beside it, which the sources cannot always show (the real site's roles are "first
+/// documented" on a day).
+#[test]
+fn a_person_s_open_role_reads_as_its_period() {
+    let text =
+        visible(&page(&site(&repo().join("examples/demo"), Edition::Public), "personer/lars-wennberg/index.html"));
+    assert!(text.contains("Kommunchefsgruppen sekreterare sedan augusti 2019 Regionrådet"), "{text}");
+}
+
 #[test]
 fn accessibility_statement_links_digg_from_every_page() {
     let all = site(&repo(), Edition::Public);
