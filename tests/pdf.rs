@@ -64,6 +64,17 @@ fn protocol_2013_05_15_holds_every_title_decision_and_attendee() {
     }
 }
 
+/// A procedural item is only its sentence, as the minutes write it: no heading
+/// "Ärendebeskrivning" above it, in the protocol or in the packet.
+#[test]
+fn a_procedural_item_has_no_description_heading() {
+    let all = artefacts(&TestSite::from_dir(&repo()));
+    for path in [PROTOCOL, "moten/kommunchefsgruppen/2013-05-15/kallelse-kommunchefsgruppen-2013-05-15.pdf"] {
+        let text = text(file(&all, path));
+        assert!(text.contains("1. Mötets öppnande Johan Gammelgård öppnar sammanträdet"), "{path}: {text}");
+    }
+}
+
 #[test]
 fn a_packet_made_after_the_meeting_labels_decisions_in_the_agenda_as_decisions() {
     let site = TestSite::minimal();

@@ -425,6 +425,19 @@ fn a_person_s_open_role_reads_as_its_period() {
     assert!(text.contains("Kommunchefsgruppen sekreterare sedan augusti 2019 Regionrådet"), "{text}");
 }
 
+/// A procedural item is only its sentence, as the minutes write it; an item with a
+/// decision sets its description apart with a heading.
+#[test]
+fn a_procedural_item_has_no_description_heading() {
+    let html = page(&site(&repo(), Edition::Public), "moten/kommunchefsgruppen/2013-05-15/index.html");
+    let item = |n: u32| {
+        let start = html.find(&format!("<section id=\"p{n}\"")).unwrap();
+        visible(&html[start..start + html[start..].find("</section>").unwrap()])
+    };
+    assert!(item(1).starts_with("1. Mötets öppnande Johan Gammelgård öppnar sammanträdet"), "{}", item(1));
+    assert!(item(4).contains("Ärendebeskrivning"), "{}", item(4));
+}
+
 #[test]
 fn accessibility_statement_links_digg_from_every_page() {
     let all = site(&repo(), Edition::Public);
