@@ -64,6 +64,25 @@ fn protocol_2013_05_15_holds_every_title_decision_and_attendee() {
     }
 }
 
+/// Item 9's list of four benefits stays on one page, and an item's facts ("Föredragande",
+/// "Bilagor") are not parted by a page break (the review found both split before).
+#[test]
+fn short_lists_and_an_items_facts_are_not_split_across_pages() {
+    let all = artefacts(&TestSite::from_dir(&repo()));
+    for path in [PROTOCOL, "moten/kommunchefsgruppen/2013-05-15/kallelse-kommunchefsgruppen-2013-05-15.pdf"] {
+        let pages = pdf_extract::extract_text_from_mem_by_pages(file(&all, path)).unwrap();
+        let page_of = |needle: &str| pages.iter().position(|p| squash(p).contains(needle));
+        let first = page_of("Ekonomiska vinster genom samordning av tjänster");
+        assert!(first.is_some() && first == page_of("Umeåregionen som organisation tydliggörs"), "{path}");
+        for item in ["7. Studieresa till Island", "8. Aktiviteter på Stora Nolia"] {
+            let at = page_of(item).unwrap_or_else(|| panic!("{path}: {item}"));
+            let rest = squash(&pages[at]);
+            let after = &rest[rest.find(item).unwrap()..];
+            assert!(after.contains("Föredragande") && after.contains("Bilagor"), "{path}: {item}: {after}");
+        }
+    }
+}
+
 /// A procedural item is only its sentence, as the minutes write it: no heading
 /// "Ärendebeskrivning" above it, in the protocol or in the packet.
 #[test]
