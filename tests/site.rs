@@ -438,6 +438,14 @@ fn a_procedural_item_has_no_description_heading() {
     assert!(item(4).contains("Ärendebeskrivning"), "{}", item(4));
 }
 
+/// On a phone the assignments' table scrolls: the status and the deadline come right
+/// after the task, before who has it and where it was given.
+#[test]
+fn the_assignments_table_puts_status_and_deadline_after_the_task() {
+    let text = visible(&page(&site(&repo().join("examples/demo"), Edition::Public), "uppdrag/index.html"));
+    assert!(text.contains("Försenade uppdrag Uppdrag Status Senast Ansvarig Givet i"), "{text}");
+}
+
 #[test]
 fn accessibility_statement_links_digg_from_every_page() {
     let all = site(&repo(), Edition::Public);
