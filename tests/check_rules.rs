@@ -807,3 +807,24 @@ fn errors_on_money_both_decided_and_granted_by() {
 "#,
     );
 }
+
+#[test]
+fn errors_on_a_license_without_an_address() {
+    let mut site = TestSite::minimal();
+    site.edit(
+        "content/site.toml",
+        "[accessibility]",
+        "[license]\nname = \"CC0\"\nurl = \"creativecommons.org/publicdomain/zero/1.0/\"\n\n[accessibility]",
+    );
+    assert_diagnostics(
+        &site,
+        r#"fel: ogiltig adress "creativecommons.org/publicdomain/zero/1.0/"
+  --> content/site.toml:14:7
+   |
+14 | url = "creativecommons.org/publicdomain/zero/1.0/"
+   |       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ väntade en adress som börjar med https://
+   |
+   = hjälp: skriv licensens fullständiga adress, t.ex. "https://creativecommons.org/publicdomain/zero/1.0/deed.sv"
+"#,
+    );
+}

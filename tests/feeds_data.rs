@@ -672,6 +672,10 @@ fn oparl_maps_meetings_items_and_files() {
     let files = oparl_files(&model);
     let system = &files["data/oparl/system.json"];
     assert_eq!(system["oparlVersion"], "https://schema.oparl.org/1.1/");
+    // The real site's owner has not set the terms yet: none are invented. The demo's are CC0.
+    assert!(system.get("license").is_none(), "{system}");
+    let demo_system = &oparl_files(&demo())["data/oparl/system.json"];
+    assert_eq!(demo_system["license"], "https://creativecommons.org/publicdomain/zero/1.0/deed.sv");
     let body = &files["data/oparl/body/umearegionen.json"];
     assert_eq!(body["name"], "Umeåregionen");
     assert_eq!(body["legislativeTerm"], serde_json::json!([]));

@@ -446,6 +446,21 @@ fn the_assignments_table_puts_status_and_deadline_after_the_task() {
     assert!(text.contains("Försenade uppdrag Uppdrag Status Senast Ansvarig Givet i"), "{text}");
 }
 
+/// The open data page names the terms of use when the site sets them (the demo: CC0),
+/// and invents none when it does not (the real site).
+#[test]
+fn the_open_data_page_names_the_license_the_site_sets() {
+    let demo = page(&site(&repo().join("examples/demo"), Edition::Public), "oppna-data/index.html");
+    assert!(
+        demo.contains(
+            r#"<p>Uppgifterna får användas enligt <a href="https://creativecommons.org/publicdomain/zero/1.0/deed.sv" rel="license">CC0 1.0 Universell</a>.</p>"#
+        ),
+        "{demo}"
+    );
+    let real = page(&site(&repo(), Edition::Public), "oppna-data/index.html");
+    assert!(!real.contains("rel=\"license\""), "{real}");
+}
+
 #[test]
 fn accessibility_statement_links_digg_from_every_page() {
     let all = site(&repo(), Edition::Public);

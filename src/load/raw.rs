@@ -47,6 +47,19 @@ pub struct RawSite {
     pub member: Vec<RawSiteMember>,
     /// Uppgifter till tillgänglighetsredogörelsen (enligt DIGG:s krav).
     pub accessibility: RawAccessibility,
+    /// Villkoren för att använda de öppna data, t.ex. CC0. Visas på sidan Öppna data och
+    /// i OParl-gränssnittet. Utelämnas tills webbplatsens ägare har bestämt dem.
+    pub license: Option<RawLicense>,
+}
+
+/// En licens för de öppna data.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawLicense {
+    /// Licensens namn, t.ex. "CC0 1.0 Universell".
+    pub name: S<String>,
+    /// Licensens adress, t.ex. "https://creativecommons.org/publicdomain/zero/1.0/deed.sv".
+    pub url: S<String>,
 }
 
 /// En medlemskommun och dess medlemsperiod.

@@ -337,6 +337,7 @@ pub(crate) fn placeholder_site(file: crate::diag::FileId) -> Site {
             contact_phone: None,
             response_time: None,
         },
+        license: None,
         file,
     }
 }

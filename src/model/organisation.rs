@@ -128,6 +128,19 @@ pub(super) fn site(ctx: &mut Ctx<'_>, parsed: Option<&Parsed<RawSite>>, files: &
     if !base_url.ends_with('/') {
         base_url.push('/');
     }
+    let license = raw.license.as_ref().and_then(|l| {
+        let url = l.url.value.trim();
+        if url.starts_with("https://") || url.starts_with("http://") {
+            return Some(License { name: text(&l.name), url: url.to_string() });
+        }
+        ctx.push(
+            err(format!("ogiltig adress \"{url}\""))
+                .at(Location::new(file, l.url.span.clone()))
+                .with_label("väntade en adress som börjar med https://")
+                .with_hint("skriv licensens fullständiga adress, t.ex. \"https://creativecommons.org/publicdomain/zero/1.0/deed.sv\""),
+        );
+        None
+    });
     let language = raw.language.as_ref().map_or_else(|| "sv".to_string(), |l| l.value.clone());
     if language != "sv"
         && let Some(l) = &raw.language
@@ -164,6 +177,7 @@ pub(super) fn site(ctx: &mut Ctx<'_>, parsed: Option<&Parsed<RawSite>>, files: &
         confidential_notice: opt_text(&raw.confidential_notice).unwrap_or_else(|| DEFAULT_CONFIDENTIAL_NOTICE.into()),
         members,
         accessibility,
+        license,
         file,
     }
 }

@@ -73,7 +73,16 @@ pub struct Site {
     pub confidential_notice: String,
     pub members: Vec<SiteMember>,
     pub accessibility: Accessibility,
+    /// The terms of the open data, when the site's owner has set them.
+    pub license: Option<License>,
     pub file: FileId,
+}
+
+#[derive(Clone, Debug)]
+pub struct License {
+    pub name: String,
+    /// Starts with https:// or http://.
+    pub url: String,
 }
 
 #[derive(Clone, Debug)]

@@ -63,6 +63,9 @@ struct System {
     name: String,
     website: String,
     web: String,
+    /// The terms of the data, when the site sets them (OParl 1.1: a URL).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    license: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -402,6 +405,7 @@ impl<E: Send> Oparl<'_, E> {
             name: model.site.title.clone(),
             website: absolute(model, urls::START),
             web: absolute(model, urls::START),
+            license: model.site.license.as_ref().map(|l| l.url.clone()),
         };
         (self.emit)(Artefact::new(SYSTEM, json(&system)))?;
         self.publish("bodies", vec![body])?;

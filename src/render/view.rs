@@ -829,6 +829,8 @@ pub struct AccessibilityPage {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct OpenDataPage {
+    /// The terms of use, when the site sets them.
+    pub license: Option<Link>,
     pub files: Vec<FileLink>,
     pub oparl_entry: String,
     pub feeds: Vec<Link>,

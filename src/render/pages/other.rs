@@ -104,7 +104,9 @@ pub(super) fn open_data(ctx: &Ctx) -> PageOut {
         feeds.push(Link::new(body.name.clone(), urls::body_feed(body)));
         calendars.push(Link::new(body.name.clone(), urls::body_ical(body)));
     }
-    let page = OpenDataPage { files, oparl_entry: "data/oparl/system.json".into(), feeds, calendars };
+    // The licence is elsewhere: its address is absolute, and `link` puts the root before it.
+    let license = model.site.license.as_ref().map(|l| Link::new(l.name.clone(), l.url.clone()));
+    let page = OpenDataPage { license, files, oparl_entry: "data/oparl/system.json".into(), feeds, calendars };
     PageOut::new(urls::OPEN_DATA.into(), "open_data.html", ctx.s("data.title"), "", page)
 }
 
