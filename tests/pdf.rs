@@ -83,6 +83,19 @@ fn short_lists_and_an_items_facts_are_not_split_across_pages() {
     }
 }
 
+/// The meeting page calls the packet "Kallelse med bilagor" only when it holds
+/// attachments: the real minutes' attachments are titles without files.
+#[test]
+fn the_packet_link_says_with_attachments_only_when_it_has_them() {
+    let page = |all: &[Artefact]| {
+        String::from_utf8(file(all, "moten/kommunchefsgruppen/2013-05-15/index.html").to_vec()).unwrap()
+    };
+    let real = page(&artefacts(&TestSite::from_dir(&repo())));
+    assert!(real.contains(">Kallelse 15 maj 2013 <span class=\"file-meta\">(PDF"), "{real}");
+    let minimal = page(&artefacts(&TestSite::minimal()));
+    assert!(minimal.contains(">Kallelse med bilagor 15 maj 2013 <span class=\"file-meta\">(PDF"), "{minimal}");
+}
+
 /// A procedural item is only its sentence, as the minutes write it: no heading
 /// "Ärendebeskrivning" above it, in the protocol or in the packet.
 #[test]

@@ -29,8 +29,17 @@ pub(super) fn meeting(ctx: &Ctx, id: MeetingId) -> PageOut {
     };
     let pdf = (ctx.pdfs && meeting.has_record(model.today))
         .then(|| ctx.pdf_link(format!("{} {}", summary.kind, summary.date.medium), urls::protocol_pdf(model, meeting)));
+    // "Kallelse med bilagor" only when the packet holds attachments: the files of the items
+    // it shows (as `pdf::documents::packet` takes them).
+    let with_files = meeting
+        .items
+        .iter()
+        .filter(|i| !(i.secrecy.is_some() && ctx.edition.redacts()))
+        .flat_map(|i| &i.attachments)
+        .any(|a| matches!(a.target, AttachmentTarget::File { .. }));
     let packet = (ctx.pdfs && !meeting.items.is_empty() && meeting.status != MeetingStatus::Hanvisning).then(|| {
-        ctx.pdf_link(format!("{} {}", ctx.s("meeting.packet"), summary.date.medium), urls::packet_pdf(model, meeting))
+        let label = ctx.s(if with_files { "meeting.packet" } else { "meeting.packet_alone" });
+        ctx.pdf_link(format!("{label} {}", summary.date.medium), urls::packet_pdf(model, meeting))
     });
     let page = MeetingPage {
         letterhead: model.members_on(meeting.date).iter().map(|m| model.municipality(*m).name.clone()).collect(),
