@@ -461,6 +461,22 @@ fn the_open_data_page_names_the_license_the_site_sets() {
     assert!(!real.contains("rel=\"license\""), "{real}");
 }
 
+/// Örnsköldsvik is not among the municipalities of the prioritised areas (Bilaga 1): its
+/// page says so, where the others list their commitments.
+#[test]
+fn a_municipality_without_commitments_says_so() {
+    let all = site(&repo(), Edition::Public);
+    let text = visible(&page(&all, "kommuner/ornskoldsvik/index.html"));
+    assert!(
+        text.contains(
+            "Valda åtaganden inom prioriterade områden Kommunen står inte bland dem som har valt åtaganden \
+             i förteckningen över de prioriterade områdena. Prioriterade områden"
+        ),
+        "{text}"
+    );
+    assert!(!visible(&page(&all, "kommuner/umea/index.html")).contains("står inte bland"));
+}
+
 #[test]
 fn accessibility_statement_links_digg_from_every_page() {
     let all = site(&repo(), Edition::Public);

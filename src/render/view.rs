@@ -595,6 +595,8 @@ pub struct MunicipalityPage {
     pub representatives: Vec<(Link, Vec<PersonLine>)>,
     /// Commitments it chose: (area, commitment text).
     pub areas: Vec<CommitmentView>,
+    /// Some municipality chose commitments: then a municipality without any says so.
+    pub areas_listed: bool,
     /// Groups where its people are members.
     pub groups: Vec<Link>,
     /// Questions it still has to answer or decide on its own.

@@ -205,6 +205,7 @@ pub(super) fn municipality(ctx: &Ctx, id: MunicipalityId) -> PageOut {
         membership: membership_text(ctx, id),
         representatives,
         areas: commitments_of(ctx, |c| c.municipalities.contains(&id)),
+        areas_listed: model.areas.iter().any(|a| a.commitments.iter().any(|c| !c.municipalities.is_empty())),
         groups,
         owed,
         answered,
