@@ -305,7 +305,7 @@ fn meeting_toml(
         write!(s, "\n[[item]]\nnumber = 1\ntitle = \"Mötets öppnande\"\ndescription = \"Ordföranden öppnar mötet.\"\n");
     let _ = write!(
         s,
-        "\n[[item]]\nnumber = 2\ntitle = \"Föregående minnesanteckningar\"\npresenter = \"sekreterare\"\ndecision = \"Minnesanteckningarna läggs till handlingarna.\"\n"
+        "\n[[item]]\nnumber = 2\ntitle = \"Föregående minnesanteckningar\"\nformal = true\npresenter = \"sekreterare\"\ndecision = \"Minnesanteckningarna läggs till handlingarna.\"\n"
     );
     if let Some(previous) = previous {
         let _ = write!(

@@ -250,6 +250,7 @@ title = "Mötets öppnande"
 [[item]]
 number = 2
 title = "Föregående minnesanteckningar"
+formal = true
 
 # Hänvisning till förra mötet, 2026-11-22.
 [[item.reference]]
@@ -288,7 +289,7 @@ fn new_meeting_of_the_real_regionradet_passes_check() {
     let mut site = TestSite::from_dir(&common::repo().join("examples/demo"));
     let file = made(&site, New::Meeting { body: "regionradet".into(), date: "2027-02-04".into() });
     assert!(file.text.contains("kind = \"protokoll\""), "{}", file.text);
-    assert!(file.text.contains("title = \"Föregående protokoll\"\n\n# Hänvisning till förra mötet, 2026-12-10.\n[[item.reference]]\nto = \"regionradet/2026-12-10\"\n"));
+    assert!(file.text.contains("title = \"Föregående protokoll\"\nformal = true\n\n# Hänvisning till förra mötet, 2026-12-10.\n[[item.reference]]\nto = \"regionradet/2026-12-10\"\n"));
     assert!(file.text.contains("# adjusters = [\"person-id\"]"));
     assert!(
         file.text.contains(

@@ -477,6 +477,29 @@ fn a_municipality_without_commitments_says_so() {
     assert!(!visible(&page(&all, "kommuner/umea/index.html")).contains("står inte bland"));
 }
 
+/// The start page's latest decisions leave out formalities (`formal = true`): on the
+/// demo, five of its eight were "Övriga frågor", "Val av justerare" and the like.
+#[test]
+fn the_start_page_leaves_formalities_out_of_the_latest_decisions() {
+    let all = site(&repo().join("examples/demo"), Edition::Public);
+    let html = page(&all, "index.html");
+    let latest = &html[html.find("Senaste besluten").unwrap()..];
+    let titles: Vec<&str> = latest
+        .split("<h3 class=\"row-title\">")
+        .skip(1)
+        .take(8)
+        .map(|row| row.split('>').nth(1).unwrap().split('<').next().unwrap())
+        .collect();
+    assert_eq!(titles.len(), 8, "{latest}");
+    // "Övriga frågor" stays when something was decided under it.
+    for formal in ["Val av justerare", "Godkännande av dagordning", "Föregående protokoll"] {
+        assert!(!titles.contains(&formal), "{titles:?}");
+    }
+    assert!(!titles.iter().any(|t| t.starts_with("Föregående")), "{titles:?}");
+    // They are still decisions in the lists.
+    assert!(visible(&page(&all, "beslut/index.html")).contains("Val av justerare"));
+}
+
 #[test]
 fn accessibility_statement_links_digg_from_every_page() {
     let all = site(&repo(), Edition::Public);

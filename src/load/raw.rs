@@ -507,6 +507,9 @@ pub struct RawItem {
     pub description: Option<S<String>>,
     /// Ärendet utgick: skälet.
     pub withdrawn: Option<S<String>>,
+    /// true för formalia utan sakbeslut, t.ex. val av justerare eller föregående protokoll.
+    /// De visas på mötets sida men inte bland de senaste besluten på startsidan.
+    pub formal: Option<S<bool>>,
     /// false om ärendet omfattas av sekretess; kräver `osl`.
     pub public: Option<S<bool>>,
     /// Sekretessgrund enligt offentlighets- och sekretesslagen, t.ex. "21 kap. 1 § OSL".

@@ -153,6 +153,7 @@ fn redact_item(item: &mut Item) {
         decision: None,
         description: None,
         withdrawn: None,
+        formal: false,
         secrecy,
         goals: Vec::new(),
         subgoals: Vec::new(),

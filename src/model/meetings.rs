@@ -739,6 +739,7 @@ fn item(ctx: &mut Ctx<'_>, file: FileId, raw: &RawItem, here: MeetingId, meeting
         decision: opt_text(&raw.decision),
         description: opt_text(&raw.description),
         withdrawn,
+        formal: raw.formal.as_ref().is_some_and(|f| f.value),
         secrecy: item_secrecy,
         goals: raw.goals.iter().filter_map(|g| ctx.goal(file, g)).collect(),
         subgoals: raw.subgoals.iter().filter_map(|g| ctx.subgoal(file, g)).collect(),

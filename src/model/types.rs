@@ -314,6 +314,8 @@ pub struct Item {
     pub decision: Option<String>,
     pub description: Option<String>,
     pub withdrawn: Option<String>,
+    /// A formality ("Val av justerare"): not among the start page's latest decisions.
+    pub formal: bool,
     /// The OSL ground when the item is confidential.
     pub secrecy: Option<String>,
     pub goals: Vec<GoalId>,

@@ -168,6 +168,7 @@ fn text(model: &Model, body: &Body, date: Date, previous: Option<&Meeting>) -> S
             _ => "Föregående minnesanteckningar",
         };
         item(&mut out, title);
+        out.push_str("formal = true\n");
         let _ = writeln!(out, "\n# Hänvisning till förra mötet, {}.", previous.date);
         let _ = writeln!(out, "[[item.reference]]\nto = \"{}/{}\"", body.slug, previous.date);
     }

@@ -14,7 +14,9 @@ pub(super) fn start(ctx: &Ctx) -> PageOut {
         .take(5)
         .map(|m| ctx.meeting_summary(m))
         .collect();
-    let latest = ctx.decisions.iter().take(8).map(|r| ctx.decision_row(*r)).collect();
+    // Formalities ("Val av justerare") are decisions too, but not news.
+    let latest =
+        ctx.decisions.iter().filter(|r| !ctx.model.item(**r).formal).take(8).map(|r| ctx.decision_row(*r)).collect();
     let goals = model
         .goals
         .iter()
