@@ -500,6 +500,15 @@ fn the_start_page_leaves_formalities_out_of_the_latest_decisions() {
     assert!(visible(&page(&all, "beslut/index.html")).contains("Val av justerare"));
 }
 
+/// "Föregående minnesanteckningar" refers to the earlier meetings it approves, but is no
+/// matter: the real site had a "matter" of that title (the domain review).
+#[test]
+fn a_formality_is_no_matter() {
+    let all = site(&repo(), Edition::Public);
+    assert!(!all.iter().any(|a| a.path.starts_with("arenden/kommunchefsgruppen-2013-05-15-2/")));
+    assert!(all.iter().any(|a| a.path == "arenden/kommunchefsgruppen-2013-05-15-4/index.html"));
+}
+
 #[test]
 fn accessibility_statement_links_digg_from_every_page() {
     let all = site(&repo(), Edition::Public);

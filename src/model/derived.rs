@@ -10,6 +10,7 @@ use super::Model;
 use super::types::*;
 
 /// A matter: items linked by references to each other, followed across meetings and bodies.
+/// Formalities (`Item::formal`) are no part of one.
 #[derive(Clone, Debug)]
 pub struct Matter {
     /// "kommunchefsgruppen-2013-05-15-4": the first item's meeting and number.
@@ -110,10 +111,13 @@ impl Model {
             x
         }
         let mut linked = vec![false; all.len()];
-        for (from, item) in self.items() {
+        // A formality ("Föregående minnesanteckningar") refers to earlier meetings, but is
+        // no matter's step: it neither joins matters nor starts one.
+        for (from, item) in self.items().filter(|(_, item)| !item.formal) {
             for reference in &item.references {
                 if let Target::Item(to) = reference.target
                     && let (Some(a), Some(b)) = (place(&from), place(&to))
+                    && !self.item(to).formal
                 {
                     let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
                     parent[ra.max(rb)] = ra.min(rb);
@@ -128,7 +132,7 @@ impl Model {
         let mut group_of = vec![u32::MAX; all.len()];
         for (i, (_, item)) in self.items().enumerate() {
             let mentions_meeting = item.references.iter().any(|r| matches!(r.target, Target::Meeting(_)));
-            if linked[i] || mentions_meeting {
+            if linked[i] || mentions_meeting && !item.formal {
                 let root = find(&mut parent, i);
                 if group_of[root] == u32::MAX {
                     group_of[root] = groups.len() as u32;
