@@ -509,6 +509,35 @@ fn a_formality_is_no_matter() {
     assert!(all.iter().any(|a| a.path == "arenden/kommunchefsgruppen-2013-05-15-4/index.html"));
 }
 
+/// Regionrådet's disposal of the 2024 surplus funds Näringslivsdagen and a study among
+/// other things: the items that cite it for their money (`matter = false`) are not steps
+/// of one matter with "Bokslut 2024" and with each other.
+#[test]
+fn a_reference_that_only_cites_a_funding_decision_joins_no_matter() {
+    let all = site(&repo().join("examples/demo"), Edition::Public);
+    let steps = |key: &str| -> Vec<String> {
+        let html = page(&all, &format!("arenden/{key}/index.html"));
+        html.split("<h3")
+            .skip(1)
+            .map(|h| visible(&format!("<h3{}", h.split("</h3>").next().unwrap())).replace(NBSP, " "))
+            .collect()
+    };
+    assert_eq!(
+        steps("kommunchefsgruppen-2025-02-19-3"),
+        [
+            "Kommunchefsgruppen 19 februari 2025, punkt 3 Bokslut 2024 för kansliet",
+            "Regionrådet 6 mars 2025, § 8 Disposition av 2024 års överskott"
+        ],
+    );
+    assert_eq!(
+        steps("kommunchefsgruppen-2025-04-23-4"),
+        [
+            "Kommunchefsgruppen 23 april 2025, punkt 4 Näringslivsdagen 2025",
+            "Kommunchefsgruppen 15 oktober 2025, punkt 6 Näringslivsdagen 2025 – återrapport"
+        ],
+    );
+}
+
 #[test]
 fn accessibility_statement_links_digg_from_every_page() {
     let all = site(&repo(), Edition::Public);

@@ -641,6 +641,9 @@ pub struct RawReference {
     pub note: Option<S<String>>,
     /// true om detta ärende redovisar uppdragen i det hänvisade ärendet som klara.
     pub completes: Option<S<bool>>,
+    /// false när hänvisningen bara nämner ett annat ärende, t.ex. beslutet som finansierar
+    /// detta, och inte är samma ärende: ärendets historik följer den då inte.
+    pub matter: Option<S<bool>>,
 }
 
 /// En period eller händelse.

@@ -10,7 +10,8 @@ use super::Model;
 use super::types::*;
 
 /// A matter: items linked by references to each other, followed across meetings and bodies.
-/// Formalities (`Item::formal`) are no part of one.
+/// Formalities (`Item::formal`) are no part of one, and a reference marked as citing
+/// another matter (`Reference::same_matter`) joins none.
 #[derive(Clone, Debug)]
 pub struct Matter {
     /// "kommunchefsgruppen-2013-05-15-4": the first item's meeting and number.
@@ -114,7 +115,7 @@ impl Model {
         // A formality ("Föregående minnesanteckningar") refers to earlier meetings, but is
         // no matter's step: it neither joins matters nor starts one.
         for (from, item) in self.items().filter(|(_, item)| !item.formal) {
-            for reference in &item.references {
+            for reference in item.references.iter().filter(|r| r.same_matter) {
                 if let Target::Item(to) = reference.target
                     && let (Some(a), Some(b)) = (place(&from), place(&to))
                     && !self.item(to).formal
@@ -131,7 +132,8 @@ impl Model {
         let mut groups: Vec<Vec<usize>> = Vec::new();
         let mut group_of = vec![u32::MAX; all.len()];
         for (i, (_, item)) in self.items().enumerate() {
-            let mentions_meeting = item.references.iter().any(|r| matches!(r.target, Target::Meeting(_)));
+            let mentions_meeting =
+                item.references.iter().any(|r| r.same_matter && matches!(r.target, Target::Meeting(_)));
             if linked[i] || mentions_meeting && !item.formal {
                 let root = find(&mut parent, i);
                 if group_of[root] == u32::MAX {
@@ -151,9 +153,11 @@ impl Model {
                 let mentions = items
                     .iter()
                     .flat_map(|r| {
-                        self.item(*r).references.iter().filter_map(move |reference| match reference.target {
-                            Target::Meeting(m) => Some((m, *r, reference.note.clone())),
-                            Target::Item(_) => None,
+                        self.item(*r).references.iter().filter(|x| x.same_matter).filter_map(move |reference| {
+                            match reference.target {
+                                Target::Meeting(m) => Some((m, *r, reference.note.clone())),
+                                Target::Item(_) => None,
+                            }
                         })
                     })
                     .collect();

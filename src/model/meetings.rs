@@ -649,7 +649,8 @@ fn item(ctx: &mut Ctx<'_>, file: FileId, raw: &RawItem, here: MeetingId, meeting
                         .with_hint("hänvisa till ärendet som gav uppdraget, t.ex. \"kommunchefsgruppen/2013-05-15#9\""),
                 );
             }
-            Some(Reference { target, note: opt_text(&r.note), completes })
+            let same_matter = r.matter.as_ref().is_none_or(|m| m.value);
+            Some(Reference { target, note: opt_text(&r.note), completes, same_matter })
         })
         .collect();
 

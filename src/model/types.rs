@@ -444,6 +444,9 @@ pub struct Reference {
     pub target: Target,
     pub note: Option<String>,
     pub completes: bool,
+    /// The same matter goes on there (the default); false for a reference that only
+    /// cites another matter, such as the decision that funds this one.
+    pub same_matter: bool,
 }
 
 #[derive(Clone, Debug)]
