@@ -828,3 +828,29 @@ fn errors_on_a_license_without_an_address() {
 "#,
     );
 }
+
+#[test]
+fn errors_on_a_role_with_both_from_and_documented() {
+    let mut site = TestSite::minimal();
+    site.edit(
+        "content/organisation/bodies/kommunchefsgruppen.toml",
+        "role = \"ordförande\"\nfrom = 2013-01-01",
+        "role = \"ordförande\"\nfrom = 2013-01-01\ndocumented = 2013-05-15",
+    );
+    assert_diagnostics(
+        &site,
+        r#"fel: uppdraget har både from och documented
+  --> content/organisation/bodies/kommunchefsgruppen.toml:10:14
+   |
+10 | documented = 2013-05-15
+   |              ^^^^^^^^^^ första dag som källorna visar
+   |
+  ::: content/organisation/bodies/kommunchefsgruppen.toml:9:8
+   |
+ 9 | from = 2013-01-01
+   |        ^^^^^^^^^^ och dagen då uppdraget började
+   |
+   = hjälp: from är när uppdraget började; documented skrivs i stället, när starten är okänd: ange det ena
+"#,
+    );
+}

@@ -538,6 +538,18 @@ fn a_reference_that_only_cites_a_funding_decision_joins_no_matter() {
     );
 }
 
+/// The real Kommunchefsgruppen's members are first documented in the minutes of 15 May
+/// 2013; when they began is unknown, and the pages say so.
+#[test]
+fn a_role_known_only_from_a_day_says_known_since() {
+    let all = site(&repo(), Edition::Public);
+    let person = visible(&page(&all, "personer/johan-gammelgard/index.html"));
+    assert!(person.contains("Kommunchefsgruppen ordförande känd sedan 15 maj 2013"), "{person}");
+    let body = visible(&page(&all, "organ/kommunchefsgruppen/index.html"));
+    assert!(body.contains("känd sedan 15 maj 2013"), "{body}");
+    assert!(!body.replace("känd sedan 15 maj 2013", "").contains("sedan 15 maj 2013"), "{body}");
+}
+
 #[test]
 fn accessibility_statement_links_digg_from_every_page() {
     let all = site(&repo(), Edition::Public);

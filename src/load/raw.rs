@@ -253,6 +253,8 @@ pub struct RawMembership {
     pub from: Option<S<RawDate>>,
     /// Till och med (utelämnas för pågående uppdrag).
     pub until: Option<S<RawDate>>,
+    /// I stället för from, när starten är okänd: den första dag källorna visar uppdraget.
+    pub documented: Option<S<RawDate>>,
 }
 
 /// Roll i ett organ eller vid ett möte.

@@ -260,6 +260,16 @@ pub(super) fn bodies(ctx: &mut Ctx<'_>, loaded: &[LoadedBody], ids: &[Option<Bod
             let Some(person) = ctx.person(file, &m.person) else { continue };
             let from = m.from.as_ref().and_then(|d| partial_date(file, d, &mut ctx.diagnostics));
             let until = m.until.as_ref().and_then(|d| partial_date(file, d, &mut ctx.diagnostics));
+            let documented = m.documented.as_ref().and_then(|d| partial_date(file, d, &mut ctx.diagnostics));
+            if let (Some(raw_from), Some(raw_documented)) = (&m.from, &m.documented) {
+                ctx.push(
+                    err("uppdraget har både from och documented")
+                        .at(Location::new(file, raw_documented.span.clone()))
+                        .with_label("första dag som källorna visar")
+                        .with_note(Location::new(file, raw_from.span.clone()), "och dagen då uppdraget började")
+                        .with_hint("from är när uppdraget började; documented skrivs i stället, när starten är okänd: ange det ena"),
+                );
+            }
             if let (Some(f), Some(u), Some(raw_until)) = (from, until, &m.until)
                 && u.last_day() < f.first_day()
             {
@@ -270,7 +280,8 @@ pub(super) fn bodies(ctx: &mut Ctx<'_>, loaded: &[LoadedBody], ids: &[Option<Bod
                         .with_hint("until ska vara samma dag som from eller senare"),
                 );
             }
-            members.push(Membership { person, role: m.role.as_ref().map_or(Role::Ledamot, |r| r.value), from, until });
+            let role = m.role.as_ref().map_or(Role::Ledamot, |r| r.value);
+            members.push(Membership { person, role, from, until, documented });
         }
         out.push(Body {
             slug: body.id.clone(),

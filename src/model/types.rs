@@ -167,6 +167,9 @@ pub struct Membership {
     pub role: Role,
     pub from: Option<PartialDate>,
     pub until: Option<PartialDate>,
+    /// When `from` is unknown: the first day the sources show the role. It may have
+    /// begun any time before, so it is not a start (`active_on` ignores it).
+    pub documented: Option<PartialDate>,
 }
 
 impl Membership {

@@ -257,17 +257,28 @@ impl Ctx<'_> {
     }
 
     /// "sedan 15 maj 2013", "2011-05 – 2013-04", "" for unknown.
+    /// "sedan augusti 2019", "2019 – 2021", "till 2021".
     pub(crate) fn period_text(&self, from: Option<PartialDate>, until: Option<PartialDate>) -> String {
-        let show = |d: PartialDate| match (d.month, d.day) {
-            (Some(m), Some(day)) => format!("{day} {} {}", format::month_name(m), d.year),
-            (Some(m), None) => format!("{} {}", format::month_name(m), d.year),
-            _ => d.year.to_string(),
-        };
         match (from, until) {
-            (Some(f), Some(u)) => format!("{} – {}", show(f), show(u)),
-            (Some(f), None) => format!("{} {}", self.s("period.since"), show(f)),
-            (None, Some(u)) => format!("{} {}", self.s("period.until"), show(u)),
+            (Some(f), Some(u)) => format!("{} – {}", partial(f), partial(u)),
+            (Some(f), None) => format!("{} {}", self.s("period.since"), partial(f)),
+            (None, Some(u)) => format!("{} {}", self.s("period.until"), partial(u)),
             (None, None) => String::new(),
+        }
+    }
+
+    /// A role's period ([`Ctx::period_text`]), or, when only the first day the sources
+    /// show it is known, "känd sedan 15 maj 2013".
+    pub(crate) fn role_period(&self, m: &Membership) -> String {
+        match (m.from, m.documented) {
+            (None, Some(d)) => {
+                let known = format!("{} {}", self.s("period.documented"), partial(d));
+                match m.until {
+                    Some(u) => format!("{known}, {} {}", self.s("period.until"), partial(u)),
+                    None => known,
+                }
+            }
+            _ => self.period_text(m.from, m.until),
         }
     }
 }
@@ -310,4 +321,13 @@ pub(crate) fn municipalities_of(model: &Model, item: &Item) -> Vec<MunicipalityI
     out.sort();
     out.dedup();
     out
+}
+
+/// "15 maj 2013", "augusti 2019" or "2019", as precise as the source.
+fn partial(d: PartialDate) -> String {
+    match (d.month, d.day) {
+        (Some(m), Some(day)) => format!("{day} {} {}", format::month_name(m), d.year),
+        (Some(m), None) => format!("{} {}", format::month_name(m), d.year),
+        _ => d.year.to_string(),
+    }
 }

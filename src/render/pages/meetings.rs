@@ -210,10 +210,8 @@ pub(super) fn body(ctx: &Ctx, id: BodyId) -> PageOut {
     let model = ctx.model;
     let body = model.body(id);
     let today = model.today;
-    let member_row = |m: &Membership| MemberRow {
-        person: ctx.person_line(m.person, Some(m.role)),
-        period: ctx.period_text(m.from, m.until),
-    };
+    let member_row =
+        |m: &Membership| MemberRow { person: ctx.person_line(m.person, Some(m.role)), period: ctx.role_period(m) };
     let members: Vec<MemberRow> =
         body.members.iter().filter(|m| m.until.is_none_or(|u| u.last_day() >= today)).map(member_row).collect();
     let former_members =

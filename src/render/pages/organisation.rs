@@ -550,7 +550,7 @@ fn roles_of(ctx: &Ctx, id: PersonId) -> Vec<RoleRow> {
             rows.push(RoleRow {
                 body: ctx.body_link(b),
                 role: m.role.name().to_string(),
-                period: ctx.period_text(m.from, m.until),
+                period: ctx.role_period(m),
                 current: m.until.is_none_or(|u| u.last_day() >= model.today),
             });
         }
