@@ -854,3 +854,26 @@ fn errors_on_a_role_with_both_from_and_documented() {
 "#,
     );
 }
+
+/// A cancelled meeting that has decisions or attendance reads as held: one error.
+#[test]
+fn errors_on_a_cancelled_meeting_with_a_decision() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "secretary = \"erik-sedig\"", "secretary = \"erik-sedig\"\ncancelled = \"Mötet ställs in.\"");
+    assert_diagnostics(
+        &site,
+        r#"fel: ett inställt möte har närvaro
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:11:10
+   |
+11 | person = "anna-ek"
+   |          ^^^^^^^^^ som om mötet hölls
+   |
+  ::: content/meetings/kommunchefsgruppen/2013-05-15.toml:8:13
+   |
+ 8 | cancelled = "Mötet ställs in."
+   |             ^^^^^^^^^^^^^^^^^^ mötet är inställt här
+   |
+   = hjälp: ta bort cancelled om mötet hölls, annars närvaron och besluten
+"#,
+    );
+}

@@ -96,6 +96,22 @@ fn the_packet_link_says_with_attachments_only_when_it_has_them() {
     assert!(minimal.contains(">Kallelse med bilagor 15 maj 2013 <span class=\"file-meta\">(PDF"), "{minimal}");
 }
 
+/// A cancelled meeting has no record and no packet: its notice would read as an
+/// invitation to a meeting that will not be held.
+#[test]
+fn a_cancelled_meeting_has_no_pdfs() {
+    let mut site = TestSite::minimal();
+    site.write(
+        "content/meetings/kommunchefsgruppen/2013-06-12.toml",
+        "kind = \"minnesanteckningar\"\ndate = 2013-06-12\ncancelled = \"Ärendena tas upp 2013-08-21.\"\n\n\
+         [[item]]\nnumber = 1\ntitle = \"Budget\"\nproposal = \"Budgeten fastställs.\"\n",
+    );
+    let all = artefacts(&site);
+    let pdfs = |dir: &str| all.iter().filter(|a| a.path.starts_with(dir) && a.path.ends_with(".pdf")).count();
+    assert_eq!(pdfs("moten/kommunchefsgruppen/2013-06-12/"), 0);
+    assert_eq!(pdfs("moten/kommunchefsgruppen/2013-05-15/"), 2);
+}
+
 /// A procedural item is only its sentence, as the minutes write it: no heading
 /// "Ärendebeskrivning" above it, in the protocol or in the packet.
 #[test]

@@ -550,6 +550,32 @@ fn a_role_known_only_from_a_day_says_known_since() {
     assert!(!body.replace("känd sedan 15 maj 2013", "").contains("sedan 15 maj 2013"), "{body}");
 }
 
+/// A cancelled meeting says so first on its page, in the lists and calendars
+/// (STATUS:CANCELLED) and in OParl; it has no record, and no packet that would read as
+/// an invitation.
+#[test]
+fn a_cancelled_meeting_says_so_everywhere() {
+    let mut site = TestSite::minimal();
+    site.write(
+        "content/meetings/kommunchefsgruppen/2013-06-12.toml",
+        "kind = \"minnesanteckningar\"\ndate = 2013-06-12\nstart = 08:30:00\n\
+         cancelled = \"Ärendena tas upp 2013-08-21.\"\n\n\
+         [[item]]\nnumber = 1\ntitle = \"Budget\"\nproposal = \"Budgeten fastställs.\"\n",
+    );
+    let all = rendered(&site, Edition::Public);
+    let text = visible(&page(&all, "moten/kommunchefsgruppen/2013-06-12/index.html"));
+    assert!(text.contains("Mötet är inställt. Ärendena tas upp 2013-08-21."), "{text}");
+    assert!(!text.contains("Mötet har inte hållits ännu"), "{text}");
+    let body = visible(&page(&all, "organ/kommunchefsgruppen/index.html"));
+    assert!(body.contains("12 juni 2013 Inställt"), "{body}");
+    let ics = page(&all, "kalender/moten.ics");
+    let event = &ics[ics.find("UID:kommunchefsgruppen-2013-06-12@").unwrap()..];
+    let event = &event[..event.find("END:VEVENT").unwrap()];
+    assert!(event.contains("STATUS:CANCELLED\r\n") && event.contains("SUMMARY:Inställt: Möte i"), "{event}");
+    let oparl = page(&all, "data/oparl/meeting/kommunchefsgruppen/2013-06-12.json");
+    assert!(oparl.contains(r#""meetingState":"inställt","cancelled":true"#), "{oparl}");
+}
+
 #[test]
 fn accessibility_statement_links_digg_from_every_page() {
     let all = site(&repo(), Edition::Public);

@@ -437,6 +437,9 @@ pub struct RawMeeting {
     pub adjusted: Option<S<RawDate>>,
     /// Kort anmärkning om handlingen (Markdown), t.ex. varifrån uppgifterna kommer.
     pub note: Option<S<String>>,
+    /// Mötet är inställt: skälet, t.ex. "Mötet ställs in. Ärendena tas upp 2026-12-16.".
+    /// Kallelsens ärenden visas kvar, men inga beslut.
+    pub cancelled: Option<S<String>>,
     /// Beslutande: en tabell per person.
     #[serde(default)]
     pub attendee: Vec<RawAttendance>,

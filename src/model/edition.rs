@@ -178,6 +178,7 @@ fn withhold_draft(meeting: &mut Meeting) {
     meeting.adjusters.clear();
     meeting.adjusted = None;
     meeting.note = None;
+    meeting.cancelled = None;
     meeting.attendees.clear();
     meeting.participants.clear();
     meeting.absentees.clear();

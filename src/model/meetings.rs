@@ -405,6 +405,22 @@ fn meeting(
         items.push(item(ctx, file, raw_item, id, r.date, site));
     }
 
+    let cancelled = raw.cancelled.as_ref().map(|c| c.value.trim().to_string());
+    if let Some(reason) = &raw.cancelled {
+        // An attendance list or a decision would be a record of a meeting that was not held.
+        let held = raw.attendee.first().map(|a| (a.person.span.clone(), "närvaro"));
+        let decided = raw.item.iter().find_map(|i| i.decision.as_ref().map(|d| (d.span.clone(), "ett beslut")));
+        if let Some((span, what)) = held.or(decided) {
+            ctx.push(
+                err(format!("ett inställt möte har {what}"))
+                    .at(Location::new(file, span))
+                    .with_label("som om mötet hölls")
+                    .with_note(Location::new(file, reason.span.clone()), "mötet är inställt här")
+                    .with_hint("ta bort cancelled om mötet hölls, annars närvaron och besluten"),
+            );
+        }
+    }
+
     Meeting {
         slug: r.slug.clone(),
         body: r.body,
@@ -419,6 +435,7 @@ fn meeting(
         adjusters,
         adjusted,
         note: opt_text(&raw.note),
+        cancelled,
         attendees,
         participants,
         absentees,

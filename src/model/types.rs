@@ -252,6 +252,8 @@ pub struct Meeting {
     pub adjusters: Vec<PersonId>,
     pub adjusted: Option<Date>,
     pub note: Option<String>,
+    /// Cancelled, with the reason: it has no record, its notice's items stay.
+    pub cancelled: Option<String>,
     /// Beslutande.
     pub attendees: Vec<Attendance>,
     /// Övriga deltagande.
@@ -268,7 +270,7 @@ impl Meeting {
     /// reference. Drafts qualify only in the internal edition: the public edition has
     /// emptied them.
     pub fn has_record(&self, today: jiff::civil::Date) -> bool {
-        self.has_agenda() && self.date <= today && self.record_written()
+        self.has_agenda() && self.date <= today && self.record_written() && self.cancelled.is_none()
     }
 
     /// Items of its own and no record (yet): before the meeting, or held and not written.
@@ -278,7 +280,7 @@ impl Meeting {
 
     /// Held, but its file is still the notice: the record is not written yet.
     pub fn record_pending(&self, today: jiff::civil::Date) -> bool {
-        self.has_agenda() && self.date <= today && !self.record_written()
+        self.has_agenda() && self.date <= today && !self.record_written() && self.cancelled.is_none()
     }
 
     /// Items of its own, not only known by reference.

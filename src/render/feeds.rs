@@ -288,7 +288,12 @@ fn meeting_event(c: &mut Ical, model: &Model, meeting: &Meeting, host: &str) {
         }
         (None, _) => all_day(c, meeting.date, None),
     }
-    c.text("SUMMARY", &format!("Möte i {}", body.name));
+    // A cancelled meeting stays, marked: subscribers' calendars then show it struck out.
+    let summary = format!("Möte i {}", body.name);
+    match &meeting.cancelled {
+        Some(_) => c.text("SUMMARY", &format!("Inställt: {summary}")),
+        None => c.text("SUMMARY", &summary),
+    }
     if let Some(place) = &meeting.place {
         c.text("LOCATION", place);
     }
@@ -296,7 +301,7 @@ fn meeting_event(c: &mut Ical, model: &Model, meeting: &Meeting, host: &str) {
     c.text("DESCRIPTION", &event_description(model, meeting, &page));
     c.text("CATEGORIES", &body.name);
     c.line("CLASS:PUBLIC");
-    c.line("STATUS:CONFIRMED");
+    c.line(if meeting.cancelled.is_some() { "STATUS:CANCELLED" } else { "STATUS:CONFIRMED" });
     c.line("END:VEVENT");
 }
 
@@ -304,6 +309,9 @@ fn meeting_event(c: &mut Ical, model: &Model, meeting: &Meeting, host: &str) {
 /// only by reference, then the page.
 fn event_description(model: &Model, meeting: &Meeting, page: &str) -> String {
     let mut lines = vec![meeting_title(model, meeting)];
+    if let Some(why) = &meeting.cancelled {
+        lines.push(format!("Mötet är inställt. {why}").trim().to_string());
+    }
     if let Some(note) = &meeting.note {
         lines.push(note.clone());
     }

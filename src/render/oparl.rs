@@ -157,6 +157,8 @@ struct MeetingObject {
     kind: String,
     name: String,
     meeting_state: &'static str,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    cancelled: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     start: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -758,7 +760,12 @@ impl<E: Send> Oparl<'_, E> {
                     id: url.clone(),
                     kind: Self::kind("Meeting"),
                     name: meeting_title(model, meeting),
-                    meeting_state: if meeting.date > model.today { "planerat" } else { "genomfört" },
+                    meeting_state: match (&meeting.cancelled, meeting.date > model.today) {
+                        (Some(_), _) => "inställt",
+                        (None, true) => "planerat",
+                        (None, false) => "genomfört",
+                    },
+                    cancelled: meeting.cancelled.is_some(),
                     start: meeting.start.map(|t| rfc3339(meeting.date, t)),
                     end: meeting.start.and(meeting.end).map(|t| rfc3339(meeting.date, t)),
                     location: meeting.place.as_ref().and_then(|p| locations.get(p)).map(Location::embedded),

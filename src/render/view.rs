@@ -101,6 +101,8 @@ pub struct MeetingSummary {
     pub record: bool,
     /// The record is minnesanteckningar, whose items are points, not paragraphs.
     pub points: bool,
+    /// The meeting was cancelled (`kind` then says so).
+    pub cancelled: bool,
     /// Not yet held (after the build's today).
     pub upcoming: bool,
     /// Held, record not written yet: "Protokoll kommer"; else "".
@@ -127,6 +129,8 @@ pub struct MeetingPage {
     pub note_html: String,
     /// Held, record not written yet: says so above the notice's items; else "".
     pub pending_notice: String,
+    /// "Mötet är inställt. …" with the reason, or "".
+    pub cancelled_notice: String,
     pub items: Vec<ItemView>,
     /// The official record (protokoll / minnesanteckningar) as PDF.
     pub pdf: Option<FileLink>,

@@ -99,10 +99,17 @@ impl Ctx<'_> {
             date: date_view(meeting.date),
             time: format::time_span(meeting.start, meeting.end),
             place: meeting.place.clone().unwrap_or_default(),
-            kind: if meeting.is_notice(today) { self.s("record.kallelse") } else { self.kind_label(meeting.kind) },
+            kind: if meeting.cancelled.is_some() {
+                self.s("record.cancelled")
+            } else if meeting.is_notice(today) {
+                self.s("record.kallelse")
+            } else {
+                self.kind_label(meeting.kind)
+            },
             items: meeting.items.len(),
             record,
             points: meeting.kind == Some(RecordKind::Minnesanteckningar),
+            cancelled: meeting.cancelled.is_some(),
             upcoming: meeting.date > today,
             pending: if meeting.record_pending(today) {
                 self.pending_label(meeting.kind, "record.pending")

@@ -37,7 +37,7 @@ pub(super) fn meeting(ctx: &Ctx, id: MeetingId) -> PageOut {
         .filter(|i| !(i.secrecy.is_some() && ctx.edition.redacts()))
         .flat_map(|i| &i.attachments)
         .any(|a| matches!(a.target, AttachmentTarget::File { .. }));
-    let packet = (ctx.pdfs && !meeting.items.is_empty() && meeting.status != MeetingStatus::Hanvisning).then(|| {
+    let packet = (ctx.pdfs && crate::render::pdf::documents::has_packet(meeting)).then(|| {
         let label = ctx.s(if with_files { "meeting.packet" } else { "meeting.packet_alone" });
         ctx.pdf_link(format!("{label} {}", summary.date.medium), urls::packet_pdf(model, meeting))
     });
@@ -51,6 +51,11 @@ pub(super) fn meeting(ctx: &Ctx, id: MeetingId) -> PageOut {
         adjusters: meeting.adjusters.iter().map(|p| ctx.person_line(*p, None)).collect(),
         adjusted: meeting.adjusted.map(crate::render::format::date_medium).unwrap_or_default(),
         note_html: meeting.note.as_deref().map(|n| markdown::to_html(n, 3)).unwrap_or_default(),
+        cancelled_notice: meeting
+            .cancelled
+            .as_ref()
+            .map(|why| format!("{} {why}", ctx.s("meeting.cancelled_notice")).trim().to_string())
+            .unwrap_or_default(),
         pending_notice: if meeting.record_pending(model.today) {
             ctx.pending_label(meeting.kind, "meeting.pending_notice")
         } else {
