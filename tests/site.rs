@@ -576,6 +576,19 @@ fn a_cancelled_meeting_says_so_everywhere() {
     assert!(oparl.contains(r#""meetingState":"inställt","cancelled":true"#), "{oparl}");
 }
 
+/// The open data page describes every column of every table it offers.
+#[test]
+fn the_open_data_page_describes_every_column() {
+    let all = site(&repo().join("examples/demo"), Edition::Public);
+    let html = page(&all, "oppna-data/index.html");
+    for table in ["data/beslut.csv", "data/uppdrag.csv", "data/ekonomi.csv"] {
+        let csv = page(&all, table);
+        for column in csv.lines().next().unwrap().split(',') {
+            assert!(html.contains(&format!("<code>{column}</code>")), "{table}: {column} is not described");
+        }
+    }
+}
+
 #[test]
 fn accessibility_statement_links_digg_from_every_page() {
     let all = site(&repo(), Edition::Public);
