@@ -266,7 +266,12 @@ pub fn usage_error(error: &clap::Error) -> Option<diag::Diagnostic> {
                 }
             }
             let names: Vec<&str> = command.get_subcommands().map(clap::Command::get_name).collect();
-            let hint = match crate::load::decode::suggest(written, &names) {
+            // A Swedish word for a command ("kansli new möte") is told the command's name.
+            let swedish = SWEDISH_COMMANDS
+                .iter()
+                .find(|(word, name)| *word == written.to_lowercase() && names.contains(name))
+                .map(|(_, name)| *name);
+            let hint = match swedish.or_else(|| crate::load::decode::suggest(written, &names)) {
                 Some(meant) => format!("menade du `{meant}`?"),
                 None => format!("kommandona är {}", names.join(", ")),
             };
@@ -394,11 +399,36 @@ fn run_schema(root: &std::path::Path, out: Option<&std::path::Path>) -> ExitCode
     }
 }
 
+/// The root has no content/: say so, and where the site root is when it is above.
+fn missing_content(root: &std::path::Path) -> ExitCode {
+    let (message, hint) = crate::load::missing_content(root);
+    eprintln!("fel: {message}");
+    eprintln!("  = hjälp: {hint}");
+    ExitCode::from(EXIT_USAGE)
+}
+
+/// Swedish words a secretary may write for a command, and the command.
+const SWEDISH_COMMANDS: &[(&str, &str)] = &[
+    ("kontrollera", "check"),
+    ("granska", "check"),
+    ("bygg", "build"),
+    ("bygga", "build"),
+    ("publicera", "build"),
+    ("visa", "serve"),
+    ("förhandsgranska", "serve"),
+    ("ny", "new"),
+    ("nytt", "new"),
+    ("skapa", "new"),
+    ("möte", "meeting"),
+    ("verksamhetsplan", "plan"),
+    ("berättelse", "report"),
+    ("verksamhetsberättelse", "report"),
+    ("rapport", "report"),
+];
+
 fn run_check(root: &std::path::Path) -> ExitCode {
     if !root.join("content").is_dir() {
-        eprintln!("fel: {} innehåller ingen mapp content/", root.display());
-        eprintln!("  = hjälp: ange webbplatsens rotmapp med --root MAPP");
-        return ExitCode::from(EXIT_USAGE);
+        return missing_content(root);
     }
     let source = FsSource::new(root);
     let checked = match check(&source) {
@@ -461,9 +491,7 @@ fn run_generate(dir: &std::path::Path, meetings: usize, groups: Option<usize>) -
 fn run_build(root: &std::path::Path, out: Option<PathBuf>, internal: bool, pdfs: bool, timings: bool) -> ExitCode {
     use crate::build::{Failure, Options, build};
     if !root.join("content").is_dir() {
-        eprintln!("fel: {} innehåller ingen mapp content/", root.display());
-        eprintln!("  = hjälp: ange webbplatsens rotmapp med --root MAPP");
-        return ExitCode::from(EXIT_USAGE);
+        return missing_content(root);
     }
     let edition = if internal { crate::model::Edition::Internal } else { crate::model::Edition::Public };
     let cache = root.join(".kansli-cache");
@@ -537,9 +565,7 @@ fn run_build(root: &std::path::Path, out: Option<PathBuf>, internal: bool, pdfs:
 fn run_serve(root: &std::path::Path, port: u16, bind: std::net::IpAddr, drafts: bool, timings: bool) -> ExitCode {
     use crate::serve::{Options, Server};
     if !root.join("content").is_dir() {
-        eprintln!("fel: {} innehåller ingen mapp content/", root.display());
-        eprintln!("  = hjälp: ange webbplatsens rotmapp med --root MAPP");
-        return ExitCode::from(EXIT_USAGE);
+        return missing_content(root);
     }
     let edition = if drafts { crate::model::Edition::Preview } else { crate::model::Edition::Public };
     let options = Options { port, bind, edition, ..Options::new(root) };

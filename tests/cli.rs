@@ -85,14 +85,17 @@ fn usage_mistake(args: &[&str]) -> String {
 fn a_misspelt_command_is_named_with_what_was_meant() {
     assert_eq!(usage_mistake(&["bild"]), "fel: okänt kommando `bild`\n  = hjälp: menade du `build`?\n");
     assert_eq!(usage_mistake(&["chek"]), "fel: okänt kommando `chek`\n  = hjälp: menade du `check`?\n");
+    // A Swedish word for a command is told the command.
+    assert_eq!(usage_mistake(&["new", "möte"]), "fel: okänt kommando `möte`\n  = hjälp: menade du `meeting`?\n");
+    assert_eq!(usage_mistake(&["kontrollera"]), "fel: okänt kommando `kontrollera`\n  = hjälp: menade du `check`?\n");
     assert_eq!(
-        usage_mistake(&["new", "möte"]),
-        "fel: okänt kommando `möte`\n  = hjälp: kommandona är meeting, plan, report\n"
+        usage_mistake(&["new", "möten"]),
+        "fel: okänt kommando `möten`\n  = hjälp: kommandona är meeting, plan, report\n"
     );
     assert_eq!(usage_mistake(&["new", "meting"]), "fel: okänt kommando `meting`\n  = hjälp: menade du `meeting`?\n");
     assert_eq!(
-        usage_mistake(&["publicera"]),
-        "fel: okänt kommando `publicera`\n  = hjälp: kommandona är check, build, serve, init, new, schema, completions, generate\n"
+        usage_mistake(&["visning"]),
+        "fel: okänt kommando `visning`\n  = hjälp: kommandona är check, build, serve, init, new, schema, completions, generate\n"
     );
 }
 

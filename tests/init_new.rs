@@ -359,7 +359,13 @@ fn new_meeting_suggests_the_body_that_was_meant() {
 #[test]
 fn new_meeting_refuses_a_date_that_is_not_a_day() {
     let (_tmp, site) = init_site();
-    for date in ["2027-02-30", "15/1 2027", "2027-1-15"] {
+    // A day not in the calendar is told how many days its month has, as check does.
+    assert_exit(
+        &kansli(&site, &["new", "meeting", "--body", "kommunchefsgruppen", "--date", "2027-02-30"]),
+        2,
+        "fel: datumet 2027-02-30 finns inte\n  = hjälp: februari 2027 har 28 dagar\n",
+    );
+    for date in ["15/1 2027", "2027-1-15"] {
         assert_exit(
             &kansli(&site, &["new", "meeting", "--body", "kommunchefsgruppen", "--date", date]),
             2,
@@ -389,7 +395,37 @@ fn new_needs_a_content_folder() {
     assert_exit(
         &kansli(tmp.path(), &["new", "plan", "--group", "webb", "--year", "2027"]),
         2,
-        "fel: . innehåller ingen mapp content/\n  = hjälp: ange webbplatsens rotmapp med --root MAPP\n",
+        &format!(
+            "fel: mappen {} innehåller ingen mapp content/\n  = hjälp: ange webbplatsens rotmapp med --root MAPP\n",
+            tmp.path().display()
+        ),
+    );
+}
+
+/// Run from inside the sources, a command says where the site root is.
+#[test]
+fn a_command_run_inside_content_names_the_site_root() {
+    let (_tmp, site) = init_site();
+    let content = site.join("content");
+    assert_exit(
+        &kansli(&content, &["check"]),
+        2,
+        &format!(
+            "fel: mappen {} innehåller ingen mapp content/\n  = hjälp: du står i content/: gå upp en mapp (cd ..) \
+             och kör kommandot igen, eller ange --root ..\n",
+            content.display()
+        ),
+    );
+    let deeper = site.join("content/meetings");
+    assert_exit(
+        &kansli(&deeper, &["new", "plan", "--group", "webb", "--year", "2027"]),
+        2,
+        &format!(
+            "fel: mappen {} innehåller ingen mapp content/\n  = hjälp: webbplatsens rotmapp är {}: kör kommandot \
+             där, eller ange --root {1}\n",
+            deeper.display(),
+            site.display()
+        ),
     );
 }
 

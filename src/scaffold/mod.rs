@@ -81,10 +81,8 @@ pub fn new(root: &Path, what: &New) -> Result<String, Failure> {
         }
     }
     if !root.join(crate::load::CONTENT).is_dir() {
-        return Err(usage(
-            format!("{} innehåller ingen mapp content/", root.display()),
-            "ange webbplatsens rotmapp med --root MAPP",
-        ));
+        let (message, hint) = crate::load::missing_content(root);
+        return Err(usage(message, hint));
     }
     // A file in the way is the first thing to say: it may well be why the site has errors.
     if let Some(path) = target(what)
@@ -132,10 +130,14 @@ pub fn make(model: &Model, what: &New) -> Result<NewFile, Failure> {
 }
 
 fn parse_date(text: &str) -> Result<Date, Failure> {
-    text.parse::<Date>()
-        .ok()
-        .filter(|d| d.to_string() == text)
-        .ok_or_else(|| usage(format!("ogiltigt datum \"{text}\""), "skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-12-01"))
+    text.parse::<Date>().ok().filter(|d| d.to_string() == text).ok_or_else(|| {
+        // "2027-02-30" is written right but is not in the calendar: say so, as check does.
+        let (message, _, hint) = crate::load::scalar::bad_date(text);
+        match message.starts_with("datumet ") {
+            true => usage(message, &hint),
+            false => usage(format!("ogiltigt datum \"{text}\""), "skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-12-01"),
+        }
+    })
 }
 
 fn parse_year(text: &str) -> Result<i32, Failure> {
