@@ -941,3 +941,21 @@ fel: okänd nyckel `ordförande`
 "#,
     );
 }
+
+/// A missing table is told as a table, with its keys, not as `name = …`.
+#[test]
+fn a_missing_table_is_told_as_a_header_with_its_keys() {
+    let mut site = TestSite::minimal();
+    let text = site.read("content/site.toml");
+    let start = text.find("[accessibility]").unwrap();
+    site.write("content/site.toml", &text[..start]);
+    assert_diagnostics(
+        &site,
+        "fel: nyckeln `accessibility` saknas
+ --> content/site.toml
+  |
+  = hjälp: lägg till tabellen [accessibility] med `compliance`, `method`, `assessed`, `published`, `contact_email` \
+         (se innehållsguiden)
+",
+    );
+}

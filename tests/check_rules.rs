@@ -877,3 +877,21 @@ fn errors_on_a_cancelled_meeting_with_a_decision() {
 "#,
     );
 }
+
+/// A reference written as a person would is told how kansli writes it.
+#[test]
+fn a_reference_written_by_hand_is_told_how_it_is_written() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "to = \"kommunchefsgruppen/2013-04-17#2\"", "to = \"Kommunchefsgruppen 2013-04-17 § 2\"");
+    assert_diagnostics(
+        &site,
+        r#"fel: ogiltig hänvisning "Kommunchefsgruppen 2013-04-17 § 2"
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:39:6
+   |
+39 | to = "Kommunchefsgruppen 2013-04-17 § 2"
+   |      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ väntade "organ/ÅÅÅÅ-MM-DD"
+   |
+   = hjälp: menade du "kommunchefsgruppen/2013-04-17#2"?
+"#,
+    );
+}

@@ -484,12 +484,14 @@ impl<'s: 'static> Walker<'s, '_> {
             let this = std::ptr::from_ref(scope) as usize;
             let misplaced = out.misplaced[mark..].iter().any(|(owner, key)| *owner == this && key == name);
             if self.report_missing && !misplaced {
-                out.push(
-                    span.clone(),
-                    format!("nyckeln `{name}` saknas"),
-                    format!("här behövs `{name}`"),
-                    format!("lägg till `{name} = …` (se innehållsguiden)"),
-                );
+                // A table is written as a header with its keys under it, not `name = …`.
+                let inner = self.allowed(property);
+                let hint = if inner.types == ["object"] && !inner.required.is_empty() {
+                    format!("lägg till tabellen [{name}] med {} (se innehållsguiden)", quoted_list(&inner.required))
+                } else {
+                    format!("lägg till `{name} = …` (se innehållsguiden)")
+                };
+                out.push(span.clone(), format!("nyckeln `{name}` saknas"), format!("här behövs `{name}`"), hint);
             }
             out.reported.push(here.clone());
             if let Some(placeholder) = self.placeholder(property, 0) {

@@ -328,11 +328,16 @@ impl<'t> Ctx<'t> {
             return None;
         }
         let Some((body, date)) = slug.split_once('/') else {
+            let candidates = self.candidates(|n| matches!(n, Named::Body(_)));
+            let hint = match as_written_by_hand(slug, &candidates) {
+                Some(meant) => format!("menade du \"{meant}\"?"),
+                None => "skriv t.ex. \"kommunchefsgruppen/2013-04-17\", eller med ärendenummer \"kommunchefsgruppen/2013-04-17#3\"".into(),
+            };
             self.push(
                 Diagnostic::error(format!("ogiltig hänvisning \"{slug}\""))
                     .at(location.clone())
                     .with_label("väntade \"organ/ÅÅÅÅ-MM-DD\"")
-                    .with_hint("skriv t.ex. \"kommunchefsgruppen/2013-04-17\", eller med ärendenummer \"kommunchefsgruppen/2013-04-17#3\""),
+                    .with_hint(hint),
             );
             return None;
         };
@@ -459,4 +464,41 @@ mod tests {
         assert_eq!(agenda_range(&[2]), "mötet har bara ärende 2");
         assert_eq!(agenda_range(&[]), "mötet har inga ärenden; hänvisa till mötet utan #nummer");
     }
+}
+
+/// A reference written as a person would ("Regionrådet 2025-03-06 § 8"), as kansli
+/// writes it ("regionradet/2025-03-06#8"): a body among `bodies` by its name's letters,
+/// the date, and the item's number after "§", "#" or "punkt".
+fn as_written_by_hand(written: &str, bodies: &[String]) -> Option<String> {
+    let at = written.char_indices().map(|(i, _)| i).find(|&i| {
+        let b = written.as_bytes();
+        b.len() >= i + 10
+            && b[i..i + 10]
+                .iter()
+                .enumerate()
+                .all(|(k, c)| if k == 4 || k == 7 { *c == b'-' } else { c.is_ascii_digit() })
+    })?;
+    let date = &written[at..at + 10];
+    let name: String = written[..at]
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' | 'ä' => 'a',
+            'ö' => 'o',
+            ' ' => '-',
+            c => c,
+        })
+        .collect();
+    let candidates: Vec<&str> = bodies.iter().map(String::as_str).collect();
+    let body = candidates.iter().find(|c| **c == name).copied().or_else(|| suggest(&name, &candidates))?;
+    let rest = written[at + 10..].trim();
+    let number: String = rest
+        .trim_start_matches(|c: char| c == '§' || c == '#' || c.is_whitespace())
+        .trim_start_matches("punkt")
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    Some(if number.is_empty() { format!("{body}/{date}") } else { format!("{body}/{date}#{number}") })
 }
