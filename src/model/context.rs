@@ -452,20 +452,6 @@ pub(crate) fn agenda_range(numbers: &[u32]) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::agenda_range;
-
-    #[test]
-    fn an_agenda_shows_its_gaps() {
-        assert_eq!(agenda_range(&[1, 2, 3, 5, 6, 7, 8, 9]), "mötet har ärendena 1–3, 5–9");
-        assert_eq!(agenda_range(&[1, 2, 3]), "mötet har ärendena 1–3");
-        assert_eq!(agenda_range(&[4, 1, 7]), "mötet har ärendena 1, 4, 7");
-        assert_eq!(agenda_range(&[2]), "mötet har bara ärende 2");
-        assert_eq!(agenda_range(&[]), "mötet har inga ärenden; hänvisa till mötet utan #nummer");
-    }
-}
-
 /// A reference written as a person would ("Regionrådet 2025-03-06 § 8"), as kansli
 /// writes it ("regionradet/2025-03-06#8"): a body among `bodies` by its name's letters,
 /// the date, and the item's number after "§", "#" or "punkt".
@@ -501,4 +487,18 @@ fn as_written_by_hand(written: &str, bodies: &[String]) -> Option<String> {
         .take_while(char::is_ascii_digit)
         .collect();
     Some(if number.is_empty() { format!("{body}/{date}") } else { format!("{body}/{date}#{number}") })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::agenda_range;
+
+    #[test]
+    fn an_agenda_shows_its_gaps() {
+        assert_eq!(agenda_range(&[1, 2, 3, 5, 6, 7, 8, 9]), "mötet har ärendena 1–3, 5–9");
+        assert_eq!(agenda_range(&[1, 2, 3]), "mötet har ärendena 1–3");
+        assert_eq!(agenda_range(&[4, 1, 7]), "mötet har ärendena 1, 4, 7");
+        assert_eq!(agenda_range(&[2]), "mötet har bara ärende 2");
+        assert_eq!(agenda_range(&[]), "mötet har inga ärenden; hänvisa till mötet utan #nummer");
+    }
 }
