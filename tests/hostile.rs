@@ -572,8 +572,8 @@ fn files_differing_only_in_case_are_an_error() {
     site.write("content/bilagor/Utredning.txt", "Annan fil.\n");
     assert_diagnostics(
         &site,
-        r#"varning: content/meetings/kommunchefsgruppen/2013-05-15.TOML är ingen källfil: ändelsen ska vara .toml
-  = hjälp: byt namn på filen så att den slutar på .toml, med små bokstäver
+        r#"fel: content/meetings/kommunchefsgruppen/2013-05-15.TOML är ingen källfil: ändelsen ska vara .toml
+  = hjälp: byt namn på filen till 2013-05-15.toml, med ändelsen i små bokstäver
 
 fel: filerna content/bilagor/Utredning.txt och content/bilagor/utredning.txt skiljer sig bara i stora och små bokstäver
   = hjälp: på webben och i Windows och macOS är de samma fil; byt namn på eller ta bort den ena
@@ -659,6 +659,8 @@ fn a_file_with_a_fault_on_every_line_shows_the_first_fifty() {
     );
 }
 
+/// In a meeting's folder such a file is an error: the meeting would silently not be
+/// published. Elsewhere it is a warning.
 #[test]
 fn a_source_saved_with_an_extra_extension_or_a_trailing_space_is_named() {
     let mut site = TestSite::minimal();
@@ -667,11 +669,41 @@ fn a_source_saved_with_an_extra_extension_or_a_trailing_space_is_named() {
     site.write("content/meetings/kommunchefsgruppen/2013-06-19.toml ", &text);
     assert_diagnostics(
         &site,
-        r#"varning: content/meetings/kommunchefsgruppen/2013-06-12.toml.txt är ingen källfil: namnet "2013-06-12.toml.txt" slutar inte på .toml
+        r#"fel: content/meetings/kommunchefsgruppen/2013-06-12.toml.txt är ingen källfil: namnet "2013-06-12.toml.txt" slutar inte på .toml
   = hjälp: byt namn på filen till 2013-06-12.toml (visa filändelser i Utforskaren: Anteckningar lägger ibland till .txt)
 
-varning: content/meetings/kommunchefsgruppen/2013-06-19.toml  är ingen källfil: namnet "2013-06-19.toml " slutar inte på .toml
+fel: content/meetings/kommunchefsgruppen/2013-06-19.toml  är ingen källfil: namnet "2013-06-19.toml " slutar inte på .toml
   = hjälp: byt namn på filen till 2013-06-19.toml (visa filändelser i Utforskaren: Anteckningar lägger ibland till .txt)
 "#,
+    );
+}
+
+/// A plan or report named not as `plan-ÅÅÅÅ.toml` would not be published: an error, with
+/// the name to give it.
+#[test]
+fn a_misnamed_plan_is_told_its_name() {
+    let mut site = TestSite::minimal();
+    let text = site.read("content/groups/webb/plan-2013.toml");
+    site.write("content/groups/webb/plan2014.toml", &text.replace("2013", "2014"));
+    site.write("content/groups/webb/Verksamhetsberattelse-14.toml", "");
+    site.write("content/notes.toml", "x = 1\n");
+    assert_diagnostics(
+        &site,
+        "fel: filen ser ut som en verksamhetsberättelse, men namnet följer inte mönstret
+ --> content/groups/webb/Verksamhetsberattelse-14.toml
+  |
+  = hjälp: döp om filen till report-2014.toml
+
+fel: filen ser ut som en verksamhetsplan, men namnet följer inte mönstret
+ --> content/groups/webb/plan2014.toml
+  |
+  = hjälp: döp om filen till plan-2014.toml
+
+varning: okänd källfil; den används inte
+ --> content/notes.toml
+  |
+  = hjälp: källfiler ligger i content/site.toml, organisation/, strategy/, meetings/<organ>/<ÅÅÅÅ-MM-DD>.toml, \
+         groups/<id>/ och indicators/
+",
     );
 }

@@ -234,6 +234,43 @@ fn classify(path: &str) -> Kind {
     }
 }
 
+/// A misnamed source in the folders of meetings and groups, where every file is meant to
+/// be published, is an error (it would silently not be); elsewhere a warning.
+fn severity(path: &str) -> fn(String) -> Diagnostic {
+    if path.starts_with("content/meetings/") || path.starts_with("content/groups/") {
+        Diagnostic::error
+    } else {
+        Diagnostic::warning
+    }
+}
+
+/// A file in a group's folder named like a plan or a report but not `plan-ÅÅÅÅ.toml` or
+/// `report-ÅÅÅÅ.toml` ("plan2027.toml", "verksamhetsberattelse-26.toml"): what it looks
+/// like, and the name to give it.
+fn misnamed_yearly(path: &str) -> Option<(&'static str, String)> {
+    let rel = path.strip_prefix("content/groups/")?;
+    let (_, name) = rel.split_once('/').filter(|(_, name)| !name.contains('/'))?;
+    let stem = name.strip_suffix(".toml")?.to_lowercase();
+    let (what, prefix) = if stem.contains("plan") {
+        ("verksamhetsplan", "plan")
+    } else if ["report", "rapport", "berättelse", "berattelse"].iter().any(|w| stem.contains(w)) {
+        ("verksamhetsberättelse", "report")
+    } else {
+        return None;
+    };
+    let digits: String = stem.chars().filter(char::is_ascii_digit).collect();
+    let year = match digits.len() {
+        4 => Some(digits),
+        2 => Some(format!("20{digits}")),
+        _ => None,
+    };
+    let hint = match year {
+        Some(year) => format!("döp om filen till {prefix}-{year}.toml"),
+        None => format!("döp om filen till {prefix}-ÅÅÅÅ.toml, med året den gäller"),
+    };
+    Some((what, hint))
+}
+
 /// One decoded file, before it is sorted into [`Loaded`].
 #[derive(Clone)]
 enum Value {
@@ -419,14 +456,15 @@ fn load_with(source: &dyn Source, cache: Option<&mut Cache>) -> Result<Loaded, s
                         .with_hint("kansli följer inga länkar; lägg själva filen i content/"),
                 );
             } else if toml_like {
+                let stem = original[..original.len() - ".toml".len()].to_lowercase();
                 loaded.diagnostics.push(
-                    Diagnostic::warning(format!("{} är ingen källfil: ändelsen ska vara .toml", entry.path))
-                        .with_hint("byt namn på filen så att den slutar på .toml, med små bokstäver"),
+                    severity(&entry.path)(format!("{} är ingen källfil: ändelsen ska vara .toml", entry.path))
+                        .with_hint(format!("byt namn på filen till {stem}.toml, med ändelsen i små bokstäver")),
                 );
             } else if misnamed {
                 let stem = &original[..name.find(".toml").unwrap_or(name.len())];
                 loaded.diagnostics.push(
-                    Diagnostic::warning(format!(
+                    severity(&entry.path)(format!(
                         "{} är ingen källfil: namnet \"{original}\" slutar inte på .toml",
                         entry.path
                     ))
@@ -679,10 +717,20 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
             decode_as(file, &text, &mut diagnostics, &mut reported, &mut incomplete, Value::Indicator)
         }
         Kind::Unknown => {
-            diagnostics.push(Diagnostic::warning("okänd källfil; den används inte").at(location).with_hint(
-                "källfiler ligger i content/site.toml, organisation/, strategy/, \
+            match misnamed_yearly(&entry.path) {
+                // A plan or report under the wrong name would silently not be published.
+                Some((what, hint)) => diagnostics.push(
+                    Diagnostic::error(format!("filen ser ut som en {what}, men namnet följer inte mönstret"))
+                        .at(location)
+                        .with_hint(hint),
+                ),
+                None => {
+                    diagnostics.push(Diagnostic::warning("okänd källfil; den används inte").at(location).with_hint(
+                        "källfiler ligger i content/site.toml, organisation/, strategy/, \
                          meetings/<organ>/<ÅÅÅÅ-MM-DD>.toml, groups/<id>/ och indicators/",
-            ));
+                    ))
+                }
+            }
             None
         }
     };
