@@ -895,3 +895,24 @@ fn a_reference_written_by_hand_is_told_how_it_is_written() {
 "#,
     );
 }
+
+/// A meeting saved in another body's folder: all who decided sit in that body, and none
+/// here. One error says where it belongs, not a warning per person.
+#[test]
+fn a_meeting_in_the_wrong_bodys_folder_is_told_where_it_belongs() {
+    let mut site = TestSite::minimal();
+    site.append("content/organisation/bodies/regionradet.toml", "\n[[member]]\nperson = \"erik-sedig\"\n");
+    let text = site.read(KC).replace("date = 2013-05-15", "date = 2013-05-16");
+    site.write("content/meetings/regionradet/2013-05-16.toml", &text);
+    assert_diagnostics(
+        &site,
+        r#"fel: de beslutande är ledamöter i Kommunchefsgruppen, inte i Regionrådet
+  --> content/meetings/regionradet/2013-05-16.toml:10:10
+   |
+10 | person = "anna-ek"
+   |          ^^^^^^^^^ ledamot i Kommunchefsgruppen
+   |
+   = hjälp: ligger filen i fel mapp? flytta den till content/meetings/kommunchefsgruppen/, om mötet var kommunchefsgruppens
+"#,
+    );
+}

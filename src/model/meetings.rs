@@ -340,12 +340,35 @@ fn meeting(
         .collect();
 
     let body = &bodies[r.body.index()];
-    if !body.members.is_empty() {
+    let member_of = |b: &Body, person: PersonId| b.members.iter().any(|m| m.person == person && m.active_on(r.date));
+    // Most of those deciding sit in another body, and none of them here: the file is most
+    // likely in the wrong body's folder. One error says so, not a warning per person.
+    let outsiders: Vec<PersonId> =
+        attendees.iter().map(|a| a.person).filter(|p| !body.members.is_empty() && !member_of(body, *p)).collect();
+    let home = (outsiders.len() >= 2 && outsiders.len() == attendees.len())
+        .then(|| {
+            bodies
+                .iter()
+                .find(|b| b.slug != body.slug && !b.members.is_empty() && outsiders.iter().all(|p| member_of(b, *p)))
+        })
+        .flatten();
+    if let Some(home) = home {
+        ctx.push(
+            err(format!("de beslutande är ledamöter i {}, inte i {}", home.name, body.name))
+                .at(Location::new(file, raw.attendee[0].person.span.clone()))
+                .with_label(format!("ledamot i {}", home.name))
+                .with_hint(format!(
+                    "ligger filen i fel mapp? flytta den till content/meetings/{}/, om mötet var {}s",
+                    home.slug,
+                    home.name.to_lowercase()
+                )),
+        );
+    } else if !body.members.is_empty() {
         for (raw_attendee, attendee) in raw.attendee.iter().zip(&attendees) {
             if raw_attendee.person.value != people[attendee.person.index()].slug {
                 continue;
             }
-            if !body.members.iter().any(|m| m.person == attendee.person && m.active_on(r.date)) {
+            if !member_of(body, attendee.person) {
                 let body_file = if body.kind.is_group() {
                     format!("content/groups/{}/group.toml", body.slug)
                 } else {
