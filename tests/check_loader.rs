@@ -255,10 +255,10 @@ fn refuses_oversized_source_file() {
     site.write(KC, &text);
     assert_diagnostics(
         &site,
-        r#"fel: filen är för stor (10000783 byte)
+        r#"fel: filen är för stor (9,5 MB)
  --> content/meetings/kommunchefsgruppen/2013-05-15.toml
   |
-  = hjälp: en källfil får vara högst 8388608 byte; bilagor läggs som egna filer
+  = hjälp: en källfil får vara högst 8 MB; bilagor läggs som egna filer
 "#,
     );
 }

@@ -360,6 +360,26 @@ fn attachment_whose_content_is_not_its_type_is_an_error() {
     );
 }
 
+/// A web page saved as .pdf: its own extension would not be published either, so the
+/// hint says to print it as a PDF.
+#[test]
+fn a_web_page_named_pdf_is_told_to_be_printed_as_one() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, ATTACHMENT, "file = \"bilagor/utredning.pdf\"");
+    site.write("content/bilagor/utredning.pdf", "<!DOCTYPE html><html><body>Utredning</body></html>\n");
+    assert_diagnostics(
+        &site,
+        r#"fel: bilagan är inte en PDF-fil: "bilagor/utredning.pdf"
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:36:8
+   |
+36 | file = "bilagor/utredning.pdf"
+   |        ^^^^^^^^^^^^^^^^^^^^^^^ filen ser ut att vara en HTML-sida
+   |
+   = hjälp: öppna sidan i en webbläsare och skriv ut eller spara den som en PDF-fil; HTML publiceras inte som bilaga
+"#,
+    );
+}
+
 /// `serve` checks again after every save and reuses the meetings it resolved before: an
 /// attachment replaced by a file of another type and the same size is found all the same.
 #[test]
@@ -422,10 +442,10 @@ fn source_of_100_mb_is_refused_without_reading_it() {
     assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
     assert_text(
         &text,
-        r#"fel: filen är för stor (104857600 byte)
+        r#"fel: filen är för stor (100 MB)
  --> content/meetings/kommunchefsgruppen/2013-05-15.toml
   |
-  = hjälp: en källfil får vara högst 8388608 byte; bilagor läggs som egna filer
+  = hjälp: en källfil får vara högst 8 MB; bilagor läggs som egna filer
 "#,
     );
 }
@@ -457,10 +477,10 @@ fn source_that_grew_after_listing_is_refused_too() {
     let text: Vec<String> = checked.diagnostics.iter().map(|d| render(d, &checked.files, Color::Never)).collect();
     assert_text(
         &text.join("\n"),
-        r#"fel: filen är för stor (över 8388608 byte)
+        r#"fel: filen är för stor (över 8 MB)
  --> content/meetings/kommunchefsgruppen/2013-05-15.toml
   |
-  = hjälp: en källfil får vara högst 8388608 byte; bilagor läggs som egna filer
+  = hjälp: en källfil får vara högst 8 MB; bilagor läggs som egna filer
 "#,
     );
 }

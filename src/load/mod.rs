@@ -234,6 +234,16 @@ fn classify(path: &str) -> Kind {
     }
 }
 
+/// A size as a person reads it: "9,5 MB" (1 MB = 1 048 576 byte, one decimal, Swedish
+/// comma), "8 MB".
+fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes as f64 / (1024.0 * 1024.0) * 10.0).round() as u64;
+    match tenths % 10 {
+        0 => format!("{} MB", tenths / 10),
+        d => format!("{},{d} MB", tenths / 10),
+    }
+}
+
 /// A misnamed source in the folders of meetings and groups, where every file is meant to
 /// be published, is an error (it would silently not be); elsewhere a warning.
 fn severity(path: &str) -> fn(String) -> Diagnostic {
@@ -630,9 +640,9 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
     let location = Location::file(file);
     if entry.size > MAX_SOURCE_BYTES {
         diagnostics.push(
-            Diagnostic::error(format!("filen är för stor ({} byte)", entry.size))
-                .at(location)
-                .with_hint(format!("en källfil får vara högst {MAX_SOURCE_BYTES} byte; bilagor läggs som egna filer")),
+            Diagnostic::error(format!("filen är för stor ({})", megabytes(entry.size))).at(location).with_hint(
+                format!("en källfil får vara högst {}; bilagor läggs som egna filer", megabytes(MAX_SOURCE_BYTES)),
+            ),
         );
         return FileResult::unread(file, String::new(), diagnostics);
     }
@@ -641,9 +651,12 @@ fn read_and_decode(source: &dyn Source, entry: &Entry, file: FileId, kind: &Kind
     let bytes = match source.read_head(&entry.path, MAX_SOURCE_BYTES as usize + 1, entry.size) {
         Ok(bytes) if bytes.len() as u64 > MAX_SOURCE_BYTES => {
             diagnostics.push(
-                Diagnostic::error(format!("filen är för stor (över {MAX_SOURCE_BYTES} byte)")).at(location).with_hint(
-                    format!("en källfil får vara högst {MAX_SOURCE_BYTES} byte; bilagor läggs som egna filer"),
-                ),
+                Diagnostic::error(format!("filen är för stor (över {})", megabytes(MAX_SOURCE_BYTES)))
+                    .at(location)
+                    .with_hint(format!(
+                        "en källfil får vara högst {}; bilagor läggs som egna filer",
+                        megabytes(MAX_SOURCE_BYTES)
+                    )),
             );
             return FileResult::unread(file, String::new(), diagnostics);
         }

@@ -125,15 +125,18 @@ pub(crate) fn file_fault(path: &str, file: &AssetFile) -> Option<(String, String
     if magic.iter().any(|m| file.head.starts_with(m)) && webp_ok {
         return None;
     }
-    let actual = match sniff(&file.head) {
+    let sniffed = sniff(&file.head);
+    let actual = match sniffed {
         Some(actual) => format!("filen ser ut att vara {actual}"),
         None => "filens innehåll är av en annan sort".into(),
     };
-    Some((
-        format!("bilagan är inte {kind}"),
-        actual,
-        format!("spara eller exportera filen som {kind} igen, eller ge den den ändelse som hör till dess innehåll"),
-    ))
+    // A web page renamed: its own extension would not be published either.
+    let hint = if sniffed == Some("en HTML-sida") {
+        format!("öppna sidan i en webbläsare och skriv ut eller spara den som {kind}; HTML publiceras inte som bilaga")
+    } else {
+        format!("spara eller exportera filen som {kind} igen, eller ge den den ändelse som hör till dess innehåll")
+    };
+    Some((format!("bilagan är inte {kind}"), actual, hint))
 }
 
 #[cfg(test)]
