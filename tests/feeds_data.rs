@@ -114,7 +114,11 @@ fn feed_lists_newest_minutes_first() {
         .meetings
         .iter()
         .filter(|m| {
-            m.status == MeetingStatus::Publicerad && m.kind.is_some() && !m.items.is_empty() && m.date <= model.today
+            m.status == MeetingStatus::Publicerad
+                && m.kind.is_some()
+                && !m.items.is_empty()
+                && m.date <= model.today
+                && m.cancelled.is_none()
         })
         .count();
     assert!(expected > 10);

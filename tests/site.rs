@@ -558,7 +558,7 @@ fn a_cancelled_meeting_says_so_everywhere() {
     let mut site = TestSite::minimal();
     site.write(
         "content/meetings/kommunchefsgruppen/2013-06-12.toml",
-        "kind = \"minnesanteckningar\"\ndate = 2013-06-12\nstart = 08:30:00\n\
+        "kind = \"minnesanteckningar\"\ndate = 2013-06-12\nstart = 08:30:00\nchair = \"anna-ek\"\n\
          cancelled = \"Ärendena tas upp 2013-08-21.\"\n\n\
          [[item]]\nnumber = 1\ntitle = \"Budget\"\nproposal = \"Budgeten fastställs.\"\n",
     );
@@ -566,6 +566,7 @@ fn a_cancelled_meeting_says_so_everywhere() {
     let text = visible(&page(&all, "moten/kommunchefsgruppen/2013-06-12/index.html"));
     assert!(text.contains("Mötet är inställt. Ärendena tas upp 2013-08-21."), "{text}");
     assert!(!text.contains("Mötet har inte hållits ännu"), "{text}");
+    assert!(!text.contains("Ordförande och sekreterare"), "no one signs a meeting not held: {text}");
     let body = visible(&page(&all, "organ/kommunchefsgruppen/index.html"));
     assert!(body.contains("12 juni 2013 Inställt"), "{body}");
     let ics = page(&all, "kalender/moten.ics");
