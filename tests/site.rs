@@ -590,6 +590,16 @@ fn the_open_data_page_describes_every_column() {
     }
 }
 
+/// The header's link names the site once: "Umeåregionen – beslut och protokoll", not that
+/// and "Umeåregionen" again after it (the reader review heard both read out).
+#[test]
+fn the_header_names_the_site_once() {
+    let html = page(&site(&repo(), Edition::Public), "index.html");
+    let title = &html[html.find("<p class=\"site-title\">").unwrap()..];
+    let title = &title[..title.find("</p>").unwrap()];
+    assert_eq!(visible(title), "Umeåregionen – beslut och protokoll", "{title}");
+}
+
 #[test]
 fn accessibility_statement_links_digg_from_every_page() {
     let all = site(&repo(), Edition::Public);
