@@ -4,7 +4,8 @@
 # checks that the script replaced every facet menu by checkboxes for all the facet's
 # values (beslut/facets.json), also when the menu itself showed only some of them; then
 # that a selection in the address (as Back and a shared link bring it) is the list shown,
-# and that on a facet's page another selection no longer wears that page's heading.
+# with each other box counting what it would add to it, and that on a facet's page
+# another selection no longer wears that page's heading.
 # Needs python3 and chromium (see page.sh). Used by .ci/run.
 set -euo pipefail
 site="$1"
@@ -46,7 +47,20 @@ def has(row):
 expected = "Visar %d av %d" % (sum(map(has, rows)), len(rows))
 count = re.search(r'<p class="result-count"[^>]*>([^<]*)</p>', dom).group(1)
 print(f"beslut/?{key}={value}: {count!r}, expected {expected!r}")
-sys.exit(0 if count.startswith(expected) else 1)
+failed = not count.startswith(expected)
+# Every other facet's box counts the decisions it would add to this selection.
+checked = 0
+for other, field2 in {"organ": "body_key", "ar": "year", "mal": "goals", "omrade": "areas", "kommun": "municipalities"}.items():
+    if other == key:
+        continue
+    for v, n in re.findall(r'<input type="checkbox"[^>]*value="([^"]*)" data-facet="%s"><span>[^<]*<span class="count">\((\d+)\)</span>' % other, dom):
+        want = sum(1 for row in rows if has(row) and v in (map(str, row[field2]) if isinstance(row[field2], list) else [str(row[field2])]))
+        checked += 1
+        if int(n) != want:
+            print(f"{other}={v}: ({n}), expected ({want})")
+            failed = True
+print(f"{checked} counts of the other facets' boxes, as the selection leaves them")
+sys.exit(1 if failed or checked == 0 else 0)
 PY
 # That value's own page, with the whole list asked for instead ("?alla"): the heading is
 # the list of all's, and the note naming the page's selection is hidden.

@@ -167,8 +167,9 @@
     // the selection is that one.
     var own = {};
 
-    // Checkboxes in place of the facet links.
+    // Checkboxes in place of the facet links; each box's count of decisions, kept current.
     var boxes = [];
+    var counts = [];
     var facets = box.querySelectorAll(".facet[data-facet]");
     for (var f = 0; f < facets.length; f++) {
       var facet = facets[f];
@@ -197,10 +198,12 @@
         label.htmlFor = id;
         label.appendChild(input);
         var span = el("span", null, option.label + " ");
-        span.appendChild(el("span", "count", "(" + option.count + ")"));
+        var count = el("span", "count", "(" + option.count + ")");
+        span.appendChild(count);
         label.appendChild(span);
         fieldset.appendChild(label);
         boxes.push(input);
+        counts.push(count);
       }
       facet.textContent = "";
       facet.appendChild(fieldset);
@@ -282,16 +285,54 @@
       return sel;
     }
 
+    // A row's values of one facet, as strings.
+    function valuesOf(row, key) {
+      var value = row[FIELDS[key]];
+      return Array.isArray(value) ? value.map(String) : [String(value)];
+    }
+
+    // Whether a row has one of the values checked in one facet.
+    function matchesFacet(row, key, wanted) {
+      var values = valuesOf(row, key);
+      for (var i = 0; i < wanted.length; i++) if (values.indexOf(wanted[i]) !== -1) return true;
+      return false;
+    }
+
     function matches(row, sel) {
       for (var key in sel) {
-        if (!Object.prototype.hasOwnProperty.call(sel, key)) continue;
-        var value = row[FIELDS[key]];
-        var values = Array.isArray(value) ? value.map(String) : [String(value)];
-        var any = false;
-        for (var i = 0; i < sel[key].length && !any; i++) any = values.indexOf(sel[key][i]) !== -1;
-        if (!any) return false;
+        if (Object.prototype.hasOwnProperty.call(sel, key) && !matchesFacet(row, key, sel[key])) return false;
       }
       return true;
+    }
+
+    // Each box's count: the decisions the list would show with it checked too, given
+    // the other facets' boxes (within a facet, checked values add up). One pass: a row
+    // that misses one facet counts only for that facet's values, one that misses two
+    // counts for none. A box at (0) leads nowhere.
+    function updateCounts(sel) {
+      var found = {};
+      for (var r = 0; r < rows.length; r++) {
+        var missed = null;
+        var misses = 0;
+        for (var key in sel) {
+          if (!Object.prototype.hasOwnProperty.call(sel, key) || matchesFacet(rows[r], key, sel[key])) continue;
+          missed = key;
+          if (++misses > 1) break;
+        }
+        if (misses > 1) continue;
+        for (var k in FIELDS) {
+          if (!Object.prototype.hasOwnProperty.call(FIELDS, k) || (misses === 1 && k !== missed)) continue;
+          var values = valuesOf(rows[r], k);
+          for (var v = 0; v < values.length; v++) {
+            var id = k + "\u0000" + values[v];
+            found[id] = (found[id] || 0) + 1;
+          }
+        }
+      }
+      for (var i = 0; i < boxes.length; i++) {
+        var n = found[boxes[i].getAttribute("data-facet") + "\u0000" + boxes[i].value] || 0;
+        counts[i].textContent = "(" + n + ")";
+      }
     }
 
     function rowNode(row) {
@@ -353,6 +394,7 @@
       emptyNote.hidden = matching.length !== 0;
       status.textContent = countText(filtered);
       clear.hidden = !filtered;
+      updateCounts(sel);
       describe(sel);
     }
 
