@@ -600,6 +600,17 @@ fn the_header_names_the_site_once() {
     assert_eq!(visible(title), "Umeåregionen – beslut och protokoll", "{title}");
 }
 
+/// A body's page names its kind above its name only when the name does not say it:
+/// "Regionråd" above "Regionrådet" read as a typo; "Arbetsgrupp" above
+/// "Digitaliseringsgruppen" tells something.
+#[test]
+fn a_body_page_names_its_kind_only_when_the_name_does_not() {
+    let all = site(&repo().join("examples/demo"), Edition::Public);
+    assert!(!page(&all, "organ/regionradet/index.html").contains("<p class=\"kicker\">"));
+    let group = page(&all, "organ/digitalisering/index.html");
+    assert!(group.contains("<p class=\"kicker\">Arbetsgrupp</p>"), "{group}");
+}
+
 #[test]
 fn accessibility_statement_links_digg_from_every_page() {
     let all = site(&repo(), Edition::Public);

@@ -237,9 +237,13 @@ pub(super) fn body(ctx: &Ctx, id: BodyId) -> PageOut {
         years.entry(r.year).or_default().1 = true;
     }
     let has_meetings = crate::render::feeds::body_has_meetings(model, id);
+    // "Regionråd" above "Regionrådet" reads as a typo: the kind only when the name does
+    // not already say it.
+    let kind = ctx.s(body_kind_key(body.kind));
+    let kind = if body.name.to_lowercase().starts_with(&kind.to_lowercase()) { String::new() } else { kind };
     let page = BodyPage {
         name: body.name.clone(),
-        kind: ctx.s(body_kind_key(body.kind)),
+        kind,
         description_html: body.description.as_deref().map(|d| markdown::to_html(d, 3)).unwrap_or_default(),
         area: body.area.clone().unwrap_or_default(),
         purpose: body.purpose.clone().unwrap_or_default(),
