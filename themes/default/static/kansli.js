@@ -285,10 +285,19 @@
       return sel;
     }
 
-    // A row's values of one facet, as strings.
+    // A row's values of each facet, as strings, made once: every change reads them all.
+    var facetValues = rows.map(function (row) {
+      var values = {};
+      for (var key in FIELDS) {
+        if (!Object.prototype.hasOwnProperty.call(FIELDS, key)) continue;
+        var value = row[FIELDS[key]];
+        values[key] = Array.isArray(value) ? value.map(String) : [String(value)];
+      }
+      return values;
+    });
+    rows.forEach(function (row, i) { row.facetIndex = i; });
     function valuesOf(row, key) {
-      var value = row[FIELDS[key]];
-      return Array.isArray(value) ? value.map(String) : [String(value)];
+      return facetValues[row.facetIndex][key];
     }
 
     // Whether a row has one of the values checked in one facet.
