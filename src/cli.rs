@@ -401,7 +401,7 @@ fn run_schema(root: &std::path::Path, out: Option<&std::path::Path>) -> ExitCode
 
 /// The root has no content/: say so, and where the site root is when it is above.
 fn missing_content(root: &std::path::Path) -> ExitCode {
-    let (message, hint) = crate::load::missing_content(root);
+    let (message, hint) = crate::source::missing_content(root);
     eprintln!("fel: {message}");
     eprintln!("  = hjälp: {hint}");
     ExitCode::from(EXIT_USAGE)

@@ -48,6 +48,25 @@ pub trait Source: Send + Sync {
     fn disk_path(&self, path: &str) -> Option<PathBuf>;
 }
 
+/// What to say when `root` has no `content/`: (message, hint). Run from inside the
+/// sources, the hint names the site root above (`cd ..`, or `--root` with its path).
+pub fn missing_content(root: &Path) -> (String, String) {
+    use crate::load::CONTENT;
+    let absolute = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    let shown =
+        if root.as_os_str() == "." { format!("mappen {}", absolute.display()) } else { root.display().to_string() };
+    let message = format!("{shown} innehåller ingen mapp {CONTENT}/");
+    let site = absolute.ancestors().skip(1).find(|a| a.join(CONTENT).is_dir());
+    let hint = match site {
+        Some(site) if absolute.parent() == Some(site) && absolute.ends_with(CONTENT) => {
+            format!("du står i {CONTENT}/: gå upp en mapp (cd ..) och kör kommandot igen, eller ange --root ..")
+        }
+        Some(site) => format!("webbplatsens rotmapp är {}: kör kommandot där, eller ange --root {0}", site.display()),
+        None => "ange webbplatsens rotmapp med --root MAPP".to_string(),
+    };
+    (message, hint)
+}
+
 /// A site on disk, rooted at the folder that holds `content/` and `themes/`.
 #[derive(Clone, Debug)]
 pub struct FsSource {

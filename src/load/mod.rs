@@ -30,24 +30,6 @@ use raw::*;
 /// The folder under the site root that holds the sources.
 pub const CONTENT: &str = "content";
 
-/// What to say when `root` has no `content/`: (message, hint). Run from inside the
-/// sources, the hint names the site root above (`cd ..`, or `--root` with its path).
-pub fn missing_content(root: &std::path::Path) -> (String, String) {
-    let absolute = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-    let shown =
-        if root.as_os_str() == "." { format!("mappen {}", absolute.display()) } else { root.display().to_string() };
-    let message = format!("{shown} innehåller ingen mapp {CONTENT}/");
-    let site = absolute.ancestors().skip(1).find(|a| a.join(CONTENT).is_dir());
-    let hint = match site {
-        Some(site) if absolute.parent() == Some(site) && absolute.ends_with(CONTENT) => {
-            format!("du står i {CONTENT}/: gå upp en mapp (cd ..) och kör kommandot igen, eller ange --root ..")
-        }
-        Some(site) => format!("webbplatsens rotmapp är {}: kör kommandot där, eller ange --root {0}", site.display()),
-        None => "ange webbplatsens rotmapp med --root MAPP".to_string(),
-    };
-    (message, hint)
-}
-
 /// Larger source files are refused rather than parsed (a pasted 100 MB file is a mistake).
 pub const MAX_SOURCE_BYTES: u64 = 8 * 1024 * 1024;
 

@@ -432,23 +432,11 @@ pub(crate) fn list(items: &[&str]) -> String {
 /// "mötet har ärendena 1–11", "mötet har ärendena 1–3, 5–9" (a gap shows),
 /// "mötet har bara ärende 1" or "mötet har inga ärenden".
 pub(crate) fn agenda_range(numbers: &[u32]) -> String {
-    let mut sorted = numbers.to_vec();
-    sorted.sort_unstable();
-    sorted.dedup();
-    // Runs of consecutive numbers: "1–3", "5".
-    let mut runs: Vec<(u32, u32)> = Vec::new();
-    for n in sorted {
-        match runs.last_mut() {
-            Some((_, last)) if *last + 1 == n => *last = n,
-            _ => runs.push((n, n)),
-        }
-    }
-    let written: Vec<String> =
-        runs.iter().map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") }).collect();
-    match runs.as_slice() {
+    let written = super::values::number_ranges(numbers);
+    match numbers {
         [] => "mötet har inga ärenden; hänvisa till mötet utan #nummer".to_string(),
-        [(a, b)] if a == b => format!("mötet har bara ärende {a}"),
-        _ => format!("mötet har ärendena {}", written.join(", ")),
+        _ if written.bytes().all(|b| b.is_ascii_digit()) => format!("mötet har bara ärende {written}"),
+        _ => format!("mötet har ärendena {written}"),
     }
 }
 
@@ -465,17 +453,7 @@ fn as_written_by_hand(written: &str, bodies: &[String]) -> Option<String> {
                 .all(|(k, c)| if k == 4 || k == 7 { *c == b'-' } else { c.is_ascii_digit() })
     })?;
     let date = &written[at..at + 10];
-    let name: String = written[..at]
-        .trim()
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'å' | 'ä' => 'a',
-            'ö' => 'o',
-            ' ' => '-',
-            c => c,
-        })
-        .collect();
+    let name = super::values::suggest_id(written[..at].trim());
     let candidates: Vec<&str> = bodies.iter().map(String::as_str).collect();
     let body = candidates.iter().find(|c| **c == name).copied().or_else(|| suggest(&name, &candidates))?;
     let rest = written[at + 10..].trim();

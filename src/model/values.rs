@@ -186,6 +186,23 @@ pub(crate) fn suggest_id(text: &str) -> String {
     if trimmed.is_empty() { "id".into() } else { trimmed }
 }
 
+/// Numbers as runs of consecutive ones, in order and once each: "1–3, 5, 7–9".
+pub(crate) fn number_ranges(numbers: &[u32]) -> String {
+    let mut sorted = numbers.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for n in sorted {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == n => *last = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    let written: Vec<String> =
+        runs.iter().map(|&(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") }).collect();
+    written.join(", ")
+}
+
 /// Text fields keep their content but lose Windows line endings.
 pub(crate) fn text(value: &Spanned<String>) -> String {
     normalize(&value.value)

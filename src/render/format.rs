@@ -141,22 +141,7 @@ fn numbering(kind: Option<RecordKind>) -> &'static str {
 
 /// "§ 3–4, 7" (or "punkt 3–4, 7", see [`item_number`]) for a list of item numbers.
 pub fn item_list(kind: Option<RecordKind>, numbers: &[u32]) -> String {
-    let mut sorted = numbers.to_vec();
-    sorted.sort_unstable();
-    sorted.dedup();
-    let mut parts = Vec::new();
-    let mut i = 0;
-    while i < sorted.len() {
-        let start = sorted[i];
-        let mut end = start;
-        while i + 1 < sorted.len() && sorted[i + 1] == end + 1 {
-            i += 1;
-            end = sorted[i];
-        }
-        parts.push(if start == end { start.to_string() } else { format!("{start}–{end}") });
-        i += 1;
-    }
-    format!("{}\u{a0}{}", numbering(kind), parts.join(", "))
+    format!("{}\u{a0}{}", numbering(kind), crate::model::values::number_ranges(numbers))
 }
 
 /// A text as Markdown reads it, in plain paragraphs: the line breaks inside a paragraph

@@ -81,7 +81,7 @@ pub fn new(root: &Path, what: &New) -> Result<String, Failure> {
         }
     }
     if !root.join(crate::load::CONTENT).is_dir() {
-        let (message, hint) = crate::load::missing_content(root);
+        let (message, hint) = crate::source::missing_content(root);
         return Err(usage(message, hint));
     }
     // A file in the way is the first thing to say: it may well be why the site has errors.
