@@ -16,8 +16,8 @@
 //!
 //! This module must not publish more than the edition it is given, and must not invent
 //! facts OParl would like to have: no `created`/`modified` stamps (the sources have no
-//! change dates), no licence (site.toml names none), no meeting start or end when the
-//! time of day is unknown. Partial membership dates ("2011") are written as the first or
+//! change dates), a licence only when `site.toml` names one, no meeting start or end when
+//! the time of day is unknown. Partial membership dates ("2011") are written as the first or
 //! last day they can mean, as the model's own `active_on` reads them. Free-text fields
 //! (classification, role, meetingState) are in Swedish, as on the site; `organizationType`
 //! uses OParl's own vocabulary ("Gremium", "Verwaltungsbereich") so clients can sort

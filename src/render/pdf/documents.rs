@@ -150,14 +150,14 @@ fn presenter(ctx: &Ctx, item: &Item) -> Value {
     }
 }
 
-/// An attachment's title, with the notice and ground when it is confidential (which only
-/// the internal edition still has).
 /// Whether a meeting has a board packet: items of its own, and not cancelled (its notice
 /// would read as an invitation to a meeting that will not be held).
 pub(crate) fn has_packet(meeting: &Meeting) -> bool {
     !meeting.items.is_empty() && meeting.status != MeetingStatus::Hanvisning && meeting.cancelled.is_none()
 }
 
+/// An attachment's title, with the notice and ground when it is confidential (which only
+/// the internal edition still has).
 fn attachment_title(ctx: &Ctx, attachment: &Attachment) -> String {
     match ctx.confidential(attachment.secrecy.as_deref()) {
         notice if notice.is_empty() => attachment.title.clone(),
