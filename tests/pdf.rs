@@ -69,7 +69,8 @@ fn protocol_2013_05_15_holds_every_title_decision_and_attendee() {
 #[test]
 fn short_lists_and_an_items_facts_are_not_split_across_pages() {
     let all = artefacts(&TestSite::from_dir(&repo()));
-    for path in [PROTOCOL, "moten/kommunchefsgruppen/2013-05-15/kallelse-kommunchefsgruppen-2013-05-15.pdf"] {
+    {
+        let path = PROTOCOL;
         let pages = pdf_extract::extract_text_from_mem_by_pages(file(&all, path)).unwrap();
         let page_of = |needle: &str| pages.iter().position(|p| squash(p).contains(needle));
         let first = page_of("Ekonomiska vinster genom samordning av tjänster");
@@ -83,17 +84,27 @@ fn short_lists_and_an_items_facts_are_not_split_across_pages() {
     }
 }
 
-/// The meeting page calls the packet "Kallelse med bilagor" only when it holds
-/// attachments: the real minutes' attachments are titles without files.
+/// After the meeting the page calls the packet "Föredragningslista", "med bilagor" only
+/// when it holds attachments (the real minutes' attachments are titles without files);
+/// before it, "Kallelse".
 #[test]
-fn the_packet_link_says_with_attachments_only_when_it_has_them() {
-    let page = |all: &[Artefact]| {
-        String::from_utf8(file(all, "moten/kommunchefsgruppen/2013-05-15/index.html").to_vec()).unwrap()
+fn the_packet_link_names_the_agenda_after_the_meeting_and_the_files_only_when_there_are_some() {
+    let page = |all: &[Artefact], date: &str| {
+        String::from_utf8(file(all, &format!("moten/kommunchefsgruppen/{date}/index.html")).to_vec()).unwrap()
     };
-    let real = page(&artefacts(&TestSite::from_dir(&repo())));
-    assert!(real.contains(">Kallelse 15 maj 2013 <span class=\"file-meta\">(PDF"), "{real}");
-    let minimal = page(&artefacts(&TestSite::minimal()));
-    assert!(minimal.contains(">Kallelse med bilagor 15 maj 2013 <span class=\"file-meta\">(PDF"), "{minimal}");
+    let real = page(&artefacts(&TestSite::from_dir(&repo())), "2013-05-15");
+    assert!(real.contains(">Föredragningslista 15 maj 2013 <span class=\"file-meta\">(PDF"), "{real}");
+    let mut site = TestSite::minimal();
+    site.write(
+        "content/meetings/kommunchefsgruppen/2099-01-14.toml",
+        "kind = \"minnesanteckningar\"\ndate = 2099-01-14\n\n\
+         [[item]]\nnumber = 1\ntitle = \"Budget\"\nproposal = \"Budgeten fastställs.\"\n",
+    );
+    let all = artefacts(&site);
+    let minimal = page(&all, "2013-05-15");
+    assert!(minimal.contains(">Föredragningslista med bilagor 15 maj 2013 <span class=\"file-meta\">(PDF"), "{minimal}");
+    let notice = page(&all, "2099-01-14");
+    assert!(notice.contains(">Kallelse 14 januari 2099 <span class=\"file-meta\">(PDF"), "{notice}");
 }
 
 /// A cancelled meeting has no record and no packet: its notice would read as an
@@ -117,19 +128,30 @@ fn a_cancelled_meeting_has_no_pdfs() {
 #[test]
 fn a_procedural_item_has_no_description_heading() {
     let all = artefacts(&TestSite::from_dir(&repo()));
-    for path in [PROTOCOL, "moten/kommunchefsgruppen/2013-05-15/kallelse-kommunchefsgruppen-2013-05-15.pdf"] {
+    {
+        let path = PROTOCOL;
         let text = text(file(&all, path));
         assert!(text.contains("1. Mötets öppnande Johan Gammelgård öppnar sammanträdet"), "{path}: {text}");
     }
 }
 
+/// Once the record is written, the sources no longer hold the notice: the packet is the
+/// agenda and its attachments, with no decision, no description and nothing said at the
+/// meeting (the review found "Beslut:" under "Förslag till beslut" in every such packet).
 #[test]
-fn a_packet_made_after_the_meeting_labels_decisions_in_the_agenda_as_decisions() {
-    let site = TestSite::minimal();
-    let all = artefacts(&site);
+fn a_packet_made_after_the_meeting_is_the_agenda_without_the_record() {
+    let all = artefacts(&TestSite::from_dir(&repo()));
     let packet = text(file(&all, "moten/kommunchefsgruppen/2013-05-15/kallelse-kommunchefsgruppen-2013-05-15.pdf"));
-    // The agenda's column of proposals, for an item with a decision and no proposal.
-    assert!(packet.contains("Beslut: Utredningen läggs till handlingarna."), "{packet}");
+    for expected in [
+        "FÖREDRAGNINGSLISTA",
+        "Föredragningslistan och bilagorna, sammanställda efter mötet. Besluten står i mötets minnesanteckningar.",
+        "Nr Ärende Föredragande Bilagor",
+    ] {
+        assert!(packet.contains(expected), "{expected}: {packet}");
+    }
+    for record in ["Beslut:", "BESLUT", "Förslag till beslut", "Ärendebeskrivning", "Johan Gammelgård öppnar sammanträdet", "KALLELSE"] {
+        assert!(!packet.contains(record), "{record}: {packet}");
+    }
 }
 
 #[test]

@@ -37,8 +37,14 @@ pub(super) fn meeting(ctx: &Ctx, id: MeetingId) -> PageOut {
         .filter(|i| !(i.secrecy.is_some() && ctx.edition.redacts()))
         .flat_map(|i| &i.attachments)
         .any(|a| matches!(a.target, AttachmentTarget::File { .. }));
+    // After the meeting the packet is the agenda with the attachments (see `packet`).
     let packet = (ctx.pdfs && crate::render::pdf::documents::has_packet(meeting)).then(|| {
-        let label = ctx.s(if with_files { "meeting.packet" } else { "meeting.packet_alone" });
+        let label = ctx.s(match (meeting.has_record(model.today), with_files) {
+            (false, true) => "meeting.packet",
+            (false, false) => "meeting.packet_alone",
+            (true, true) => "meeting.agenda",
+            (true, false) => "meeting.agenda_alone",
+        });
         ctx.pdf_link(format!("{label} {}", summary.date.medium), urls::packet_pdf(model, meeting))
     });
     let page = MeetingPage {

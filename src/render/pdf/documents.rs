@@ -236,10 +236,34 @@ fn packet(ctx: &Ctx, id: MeetingId, source: &dyn Source) -> std::io::Result<Docu
     let model = ctx.model;
     let meeting = model.meeting(id);
     let body = model.body(meeting.body);
-    let title = format!("{} – {} {}", body.name, ctx.s("pdf.packet").to_lowercase(), meeting.date);
-    let mut data = meeting_head(ctx, meeting, &ctx.s("pdf.packet"));
-    data["meta"] = meta(ctx, &title, meeting.date, vec![body.name.clone(), ctx.s("pdf.packet")]);
-    data["items"] = Value::Array(meeting.items.iter().map(|i| item_data(ctx, i, i.number.to_string())).collect());
+    // After the meeting the sources hold the record, not the notice: the packet is then
+    // the agenda and the attachments, and says where the decisions are.
+    let after = meeting.has_record(model.today);
+    let kind = ctx.s(if after { "pdf.agenda" } else { "pdf.packet" });
+    let title = format!("{} – {} {}", body.name, kind.to_lowercase(), meeting.date);
+    let mut data = meeting_head(ctx, meeting, &kind);
+    data["meta"] = meta(ctx, &title, meeting.date, vec![body.name.clone(), kind.clone()]);
+    data["after"] = match after {
+        true => json!(format!("{} {}.", ctx.s("pdf.agenda_after"), ctx.kind_label(meeting.kind).to_lowercase())),
+        false => Value::Null,
+    };
+    data["items"] = Value::Array(
+        meeting
+            .items
+            .iter()
+            .map(|i| {
+                let mut item = item_data(ctx, i, i.number.to_string());
+                if after && let Some(fields) = item.as_object_mut() {
+                    // The record's words: none of them is the notice's.
+                    for key in ["decision", "description"] {
+                        fields.insert(key.into(), Value::Array(Vec::new()));
+                    }
+                    fields.insert("withdrawn".into(), Value::Null);
+                }
+                item
+            })
+            .collect(),
+    );
     let mut files = BTreeMap::new();
     let mut attachments = Vec::new();
     for item in &meeting.items {
