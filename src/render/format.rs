@@ -112,7 +112,7 @@ pub fn file_size(bytes: u64) -> String {
 pub fn goal_value(goal: &crate::model::PlanGoal, value: f64) -> String {
     let unit = if value == 1.0 { goal.unit_one.as_ref().or(goal.unit.as_ref()) } else { goal.unit.as_ref() };
     match unit {
-        Some(u) => format!("{} {u}", number(value)),
+        Some(u) => format!("{}\u{a0}{u}", number(value)),
         None => number(value),
     }
 }
@@ -167,6 +167,39 @@ pub fn unwrap_lines(text: &str) -> String {
     out
 }
 
+/// Words a number is written before and must not be parted from at a line's end.
+const UNITS: &[&str] = &["kr", "kronor", "tkr", "mkr", "miljoner", "miljarder", "procent", "st", "%"];
+
+/// Text written in the sources with the spaces that must not break made no-break: in
+/// "200 000 kr" (between digit groups, and before the unit), in "9 december" and in
+/// "§ 3". Swedish typography keeps them on one line, and a figure parted at a line's end
+/// ("200" / "000 kr") is misread. Other spaces are left as they are.
+pub fn keep_together(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut out: Option<String> = None;
+    let mut done = 0;
+    for (at, _) in text.match_indices(' ') {
+        let (before, after) = (&text[..at], &text[at + 1..]);
+        let digit_before = before.ends_with(|c: char| c.is_ascii_digit());
+        let next = after.split(|c: char| !c.is_alphanumeric() && c != '%').next().unwrap_or("");
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let keep = digit_before && (digits == 3 || UNITS.contains(&next) || MONTHS.contains(&next))
+            || before.ends_with('§') && digits > 0;
+        if keep {
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 8));
+            out.push_str(&text[done..at]);
+            out.push('\u{a0}');
+            done = at + 1;
+        }
+    }
+    match out {
+        Some(mut out) => {
+            out.push_str(&text[done..]);
+            std::borrow::Cow::Owned(out)
+        }
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
 /// "- a", "* a", "+ a", "1. a", "2) a": a line of a Markdown list.
 fn starts_list_line(line: &str) -> bool {
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
@@ -195,6 +228,17 @@ mod tests {
         assert_eq!(item_list(Some(RecordKind::Protokoll), &[4, 3, 7]), "§\u{a0}3–4, 7");
         assert_eq!(item_list(Some(RecordKind::Minnesanteckningar), &[2]), "punkt\u{a0}2");
         assert_eq!(file_size(120_400), "120\u{a0}kB");
+    }
+
+    #[test]
+    fn figures_dates_and_paragraphs_are_kept_on_one_line() {
+        let kept = |s: &str| keep_together(s).replace('\u{a0}', "_");
+        assert_eq!(kept("anslås 120 000 kr och 200 000 kr"), "anslås 120_000_kr och 200_000_kr");
+        assert_eq!(kept("1 102 320 kronor, 34 procent och 25 %"), "1_102_320_kronor, 34_procent och 25_%");
+        assert_eq!(kept("senast 9 december 2026 enligt § 8"), "senast 9_december 2026 enligt §_8");
+        // Not a digit group (two or four digits), not a unit, not a month: left alone.
+        assert_eq!(kept("år 2013 2014, 12 34, 3 kommuner, 5 maja"), "år 2013 2014, 12 34, 3 kommuner, 5 maja");
+        assert!(matches!(keep_together("inga siffror här"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

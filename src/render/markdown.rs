@@ -12,10 +12,13 @@
 //! typst, which typst never parses as markup, so nothing written in a source can run
 //! typst code however many `#`, `$` or `\` it contains.
 
+use std::borrow::Cow;
+
 use comrak::nodes::{AstNode, ListType, NodeValue, TableAlignment};
 use comrak::{Arena, format_html, parse_document};
 use serde_json::{Value, json};
 
+use super::format;
 use crate::load::markdown::{options, safe_url};
 
 /// Renders Markdown to HTML. The text's highest heading becomes `<h{min_heading}>` and the
@@ -52,6 +55,11 @@ pub fn to_html(markdown: &str, min_heading: u8) -> String {
             // comrak writes column alignment as the obsolete `align` attribute; the theme
             // aligns table cells itself.
             NodeValue::Table(table) => table.alignments.iter_mut().for_each(|a| *a = TableAlignment::None),
+            NodeValue::Text(text) => {
+                if let Cow::Owned(kept) = format::keep_together(text) {
+                    *text = kept.into();
+                }
+            }
             // An image would be a request to another site: show it as a link instead.
             value @ NodeValue::Image(_) => {
                 if let NodeValue::Image(link) = std::mem::replace(value, NodeValue::Text(String::new().into())) {
@@ -104,13 +112,23 @@ fn block<'a>(node: &'a AstNode<'a>) -> Option<Value> {
         NodeValue::BlockQuote => json!({ "t": "quote", "c": blocks(node) }),
         NodeValue::CodeBlock(code) => json!({ "t": "code", "text": code.literal.trim_end() }),
         NodeValue::ThematicBreak => json!({ "t": "hr" }),
-        NodeValue::Table(_) => {
+        NodeValue::Table(table) => {
+            // As the source aligns its columns (`---:` for amounts).
+            let align: Vec<&str> = table
+                .alignments
+                .iter()
+                .map(|a| match a {
+                    TableAlignment::Right => "right",
+                    TableAlignment::Center => "center",
+                    TableAlignment::Left | TableAlignment::None => "left",
+                })
+                .collect();
             let mut rows: Vec<Value> = node
                 .children()
                 .map(|row| Value::Array(row.children().map(|cell| Value::Array(inlines(cell))).collect()))
                 .collect();
             let header = if rows.is_empty() { Value::Array(Vec::new()) } else { rows.remove(0) };
-            json!({ "t": "table", "header": header, "rows": rows })
+            json!({ "t": "table", "header": header, "rows": rows, "align": align })
         }
         // Raw HTML is not content.
         NodeValue::HtmlBlock(_) => return None,
@@ -123,7 +141,7 @@ fn inlines<'a>(parent: &'a AstNode<'a>) -> Vec<Value> {
     for node in parent.children() {
         let value = node.data().value.clone();
         match value {
-            NodeValue::Text(text) => out.push(Value::String(text.to_string())),
+            NodeValue::Text(text) => out.push(Value::String(format::keep_together(&text).into_owned())),
             NodeValue::SoftBreak => out.push(Value::String(" ".into())),
             NodeValue::LineBreak => out.push(json!({ "t": "br" })),
             NodeValue::Code(code) => out.push(json!({ "t": "code", "text": code.literal })),
