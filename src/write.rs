@@ -6,6 +6,10 @@
 //! the current output instead of written again. A build that fails or is killed before the
 //! swap leaves the old output untouched; its staging folder is removed by the next build.
 //! Artefact paths are checked so that nothing is written outside the folder.
+//!
+//! One build at a time writes to a folder: a build holds a lock on
+//! `.<name>.kansli-lock` beside it from the start of its staging to the swap, and another
+//! build of the same folder stops at once instead of writing into the same staging.
 
 use std::collections::HashSet;
 use std::io;
@@ -23,15 +27,18 @@ pub struct Staging {
     /// Folders already created (creating them once saves a syscall per file).
     created: Mutex<HashSet<PathBuf>>,
     committed: bool,
+    /// Held until the build is published or abandoned (see the module's notes).
+    _lock: std::fs::File,
 }
 
 impl Staging {
     /// Starts a new site for `out`, clearing what a killed build may have left.
     pub fn new(out: &Path) -> io::Result<Self> {
+        let lock = lock(out)?;
         remove_stale(out)?;
         let dir = staging_dir(out)?;
         std::fs::create_dir_all(&dir).map_err(|e| with_path(e, &dir))?;
-        Ok(Staging { out: out.to_path_buf(), dir, created: Mutex::new(HashSet::new()), committed: false })
+        Ok(Staging { out: out.to_path_buf(), dir, created: Mutex::new(HashSet::new()), committed: false, _lock: lock })
     }
 
     /// The output folder this staging will replace.
@@ -89,8 +96,9 @@ impl Staging {
 
     /// Swaps the new site in. Until this returns, the old output is untouched.
     pub fn commit(mut self) -> io::Result<()> {
+        swap_in(&self.dir, &self.out)?;
         self.committed = true;
-        swap_in(&self.dir, &self.out)
+        Ok(())
     }
 }
 
@@ -120,6 +128,23 @@ fn staging_dir(out: &Path) -> io::Result<PathBuf> {
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, format!("{}: ogiltig utmapp", out.display())))?;
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     Ok(parent.join(format!(".{name}.kansli-staging")))
+}
+
+/// The lock of `out`'s builds, taken: an error when another build holds it.
+fn lock(out: &Path) -> io::Result<std::fs::File> {
+    let path = staging_dir(out)?.with_extension("kansli-lock");
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| with_path(e, parent))?;
+    }
+    let file = std::fs::File::create(&path).map_err(|e| with_path(e, &path))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(io::Error::new(
+            io::ErrorKind::ResourceBusy,
+            format!("{}: ett annat bygge skriver redan till mappen; vänta tills det är klart", out.display()),
+        )),
+        Err(std::fs::TryLockError::Error(e)) => Err(with_path(e, &path)),
+    }
 }
 
 fn old_dir(out: &Path) -> io::Result<PathBuf> {
@@ -166,7 +191,11 @@ fn swap_in(staging: &Path, out: &Path) -> io::Result<()> {
     }
     let old = old_dir(out)?;
     std::fs::rename(out, &old).map_err(|e| with_path(e, out))?;
-    std::fs::rename(staging, out).map_err(|e| with_path(e, out))?;
+    if let Err(e) = std::fs::rename(staging, out) {
+        // The old site goes back: the output is never left missing.
+        let _ = std::fs::rename(&old, out);
+        return Err(with_path(e, out));
+    }
     remove_tree(&old)
 }
 
@@ -196,6 +225,14 @@ mod tests {
         assert_eq!(safe_join(root, "moten/a/index.html").unwrap(), Path::new("/tmp/x/moten/a/index.html"));
     }
 
+    /// The names in `dir`, sorted.
+    fn beside(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        names.sort();
+        names
+    }
+
     #[test]
     fn publishes_and_replaces_whole_tree() {
         let dir = tempfile::tempdir().unwrap();
@@ -205,8 +242,7 @@ mod tests {
         publish(&out, &[Artefact::new("a/index.html", "två")]).unwrap();
         assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "två");
         assert!(!out.join("b.txt").exists(), "files of the old site are gone");
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(leftovers, vec![std::ffi::OsString::from("output")]);
+        assert_eq!(beside(dir.path()), [".output.kansli-lock", "output"], "only the output and its lock");
     }
 
     #[test]
@@ -232,7 +268,6 @@ mod tests {
             staging.write("a.txt", b"ny").unwrap();
         }
         assert_eq!(std::fs::read_to_string(out.join("a.txt")).unwrap(), "gammal");
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(leftovers, vec![std::ffi::OsString::from("output")]);
+        assert_eq!(beside(dir.path()), [".output.kansli-lock", "output"], "only the output and its lock");
     }
 }

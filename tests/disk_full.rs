@@ -147,7 +147,7 @@ fn a_full_disk_leaves_the_previous_output_whole() {
         assert!(stderr.contains("disken är full (os error 28)"), "{stderr}");
         assert!(stderr.ends_with(&format!("inget publicerades; {} är oförändrad\n", out.display())), "{stderr}");
         assert!(tree(&out) == published, "after a full disk at {eighth}/8 the output is the old site");
-        assert_eq!(beside(&disk.path()), ["output"], "nothing is left beside the output");
+        assert_eq!(beside(&disk.path()), [".output.kansli-lock", "output"], "nothing but the lock beside the output");
         failed_at.push(stderr.lines().next().unwrap_or_default().to_string());
     }
     // The builds ran out of space at different files.
@@ -182,7 +182,7 @@ fn a_failing_write_leaves_the_previous_output_whole() {
         assert_eq!(limited.status.code(), Some(2), "files over {kib} KiB fail: {stderr}");
         assert!(stderr.contains("filen är för stor (os error 27)"), "{stderr}");
         assert!(tree(&out) == published, "after a failed write the output is the old site");
-        assert_eq!(beside(work.path()), ["output", "site"], "nothing is left beside the output");
+        assert_eq!(beside(work.path()), [".output.kansli-lock", "output", "site"], "nothing but the lock beside it");
         failed_at.push(stderr.lines().next().unwrap_or_default().to_string());
     }
     failed_at.dedup();

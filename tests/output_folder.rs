@@ -193,3 +193,128 @@ fn the_library_refuses_too() {
     }
     assert!(!root.join("output").exists());
 }
+
+/// A web root with other sites and hand-placed files is not kansli's to replace: the build
+/// is refused, and the folder keeps every file. A folder kansli built, or an empty one, is
+/// fine.
+#[test]
+fn a_folder_with_files_kansli_did_not_build_is_refused() {
+    let dir = site();
+    let root = dir.path();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let www = elsewhere.path().join("www");
+    std::fs::create_dir_all(www.join("annan-webbplats")).unwrap();
+    std::fs::write(www.join("annan-webbplats/index.html"), "behåll").unwrap();
+    let before = snapshot(&www);
+    let text = |edition| refusal(root, Some(&www), edition).replace(elsewhere.path().to_str().unwrap(), "TMP");
+    let expected = "fel: utmappen TMP/www innehåller filer som kansli inte har byggt
+  = hjälp: bygget ersätter hela utmappen, och de filerna skulle försvinna; ange en ny eller tom mapp (eller töm mappen själv om filerna får tas bort)
+";
+    assert_eq!(text(Edition::Public), expected);
+    assert_eq!(text(Edition::Internal), expected);
+    let output = kansli(root, &["build", "--no-pdf", "--out", www.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(snapshot(&www), before, "every file kept");
+    // An empty folder, and then the folder kansli built there, may be replaced.
+    let empty = elsewhere.path().join("tom");
+    std::fs::create_dir(&empty).unwrap();
+    for _ in 0..2 {
+        let output = kansli(root, &["build", "--no-pdf", "--out", empty.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+    assert_eq!(
+        std::fs::read_to_string(empty.join(".kansli-utmapp")).unwrap(),
+        "kansli: public\nDen här mappen byggs av kansli. Varje bygge ersätter hela mappen.\n"
+    );
+}
+
+/// The internal edition is refused over a public site kansli built, and inside one, even a
+/// copy the site's cache knows nothing of (as deployed on a web server).
+#[test]
+fn internal_build_refuses_a_deployed_public_site_and_any_folder_in_it() {
+    let dir = site();
+    let root = dir.path();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let built = elsewhere.path().join("byggd");
+    let output = kansli(root, &["build", "--no-pdf", "--out", built.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let deployed = elsewhere.path().join("www");
+    std::fs::rename(&built, &deployed).unwrap();
+    for out in [deployed.clone(), deployed.join("intern"), deployed.join("moten/ny")] {
+        let text = refusal(root, Some(&out), Edition::Internal).replace(elsewhere.path().to_str().unwrap(), "TMP");
+        assert_eq!(
+            text,
+            "fel: den interna versionen skulle skrivas över den publika webbplatsen i TMP/www
+  = hjälp: bygg den interna versionen till en egen mapp, t.ex. --internal --out intern
+",
+            "{}",
+            out.display()
+        );
+    }
+    // The public edition may replace it.
+    assert!(output_folder(root, Some(&deployed), Edition::Public, None).is_ok());
+}
+
+#[test]
+fn a_file_or_a_link_is_not_an_output_folder() {
+    let dir = site();
+    let root = dir.path();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let tmp = elsewhere.path().to_str().unwrap();
+    let file = elsewhere.path().join("webbplats");
+    std::fs::write(&file, "viktigt").unwrap();
+    assert_eq!(
+        refusal(root, Some(&file), Edition::Public).replace(tmp, "TMP"),
+        "fel: utmappen TMP/webbplats är en fil, inte en mapp
+  = hjälp: bygget blir en mapp med hela webbplatsen; ange en mapp, t.ex. --out output
+"
+    );
+    let target = elsewhere.path().join("mapp");
+    std::fs::create_dir(&target).unwrap();
+    std::os::unix::fs::symlink(&target, elsewhere.path().join("lank")).unwrap();
+    let canonical = std::fs::canonicalize(elsewhere.path()).unwrap();
+    assert_eq!(
+        refusal(root, Some(&elsewhere.path().join("lank")), Edition::Public)
+            .replace(canonical.to_str().unwrap(), "TMP")
+            .replace(tmp, "TMP"),
+        "fel: utmappen TMP/lank är en länk
+  = hjälp: bygget byter ut mappen och skulle ersätta länken; ange mappen den pekar på, --out TMP/mapp
+"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "viktigt");
+}
+
+/// Two builds of one folder at once: the second stops at once, with its reason, and the
+/// first publishes a whole site.
+#[test]
+fn a_second_build_of_the_same_folder_waits_for_none_and_stops() {
+    let dir = site();
+    let root = dir.path();
+    let out = root.join("output");
+    // The first build holds the lock while it writes; here, a staging held open.
+    let first = kansli::write::Staging::new(&out).unwrap();
+    let output = kansli(root, &["build", "--no-pdf"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap().replace(root.to_str().unwrap(), "SITE"),
+        "fel: SITE/output: ett annat bygge skriver redan till mappen; vänta tills det är klart
+inget publicerades; SITE/output är oförändrad
+"
+    );
+    drop(first);
+    assert_eq!(kansli(root, &["build", "--no-pdf"]).status.code(), Some(0));
+}
+
+/// A mount point cannot be swapped for the new site: refused before anything is built
+/// (`/proc` is one on every Linux).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_mount_point_is_refused_with_a_folder_in_it_to_use() {
+    let dir = site();
+    assert_eq!(
+        refusal(dir.path(), Some(Path::new("/proc")), Edition::Public),
+        "fel: utmappen /proc är en monteringspunkt
+  = hjälp: bygget byter ut hela mappen på en gång, och en monteringspunkt kan inte bytas ut; bygg till en mapp i den, t.ex. --out /proc/webbplats, och låt webbservern visa den mappen
+"
+    );
+}

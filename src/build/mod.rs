@@ -331,6 +331,7 @@ pub fn supplements(ctx: &Ctx, page_paths: &[String]) -> Vec<Artefact> {
             serde_json::to_vec(&pages::lists::facets_json(ctx)).unwrap_or_default(),
         ),
     ];
+    out.push(Artefact::new(output::MARKER, output::marker(ctx.edition)));
     let page_urls: Vec<String> = page_paths.iter().map(|p| p.trim_end_matches("index.html").to_string()).collect();
     out.extend(crate::render::sitemap::sitemap(ctx.model, &page_urls));
     out.extend(crate::render::feeds::feeds(ctx.model, ctx.pdfs));

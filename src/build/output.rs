@@ -8,6 +8,12 @@
 //! any folder the site's cache knows a public build went to). The preview edition (drafts
 //! shown) is `serve`'s, from memory, and is never written to a folder.
 //!
+//! The folder is replaced whole, so it must also be new, empty, or one kansli built: a
+//! build never deletes a web root's other sites or hand-placed files. Every output holds
+//! [`MARKER`], which names its edition; an internal build is refused over or inside a
+//! folder marked public (a deployed copy of the site too), and a mount point, which
+//! cannot be swapped, is refused before anything is built.
+//!
 //! Paths are compared as the file system resolves them: symbolic links and `..` in the
 //! part that exists are followed, so `output/../output` or a link to `output/` is the same
 //! folder.
@@ -16,6 +22,25 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::diag::Diagnostic;
 use crate::model::Edition;
+
+/// The file at the top of every output folder: kansli built it, as which edition.
+pub const MARKER: &str = ".kansli-utmapp";
+
+/// The text of [`MARKER`] for `edition`: its first line is what [`marked`] reads.
+pub fn marker(edition: Edition) -> String {
+    let name = if edition == Edition::Internal { "internal" } else { "public" };
+    format!("kansli: {name}\nDen här mappen byggs av kansli. Varje bygge ersätter hela mappen.\n")
+}
+
+/// The edition a folder's [`MARKER`] names, if it has one.
+fn marked(folder: &Path) -> Option<Edition> {
+    let text = std::fs::read_to_string(folder.join(MARKER)).ok()?;
+    match text.lines().next()? {
+        "kansli: public" => Some(Edition::Public),
+        "kansli: internal" => Some(Edition::Internal),
+        _ => None,
+    }
+}
 
 /// The output folder a build of the site in `root` writes to: `out` if given, else
 /// `root/output` (public edition only). `cache` is the site's cache folder, which knows
@@ -57,17 +82,61 @@ pub fn check(root: &Path, out: &Path, edition: Edition, cache: Option<&Path>) ->
                 .with_hint("ange en mapp utanför content/ och themes/, t.ex. --out output"));
         }
     }
+    let manifest = |internal| cache.is_some_and(|cache| super::sink::manifest_path(cache, out, internal).exists());
     if edition == Edition::Internal {
         let public = resolve(&root.join("output"));
-        let known = cache.is_some_and(|cache| super::sink::manifest_path(cache, out, false).exists());
-        if resolved.starts_with(&public) || public.starts_with(&resolved) || known {
-            let public = if known { out.to_path_buf() } else { root.join("output") };
+        let known = manifest(false);
+        // A public site kansli built, this folder or one around it (a deployed copy too).
+        let marked_public = resolved.ancestors().find(|folder| marked(folder) == Some(Edition::Public));
+        if resolved.starts_with(&public) || public.starts_with(&resolved) || known || marked_public.is_some() {
+            let public = match marked_public {
+                _ if known => out.to_path_buf(),
+                Some(folder) => folder.to_path_buf(),
+                None => root.join("output"),
+            };
             return Err(Diagnostic::error(format!(
                 "den interna versionen skulle skrivas över den publika webbplatsen i {}",
                 public.display()
             ))
             .with_hint("bygg den interna versionen till en egen mapp, t.ex. --internal --out intern"));
         }
+    }
+    // The folder is replaced whole: it must be new, empty, or one kansli built.
+    if std::fs::symlink_metadata(out).is_ok_and(|meta| meta.file_type().is_symlink()) {
+        return Err(Diagnostic::error(format!("utmappen {} är en länk", out.display())).with_hint(format!(
+            "bygget byter ut mappen och skulle ersätta länken; ange mappen den pekar på, --out {}",
+            resolved.display()
+        )));
+    }
+    let Ok(meta) = std::fs::metadata(out) else { return Ok(()) };
+    if !meta.is_dir() {
+        return Err(Diagnostic::error(format!("utmappen {} är en fil, inte en mapp", out.display()))
+            .with_hint("bygget blir en mapp med hela webbplatsen; ange en mapp, t.ex. --out output"));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let parent = resolved.parent().and_then(|p| std::fs::metadata(p).ok());
+        if parent.is_some_and(|parent| parent.dev() != meta.dev()) {
+            return Err(Diagnostic::error(format!("utmappen {} är en monteringspunkt", out.display())).with_hint(
+                format!(
+                    "bygget byter ut hela mappen på en gång, och en monteringspunkt kan inte bytas ut; bygg till \
+                     en mapp i den, t.ex. --out {}, och låt webbservern visa den mappen",
+                    out.join("webbplats").display()
+                ),
+            ));
+        }
+    }
+    let empty = std::fs::read_dir(out).is_ok_and(|mut entries| entries.next().is_none());
+    if !empty && marked(out).is_none() && !manifest(false) && !manifest(true) {
+        return Err(Diagnostic::error(format!(
+            "utmappen {} innehåller filer som kansli inte har byggt",
+            out.display()
+        ))
+        .with_hint(
+            "bygget ersätter hela utmappen, och de filerna skulle försvinna; ange en ny eller tom mapp \
+                 (eller töm mappen själv om filerna får tas bort)",
+        ));
     }
     Ok(())
 }
