@@ -159,6 +159,33 @@ fn errors_on_missing_attachment_file() {
     );
 }
 
+/// A file is copied once for every attachment that names it: one kept secret in a meeting
+/// must not be published by another meeting's attachment without `public = false`.
+#[test]
+fn errors_on_a_secret_file_published_by_another_attachment() {
+    let mut site = TestSite::minimal();
+    site.append(
+        "content/meetings/kommunchefsgruppen/2013-04-17.toml",
+        "\n[[item.attachment]]\ntitle = \"Utredning\"\nfile = \"bilagor/utredning.txt\"\npublic = false\nosl = \"21 kap. 7 § OSL\"\n",
+    );
+    assert_diagnostics(
+        &site,
+        r#"fel: filen bilagor/utredning.txt är sekretessbelagd i kommunchefsgruppen/2013-04-17#2 men publiceras här
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:36:8
+   |
+36 | file = "bilagor/utredning.txt"
+   |        ^^^^^^^^^^^^^^^^^^^^^^^ bilagan saknar public = false
+   |
+  ::: content/meetings/kommunchefsgruppen/2013-04-17.toml:38:8
+   |
+38 | file = "bilagor/utredning.txt"
+   |        ^^^^^^^^^^^^^^^^^^^^^^^ här med public = false
+   |
+   = hjälp: skriv public = false och osl också här; har sekretessen upphört, ta bort public = false där
+"#,
+    );
+}
+
 #[test]
 fn errors_on_duplicate_person_id() {
     let mut site = TestSite::minimal();

@@ -192,7 +192,65 @@ pub(super) fn meetings(
         meetings.push(m);
     }
     let links = link(ctx, &meetings, &registered);
+    secret_files(ctx, &meetings, &registered);
     (meetings, links)
+}
+
+/// A file is copied to the site once, for every attachment that names it: one kept secret
+/// (`public = false`) is not published by another attachment that names it without.
+/// Each such attachment is an error at its `file`, with the secret one as a note.
+fn secret_files(ctx: &mut Ctx<'_>, meetings: &[Arc<Meeting>], registered: &[Registered<'_>]) {
+    // Where an attachment names a file: its meeting's index, its item's number, and the
+    // attachment's index in the item.
+    type Place = (usize, u32, usize);
+    let files = || {
+        meetings.iter().enumerate().flat_map(|(m, meeting)| {
+            meeting.items.iter().flat_map(move |item| {
+                item.attachments.iter().enumerate().filter_map(move |(k, a)| match &a.target {
+                    AttachmentTarget::File { path, .. } => Some((path.as_str(), (m, item.number, k), item, a)),
+                    _ => None,
+                })
+            })
+        })
+    };
+    let mut secret: HashMap<&str, Place> = HashMap::new();
+    for (path, place, _, attachment) in files() {
+        if attachment.secrecy.is_some() {
+            secret.entry(path).or_insert(place);
+        }
+    }
+    if secret.is_empty() {
+        return;
+    }
+    let span = |(m, number, k): Place| {
+        let loaded = registered[m].loaded;
+        let item = loaded.parsed.value.item.iter().find(|i| i.number.value == i64::from(number))?;
+        let file = item.attachment.get(k)?.file.as_ref()?;
+        Some(Location::new(loaded.parsed.file, file.span.clone()))
+    };
+    let mut found = Vec::new();
+    for (path, place, item, attachment) in files() {
+        let Some(&hidden) = secret.get(path) else { continue };
+        if attachment.secrecy.is_some() || item.secrecy.is_some() {
+            continue;
+        }
+        let (Some(here), Some(there)) = (span(place), span(hidden)) else { continue };
+        let (m, number, _) = hidden;
+        // As the sources write it, under content/.
+        let path = path.strip_prefix("content/").unwrap_or(path);
+        found.push(
+            err(format!("filen {path} är sekretessbelagd i {}#{number} men publiceras här", meetings[m].slug))
+                .at(here)
+                .with_label("bilagan saknar public = false")
+                .with_note(there, "här med public = false")
+                .with_hint(
+                    "skriv public = false och osl också här; har sekretessen upphört, ta bort public = false där",
+                ),
+        );
+    }
+    for diagnostic in found {
+        ctx.push(diagnostic);
+    }
 }
 
 /// Hashes a string so that no two sequences of strings hash alike.
