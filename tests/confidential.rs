@@ -418,6 +418,21 @@ fn public_build_holds_no_marker_and_internal_build_holds_every_one() {
     assert!(seen(&|p, c| p.contains("kallelse") && c.contains("pdf stream")), "embedded in a board packet");
 }
 
+/// The internal edition invites no crawler, should its folder be served by mistake: its
+/// robots.txt forbids everything, it has no sitemap, and its marker names it.
+#[test]
+fn internal_build_forbids_crawlers_and_says_what_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    build_to(&site(), Edition::Internal, dir.path());
+    let files = tree(dir.path());
+    assert_eq!(
+        String::from_utf8_lossy(&files["robots.txt"]),
+        "# Intern version: får inte publiceras.\nUser-agent: *\nDisallow: /\n"
+    );
+    assert!(!files.contains_key("sitemap.xml"));
+    assert!(String::from_utf8_lossy(&files[".kansli-utmapp"]).starts_with("kansli: internal\n"));
+}
+
 /// The preview shows the draft meeting whole, and nothing confidential.
 #[test]
 fn preview_holds_the_draft_and_no_other_marker() {

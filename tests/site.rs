@@ -446,7 +446,8 @@ fn the_assignments_table_puts_status_and_deadline_after_the_task() {
 }
 
 /// The open data page names the terms of use when the site sets them (the demo: CC0),
-/// and invents none when it does not (the real site).
+/// and invents none when it does not (the real site): it says they are not set yet
+/// (before, "fritt att använda" promised terms no one had decided).
 #[test]
 fn the_open_data_page_names_the_license_the_site_sets() {
     let demo = page(&site(&repo().join("examples/demo"), Edition::Public), "oppna-data/index.html");
@@ -458,6 +459,13 @@ fn the_open_data_page_names_the_license_the_site_sets() {
     );
     let real = page(&site(&repo(), Edition::Public), "oppna-data/index.html");
     assert!(!real.contains("rel=\"license\""), "{real}");
+    assert!(!real.contains("fritt att använda") && !demo.contains("fritt att använda"));
+    assert!(
+        real.contains(
+            "<p>Villkoren för att använda uppgifterna är inte fastställda ännu. Fråga kansliet om du vill återanvända dem.</p>"
+        ),
+        "{real}"
+    );
 }
 
 /// Örnsköldsvik is not among the municipalities of the prioritised areas (Bilaga 1): its

@@ -333,7 +333,12 @@ pub fn supplements(ctx: &Ctx, page_paths: &[String]) -> Vec<Artefact> {
     ];
     out.push(Artefact::new(output::MARKER, output::marker(ctx.edition)));
     let page_urls: Vec<String> = page_paths.iter().map(|p| p.trim_end_matches("index.html").to_string()).collect();
-    out.extend(crate::render::sitemap::sitemap(ctx.model, &page_urls));
+    // The internal edition invites no crawler: no sitemap, and a robots.txt that
+    // forbids everything.
+    match ctx.edition {
+        Edition::Internal => out.push(crate::render::sitemap::robots_internal()),
+        _ => out.extend(crate::render::sitemap::sitemap(ctx.model, &page_urls)),
+    }
     out.extend(crate::render::feeds::feeds(ctx.model, ctx.pdfs));
     out
 }

@@ -7,7 +7,9 @@
 //! mark, one header row. Each is also under `data/excel/` with the same name, for Excel
 //! with Swedish settings, which splits a row at semicolons (the comma is the decimal
 //! sign) and reads a file as UTF-8 only after a byte order mark: the same rows,
-//! semicolon-separated, with a BOM. Text is given as written in the sources, with the
+//! semicolon-separated, with a BOM; there a text that begins with `=`, `+`, `-`, `@` or
+//! a tab (a decision that starts with a list, or pasted text) gets a `'` in front, or
+//! Excel would read it as a formula (OWASP's advice against CSV injection). Text is given as written in the sources, with the
 //! line breaks inside a paragraph made spaces (`format::unwrap_lines`). Dates are
 //! ISO 8601, amounts whole kronor without grouping, yes/no as "ja"/"nej", and the headers
 //! and the assignment statuses ("öppet", "försenat", "klart") in Swedish like the site.
@@ -252,6 +254,15 @@ impl Csv {
                 if i > 0 {
                     out.push(separator);
                 }
+                let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r']) && field.parse::<f64>().is_err();
+                let quoted;
+                let field = match separator {
+                    ';' if formula => {
+                        quoted = format!("'{field}");
+                        quoted.as_str()
+                    }
+                    _ => field,
+                };
                 if field.contains([separator, '"', '\n', '\r']) {
                     out.push('"');
                     out.push_str(&field.replace('"', "\"\""));
@@ -284,5 +295,19 @@ mod tests {
         // For Excel: a BOM, semicolons, and a field quoted when it holds one.
         csv.row(&["1; 2", "3,5"]);
         assert_eq!(csv.excel, "\u{feff}a;b\r\n1, 2;\"säger \"\"ja\"\"\nsen\"\r\nplain;\r\n\"1; 2\";3,5\r\n");
+    }
+
+    /// Excel reads a field that begins with = + - @ as a formula: the Excel table puts a
+    /// ' in front of such a text, and the RFC 4180 table keeps it as written.
+    #[test]
+    fn a_text_excel_would_read_as_a_formula_is_made_text_for_excel_only() {
+        let mut csv = Csv::new(&["a", "b"]);
+        csv.row(&["=HYPERLINK(\"https://x.example\")", "- Inga övriga frågor."]);
+        csv.row(&["-5", "@x"]);
+        assert_eq!(csv.out, "a,b\r\n\"=HYPERLINK(\"\"https://x.example\"\")\",- Inga övriga frågor.\r\n-5,@x\r\n");
+        assert_eq!(
+            csv.excel,
+            "\u{feff}a;b\r\n\"'=HYPERLINK(\"\"https://x.example\"\")\";'- Inga övriga frågor.\r\n-5;'@x\r\n"
+        );
     }
 }

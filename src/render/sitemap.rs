@@ -73,6 +73,12 @@ pub fn robots(model: &Model) -> Artefact {
     Artefact::new(ROBOTS, format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", absolute(model, SITEMAP)))
 }
 
+/// `robots.txt` of the internal edition, which has no sitemap: nothing may be crawled,
+/// should the folder ever be served by mistake.
+pub fn robots_internal() -> Artefact {
+    Artefact::new(ROBOTS, "# Intern version: får inte publiceras.\nUser-agent: *\nDisallow: /\n")
+}
+
 /// The absolute URL of a site path, with anything outside RFC 3986's path characters
 /// percent-encoded (attachment file names may hold spaces or å, ä, ö). Site paths from
 /// [`urls`] are plain ASCII and come out unchanged, equal to `urls::absolute`.
