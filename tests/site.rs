@@ -355,6 +355,24 @@ fn the_search_form_shows_only_with_javascript() {
 fn the_economy_table_names_each_column_once() {
     let text = visible(&page(&site(&repo().join("examples/demo"), Edition::Public), "ekonomi/index.html"));
     assert!(text.contains("Beviljade belopp Datum Ändamål Källa Beslutat av Antecknat i"), "{text}");
+    // A cost or an amount applied for was decided by no one: the body it was recorded by.
+    assert!(text.contains("Datum Typ Ändamål Källa Organ Antecknat i"), "{text}");
+}
+
+/// The demo's total mixes its bodies' grants with 600 000 kr that Region Exempellänet
+/// granted: the headline says how much is which.
+#[test]
+fn the_economy_total_says_how_much_others_granted() {
+    let html = page(&site(&repo().join("examples/demo"), Edition::Public), "ekonomi/index.html");
+    assert!(
+        html.contains(&format!(
+            "Beviljat totalt: <strong>2{NBSP}125{NBSP}000{NBSP}kr</strong>, varav 1{NBSP}525{NBSP}000{NBSP}kr av organen i samverkan \
+             och 600{NBSP}000{NBSP}kr utanför samverkan</p>"
+        )),
+        "{html}"
+    );
+    let real = visible(&page(&site(&repo(), Edition::Public), "ekonomi/index.html"));
+    assert!(!real.contains("varav"), "{real}");
 }
 
 /// The demo's Kommunchefsgruppen records, on 9 September 2026, 600 000 kr that Region

@@ -383,6 +383,9 @@ pub struct EconomyPage {
     pub by_source: Vec<Total>,
     pub by_body: Vec<Total>,
     pub total: String,
+    /// "varav 1 525 000 kr av organen i samverkan och 600 000 kr utanför samverkan", when
+    /// some of the total was granted by others (`Money::granted_by`); else empty.
+    pub total_split: String,
     pub csv: FileLink,
 }
 

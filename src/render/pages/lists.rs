@@ -320,7 +320,7 @@ pub(super) fn economy(ctx: &Ctx) -> PageOut {
         }
         Decider::External(name) => Link::new(name.to_string(), String::new()),
     };
-    let mut total = 0;
+    let (mut total, mut external) = (0, 0);
     for entry in model.ledger() {
         if !ctx.published(model.meeting(entry.item.meeting)) || model.item(entry.item).secrecy.is_some() {
             continue;
@@ -354,6 +354,9 @@ pub(super) fn economy(ctx: &Ctx) -> PageOut {
                 .or_default());
             add(by_body.entry(entry.decided_by).or_default());
             total += entry.money.amount;
+            if matches!(entry.decided_by, Decider::External(_)) {
+                external += entry.money.amount;
+            }
             granted.push(row);
         } else {
             other.push(row);
@@ -381,6 +384,14 @@ pub(super) fn economy(ctx: &Ctx) -> PageOut {
             })
             .collect(),
         total: format::amount(total),
+        // A total that mixes the cooperation's own grants with others' says how much is which.
+        total_split: match external {
+            0 => String::new(),
+            _ => ctx
+                .s("economy.split")
+                .replace("{own}", &format::amount(total - external))
+                .replace("{external}", &format::amount(external)),
+        },
         csv: ctx.own_file_link(ctx.s("data.economy_csv"), "data/ekonomi.csv".into(), "CSV"),
     };
     PageOut::new(urls::ECONOMY.into(), "economy.html", ctx.s("nav.ekonomi"), "ekonomi", data)
