@@ -387,3 +387,16 @@ fn no_page_ends_with_a_label_parted_from_its_text() {
     }
     assert!(parted.is_empty(), "{}", parted.join("\n"));
 }
+
+/// A plan is the document a body approved on a day: it lists the members of that day, not
+/// those who joined later in the year (the demo's Maja Persson, from August 2025, in the
+/// library network's plan approved in January). The year's report lists her.
+#[test]
+fn a_plan_lists_the_members_on_the_day_it_was_approved() {
+    let all = artefacts(&TestSite::from_dir(&repo().join("examples/demo")));
+    let plan = text(file(&all, "organ/bibliotek/2025/verksamhetsplan-bibliotek-2025.pdf"));
+    let report = text(file(&all, "organ/bibliotek/2025/verksamhetsberattelse-bibliotek-2025.pdf"));
+    assert!(plan.contains("Godkänd"), "{plan}");
+    assert!(!plan.contains("Maja Persson"), "{plan}");
+    assert!(report.contains("Maja Persson"), "{report}");
+}

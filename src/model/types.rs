@@ -176,6 +176,12 @@ impl Membership {
     pub fn active_on(&self, date: Date) -> bool {
         self.from.is_none_or(|f| f.first_day() <= date) && self.until.is_none_or(|u| date <= u.last_day())
     }
+
+    /// Active on some day of `year`.
+    pub fn active_in(&self, year: i32) -> bool {
+        let (first, last) = (Date::constant(year as i16, 1, 1), Date::constant(year as i16, 12, 31));
+        self.from.is_none_or(|f| f.first_day() <= last) && self.until.is_none_or(|u| u.last_day() >= first)
+    }
 }
 
 #[derive(Clone, Debug)]

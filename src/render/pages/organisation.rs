@@ -383,11 +383,7 @@ pub(super) fn group_year(ctx: &Ctx, group: BodyId, year: i32) -> PageOut {
     let plan_id = model.plans.iter().position(|p| p.group == group && p.year == year).map(|i| PlanId(i as u32));
     let plan = plan_id.map(|id| model.plan(id));
     let report = model.reports.iter().find(|r| r.group == group && r.year == year);
-    let in_year = |m: &Membership| {
-        let (first, last) =
-            (jiff::civil::Date::constant(year as i16, 1, 1), jiff::civil::Date::constant(year as i16, 12, 31));
-        m.from.is_none_or(|f| f.first_day() <= last) && m.until.is_none_or(|u| u.last_day() >= first)
-    };
+    let in_year = |m: &Membership| m.active_in(year);
     let goals = plan
         .map(|p| {
             p.goals

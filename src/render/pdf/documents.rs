@@ -317,11 +317,11 @@ fn mime(path: &str) -> &'static str {
     }
 }
 
-/// Contact person and members of a group in a year, as Mall 1 and Mall 2 list them.
-fn group_people(ctx: &Ctx, group: &Body, contact: Option<PersonId>, year: i32) -> (Value, Vec<Value>) {
+/// Contact person and members of a group, as Mall 1 and Mall 2 list them: those who were
+/// members `when` a plan was approved (the plan is the document approved that day, not a
+/// list of who joined later), else in the year.
+fn group_people(ctx: &Ctx, group: &Body, contact: Option<PersonId>, when: Members) -> (Value, Vec<Value>) {
     let model = ctx.model;
-    let (first, last) =
-        (jiff::civil::Date::constant(year as i16, 1, 1), jiff::civil::Date::constant(year as i16, 12, 31));
     let line = |p: PersonId| {
         let person = model.person(p);
         json!({
@@ -335,17 +335,28 @@ fn group_people(ctx: &Ctx, group: &Body, contact: Option<PersonId>, year: i32) -
     let members = group
         .members
         .iter()
-        .filter(|m| m.from.is_none_or(|f| f.first_day() <= last) && m.until.is_none_or(|u| u.last_day() >= first))
+        .filter(|m| match when {
+            Members::On(date) => m.active_on(date),
+            Members::In(year) => m.active_in(year),
+        })
         .map(|m| line(m.person))
         .collect();
     (contact.or(group.contact).map(line).unwrap_or(Value::Null), members)
+}
+
+/// Whose membership [`group_people`] lists.
+#[derive(Clone, Copy)]
+enum Members {
+    On(jiff::civil::Date),
+    In(i32),
 }
 
 fn plan_data(ctx: &Ctx, id: PlanId) -> Value {
     let model = ctx.model;
     let plan = model.plan(id);
     let group = model.body(plan.group);
-    let (contact, members) = group_people(ctx, group, plan.contact, plan.year);
+    let when = plan.approved.map_or(Members::In(plan.year), |r| Members::On(model.meeting(r.meeting).date));
+    let (contact, members) = group_people(ctx, group, plan.contact, when);
     json!({
         "group": group.name,
         "year": plan.year,
@@ -380,7 +391,7 @@ fn report_data(ctx: &Ctx, id: ReportId) -> Value {
     let report = &model.reports[id.index()];
     let plan = model.plan(report.plan);
     let group = model.body(report.group);
-    let (contact, members) = group_people(ctx, group, plan.contact, report.year);
+    let (contact, members) = group_people(ctx, group, plan.contact, Members::In(report.year));
     let fulfilment = |f: Fulfilment| match f {
         Fulfilment::Helt => ctx.s("fulfilment.helt"),
         Fulfilment::Delvis => ctx.s("fulfilment.delvis"),
