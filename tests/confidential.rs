@@ -418,6 +418,23 @@ fn public_build_holds_no_marker_and_internal_build_holds_every_one() {
     assert!(seen(&|p, c| p.contains("kallelse") && c.contains("pdf stream")), "embedded in a board packet");
 }
 
+/// A confidential attachment leaves its public item, but not without a trace: the page
+/// and the record say that one is withheld (a reader can only ask for a document they
+/// know exists), and nothing of its title.
+#[test]
+fn a_withheld_attachment_is_counted_where_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    build_to(&site(), Edition::Public, dir.path());
+    let files = tree(dir.path());
+    let page = String::from_utf8(files["moten/kommunchefsgruppen/2013-05-15/index.html"].clone()).unwrap();
+    let start = page.find("<section id=\"p2\"").expect("item 2 has its section");
+    let item = &page[start..start + page[start..].find("</section>").unwrap()];
+    assert!(item.contains("<li>1 bilaga omfattas av sekretess och publiceras inte.</li>"), "{item}");
+    let protocol = &files["moten/kommunchefsgruppen/2013-05-15/kommunchefsgruppen-2013-05-15.pdf"];
+    let text = pdf_extract::extract_text_from_mem(protocol).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Bilaga OPPEN00011 bilaga omfattas av sekretess och publiceras inte."), "{text}");
+}
+
 /// The internal edition invites no crawler, should its folder be served by mistake: its
 /// robots.txt forbids everything, it has no sitemap, and its marker names it.
 #[test]

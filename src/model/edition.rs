@@ -124,7 +124,9 @@ fn redact_meeting(meeting: &mut Meeting, hidden: &impl Fn(Target) -> bool) {
             redact_item(item);
             continue;
         }
+        let before = item.attachments.len();
         item.attachments.retain(|a| a.secrecy.is_none());
+        item.withheld += (before - item.attachments.len()) as u32;
         item.references.retain(|r| !hidden(r.target));
         for money in &mut item.money {
             if money.decided.is_some_and(hidden) {
@@ -164,6 +166,7 @@ fn redact_item(item: &mut Item) {
         references: Vec::new(),
         periods: Vec::new(),
         follow_up: None,
+        withheld: 0,
     };
 }
 

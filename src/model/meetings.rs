@@ -849,6 +849,7 @@ fn item(ctx: &mut Ctx<'_>, file: FileId, raw: &RawItem, here: MeetingId, meeting
         references,
         periods,
         follow_up,
+        withheld: 0,
     }
 }
 

@@ -338,6 +338,9 @@ pub struct Item {
     pub references: Vec<Reference>,
     pub periods: Vec<Period>,
     pub follow_up: Option<FollowUp>,
+    /// Confidential attachments an edition took out (the public one): only how many, so
+    /// that a reader knows a document exists and can ask for it.
+    pub withheld: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

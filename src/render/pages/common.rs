@@ -71,6 +71,16 @@ impl Ctx<'_> {
 
     /// "Sekretess enligt … (21 kap. 1 § OSL)" for something confidential with this ground,
     /// "" for something public. Only the internal edition has confidential content to mark.
+    /// "1 bilaga omfattas av sekretess och publiceras inte." for an item's attachments
+    /// the edition took out (`Item::withheld`), or "" when none was.
+    pub(crate) fn withheld(&self, count: u32) -> String {
+        match count {
+            0 => String::new(),
+            1 => self.s("item.withheld_one"),
+            n => self.s("item.withheld_many").replace("{n}", &n.to_string()),
+        }
+    }
+
     pub(crate) fn confidential(&self, secrecy: Option<&str>) -> String {
         match secrecy {
             Some("") => self.model.site.confidential_notice.clone(),

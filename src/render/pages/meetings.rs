@@ -153,6 +153,13 @@ fn item(ctx: &Ctx, r: ItemRef) -> ItemView {
                 },
             }
         })
+        .chain((item.withheld > 0).then(|| AttachmentView {
+            title: ctx.withheld(item.withheld),
+            href: String::new(),
+            kind: String::new(),
+            size: String::new(),
+            confidential: String::new(),
+        }))
         .collect();
     let follow_up = item.follow_up.as_ref().map(|f| FollowUpView {
         question: f.question.clone(),

@@ -178,7 +178,12 @@ fn item_data(ctx: &Ctx, item: &Item, number: String) -> Value {
         "confidential": confidential,
         "withdrawn": item.withdrawn,
         "presenter": presenter(ctx, item),
-        "attachments": item.attachments.iter().map(|a| attachment_title(ctx, a)).collect::<Vec<_>>(),
+        "attachments": item
+            .attachments
+            .iter()
+            .map(|a| attachment_title(ctx, a))
+            .chain((item.withheld > 0).then(|| ctx.withheld(item.withheld)))
+            .collect::<Vec<_>>(),
         "proposal": item.proposal.as_deref().map(to_blocks).unwrap_or(Value::Array(vec![])),
         "decision": item.decision.as_deref().map(to_blocks).unwrap_or(Value::Array(vec![])),
         "description": item.description.as_deref().map(to_blocks).unwrap_or(Value::Array(vec![])),
