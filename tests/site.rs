@@ -760,3 +760,20 @@ fn a_matter_says_which_item_tells_of_an_earlier_meeting() {
         "{html}"
     );
 }
+
+/// The decisions that concern a municipality include those that name it, and the areas
+/// it chose count only while it is a member (the journalist review: Tallvik, named in
+/// Kommunchefsgruppen 14 October 2026 item 3, was missing; Sjöby, a member from
+/// 1 July 2025, had decisions of January 2025 through its areas).
+#[test]
+fn a_decision_concerns_the_municipalities_it_names_and_members_areas() {
+    let all = site(&repo().join("examples/demo"), Edition::Public);
+    let data: serde_json::Value = serde_json::from_slice(page(&all, "beslut/data.json").as_bytes()).unwrap();
+    let of = |href: &str| -> Vec<String> {
+        let row = data.as_array().unwrap().iter().find(|r| r["href"] == href).unwrap_or_else(|| panic!("{href}"));
+        row["municipalities"].as_array().unwrap().iter().map(|m| m.as_str().unwrap().to_string()).collect()
+    };
+    let named = of("moten/kommunchefsgruppen/2026-10-14/#p3");
+    assert!(named.contains(&"tallvik".to_string()) && named.contains(&"sjoby".to_string()), "{named:?}");
+    assert!(!of("moten/kommunchefsgruppen/2025-01-22/#p6").contains(&"sjoby".to_string()));
+}

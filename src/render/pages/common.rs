@@ -220,11 +220,6 @@ impl Ctx<'_> {
         }
     }
 
-    /// The municipalities a decision concerns (see [`municipalities_of`]).
-    pub(crate) fn municipalities_of(&self, item: &Item) -> Vec<MunicipalityId> {
-        municipalities_of(self.model, item)
-    }
-
     pub(crate) fn decision_row(&self, r: ItemRef) -> DecisionRow {
         let meeting = self.model.meeting(r.meeting);
         let item = self.model.item(r);
@@ -240,8 +235,7 @@ impl Ctx<'_> {
             year: i32::from(meeting.date.year()),
             goals: item.goals.iter().map(|g| self.model.goal(*g).slug.clone()).collect(),
             areas: item.areas.iter().map(|a| self.model.area(*a).slug.clone()).collect(),
-            municipalities: self
-                .municipalities_of(item)
+            municipalities: municipalities_of(self.model, meeting.date, item)
                 .iter()
                 .map(|m| self.model.municipality(*m).slug.clone())
                 .collect(),
@@ -318,9 +312,11 @@ pub(crate) fn published(edition: Edition, meeting: &Meeting) -> bool {
     meeting.status != MeetingStatus::Utkast || edition.shows_drafts()
 }
 
-/// The municipalities a decision concerns: asked in a follow-up, given an assignment, or
-/// having chosen one of the item's prioritised areas.
-pub(crate) fn municipalities_of(model: &Model, item: &Item) -> Vec<MunicipalityId> {
+/// The municipalities a decision of a meeting on `date` concerns: asked in a follow-up,
+/// given an assignment, named in its title or decision ("Kommuncheferna i Tallvik och
+/// Sjöby …"), or, while a member, having chosen commitments in one of its prioritised
+/// areas.
+pub(crate) fn municipalities_of(model: &Model, date: Date, item: &Item) -> Vec<MunicipalityId> {
     let mut out: Vec<MunicipalityId> = Vec::new();
     if let Some(f) = &item.follow_up {
         out.extend(&f.municipalities);
@@ -330,14 +326,35 @@ pub(crate) fn municipalities_of(model: &Model, item: &Item) -> Vec<MunicipalityI
             out.push(m);
         }
     }
+    let decision = item.decision.as_deref().or(item.proposal.as_deref()).unwrap_or_default();
+    let (title, decision) = (item.title.to_lowercase(), decision.to_lowercase());
+    for (i, m) in model.municipalities.iter().enumerate() {
+        let name = m.name.to_lowercase();
+        if names(&title, &name) || names(&decision, &name) {
+            out.push(MunicipalityId(i as u32));
+        }
+    }
+    let member = |m: MunicipalityId| model.site.members.iter().any(|s| s.municipality == m && s.member_on(date));
     for area in &item.areas {
         for c in &model.area(*area).commitments {
-            out.extend(&c.municipalities);
+            out.extend(c.municipalities.iter().filter(|m| member(**m)));
         }
     }
     out.sort();
     out.dedup();
     out
+}
+
+/// Whether `text` names `name` (both lowercase) as a word of its own or in the genitive:
+/// "sjöby" in "i tallvik och sjöby" and "sjöbys", not "umeå" in "umeåregionen".
+fn names(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let mut after = text[at + name.len()..].chars();
+        let next = after.next();
+        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        edge(before) && (edge(next) || next == Some('s') && edge(after.next()))
+    })
 }
 
 /// "15 maj 2013", "augusti 2019" or "2019", as precise as the source.
@@ -346,5 +363,19 @@ fn partial(d: PartialDate) -> String {
         (Some(m), Some(day)) => format!("{day} {} {}", format::month_name(m), d.year),
         (Some(m), None) => format!("{} {}", format::month_name(m), d.year),
         _ => d.year.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names;
+
+    #[test]
+    fn a_name_is_a_word_of_its_own_or_a_genitive() {
+        assert!(names("kommuncheferna i tallvik och sjöby säkerställer", "sjöby"));
+        assert!(names("sjöbys representanter", "sjöby"));
+        assert!(names("umeå", "umeå"));
+        assert!(!names("samverkan i umeåregionen", "umeå"));
+        assert!(!names("sjöbyskolan", "sjöby"));
     }
 }

@@ -76,7 +76,7 @@ pub(super) fn facets(model: &Model, decisions: &[ItemRef]) -> BTreeMap<Option<Fa
             .into_iter()
             .chain(goals.iter().map(|g| Facet::Goal(*g)))
             .chain(item.areas.iter().map(|a| Facet::Area(*a)))
-            .chain(common::municipalities_of(model, item).into_iter().map(Facet::Municipality));
+            .chain(common::municipalities_of(model, meeting.date, item).into_iter().map(Facet::Municipality));
         for key in keys {
             by_facet.entry(key).or_default().push(i);
         }

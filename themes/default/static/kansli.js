@@ -183,6 +183,9 @@
       // A menu that showed only some values gets all of them, in a box of its own height.
       var fieldset = el("fieldset", facet.querySelector(".facet-more") ? "many" : null);
       fieldset.appendChild(el("legend", null, heading ? heading.textContent : key));
+      // What the values mean, when the menu says (the municipalities'), stays with them.
+      var note = facet.querySelector(".facet-note");
+      if (note) fieldset.appendChild(note);
       for (var i = 0; i < options.length; i++) {
         var option = options[i];
         var id = "filter-" + key + "-" + i;
