@@ -777,3 +777,39 @@ fn a_decision_concerns_the_municipalities_it_names_and_members_areas() {
     assert!(named.contains(&"tallvik".to_string()) && named.contains(&"sjoby".to_string()), "{named:?}");
     assert!(!of("moten/kommunchefsgruppen/2025-01-22/#p6").contains(&"sjoby".to_string()));
 }
+
+/// An "Övriga frågor" that reports on two matters is a step of each, and does not make
+/// them one (the demo's Kommunchefsgruppen 22 April 2026, item 6, on the co-location
+/// study and on Jobba i Exempelregionen: before, the co-location study was a step of the
+/// skills study's matter, and had none of its own).
+#[test]
+fn an_item_on_two_matters_is_a_step_of_each() {
+    let all = site(&repo().join("examples/demo"), Edition::Public);
+    let steps = |key: &str| -> Vec<String> {
+        let html = page(&all, &format!("arenden/{key}/index.html"));
+        html.split("<h3")
+            .skip(1)
+            .map(|h| visible(&format!("<h3{}", h.split("</h3>").next().unwrap())).replace(NBSP, " "))
+            .collect()
+    };
+    let other = "Kommunchefsgruppen 22 april 2026, punkt 6 Övriga frågor";
+    let colocation = steps("kommunchefsgruppen-2025-10-15-5");
+    assert_eq!(
+        colocation,
+        ["Kommunchefsgruppen 15 oktober 2025, punkt 5 Samlokalisering av kansliet och projektanställda", other]
+    );
+    let skills = steps("regionradet-2025-10-02-6");
+    assert!(!skills.iter().any(|s| s.contains("Samlokalisering")), "{skills:?}");
+    let jobs = all
+        .iter()
+        .filter(|a| a.path.starts_with("arenden/") && a.path.ends_with("/index.html"))
+        .filter(|a| String::from_utf8_lossy(&a.bytes).contains("Jobba i Exempelregionen 2026"))
+        .count();
+    assert!(jobs > 0);
+    // The item's page links both, each by its matter's title.
+    let html = page(&all, "moten/kommunchefsgruppen/2026-04-22/index.html");
+    let item = &html[html.find("id=\"p6\"").unwrap()..];
+    let item = &item[..item.find("</section>").unwrap()];
+    assert_eq!(item.matches("href=\"../../../arenden/").count(), 2, "{item}");
+    assert!(item.contains("href=\"../../../arenden/kommunchefsgruppen-2025-10-15-5/\">Samlokalisering av kansliet och projektanställda<"), "{item}");
+}

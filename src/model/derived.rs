@@ -11,11 +11,16 @@ use super::types::*;
 
 /// A matter: items linked by references to each other, followed across meetings and bodies.
 /// Formalities (`Item::formal`) are no part of one, and a reference marked as citing
-/// another matter (`Reference::same_matter`) joins none.
+/// another matter (`Reference::same_matter`) joins none. An item that refers to items of
+/// several matters, and that no item refers to (an "Övriga frågor" that reports on two),
+/// is a step of each without making them one.
 #[derive(Clone, Debug)]
 pub struct Matter {
-    /// "kommunchefsgruppen-2013-05-15-4": the first item's meeting and number.
+    /// "kommunchefsgruppen-2013-05-15-4": the meeting and number of `lead`.
     pub key: String,
+    /// The matter's first item of its own (not one it shares with another matter): its
+    /// key and its title.
+    pub lead: ItemRef,
     /// In meeting order (date, then body).
     pub items: Vec<ItemRef>,
     /// Meetings referred to as a whole by the matter's items (earlier history without a
@@ -111,7 +116,9 @@ impl Model {
             }
             x
         }
-        let mut linked = vec![false; all.len()];
+        // Each item's references to items of the same matter, as places in `all`.
+        let mut targets: Vec<Vec<usize>> = vec![Vec::new(); all.len()];
+        let mut referenced = vec![false; all.len()];
         // A formality ("Föregående minnesanteckningar") refers to earlier meetings, but is
         // no matter's step: it neither joins matters nor starts one.
         for (from, item) in self.items().filter(|(_, item)| !item.formal) {
@@ -120,36 +127,77 @@ impl Model {
                     && let (Some(a), Some(b)) = (place(&from), place(&to))
                     && !self.item(to).formal
                 {
-                    let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                    parent[ra.max(rb)] = ra.min(rb);
-                    linked[a] = true;
-                    linked[b] = true;
+                    targets[a].push(b);
+                    referenced[b] = true;
                 }
             }
         }
+        let union = |parent: &mut [usize], a: usize, b: usize| {
+            let (ra, rb) = (find(parent, a), find(parent, b));
+            parent[ra.max(rb)] = ra.min(rb);
+        };
+        // An item joins the items it refers to, unless it refers to several and no item
+        // refers to it: that one waits until the others have joined.
+        let shared = |a: usize| targets[a].len() > 1 && !referenced[a];
+        for (a, to) in targets.iter().enumerate() {
+            if !shared(a) {
+                for &b in to {
+                    union(&mut parent, a, b);
+                }
+            }
+        }
+        // Then it is a step of each matter it refers to; it joins one, or several that are one.
+        let mut steps_of: Vec<Vec<usize>> = vec![Vec::new(); all.len()];
+        for a in (0..all.len()).filter(|&a| shared(a)) {
+            let mut roots: Vec<usize> = targets[a].iter().map(|&b| find(&mut parent, b)).collect();
+            roots.sort_unstable();
+            roots.dedup();
+            match roots.as_slice() {
+                [one] => union(&mut parent, a, *one),
+                _ => steps_of[a] = targets[a].clone(),
+            }
+        }
+        let linked = |i: usize| !targets[i].is_empty() || referenced[i];
         // A group's root is its first item (a union keeps the smaller root), so groups
         // numbered as their roots come are in the order of their first items.
         let mut groups: Vec<Vec<usize>> = Vec::new();
         let mut group_of = vec![u32::MAX; all.len()];
+        let mut group = |parent: &mut [usize], i: usize| {
+            let root = find(parent, i);
+            if group_of[root] == u32::MAX {
+                group_of[root] = groups.len() as u32;
+                groups.push(Vec::new());
+            }
+            group_of[root] as usize
+        };
+        let mut member_of: Vec<(usize, usize)> = Vec::new();
         for (i, (_, item)) in self.items().enumerate() {
+            if !steps_of[i].is_empty() {
+                // A step of several matters: of each, once.
+                let mut of: Vec<usize> = steps_of[i].iter().map(|&b| group(&mut parent, b)).collect();
+                of.sort_unstable();
+                of.dedup();
+                member_of.extend(of.into_iter().map(|g| (g, i)));
+                continue;
+            }
             let mentions_meeting =
                 item.references.iter().any(|r| r.same_matter && matches!(r.target, Target::Meeting(_)));
-            if linked[i] || mentions_meeting && !item.formal {
-                let root = find(&mut parent, i);
-                if group_of[root] == u32::MAX {
-                    group_of[root] = groups.len() as u32;
-                    groups.push(Vec::new());
-                }
-                groups[group_of[root] as usize].push(i);
+            if linked(i) || mentions_meeting && !item.formal {
+                let g = group(&mut parent, i);
+                member_of.push((g, i));
             }
+        }
+        for (g, i) in member_of {
+            groups[g].push(i);
         }
         groups
             .into_iter()
-            .map(|members| {
+            .map(|mut members| {
+                members.sort_unstable();
                 let items: Vec<ItemRef> = members.iter().map(|&i| all[i]).collect();
-                let first = items[0];
-                let meeting = self.meeting(first.meeting);
-                let key = format!("{}-{}-{}", self.body(meeting.body).slug, meeting.date, self.item(first).number);
+                let lead = members.iter().position(|&i| steps_of[i].is_empty()).map_or(items[0], |p| items[p]);
+                let meeting = self.meeting(lead.meeting);
+                let key = format!("{}-{}-{}", self.body(meeting.body).slug, meeting.date, self.item(lead).number);
                 let mentions = items
                     .iter()
                     .flat_map(|r| {
@@ -161,7 +209,7 @@ impl Model {
                         })
                     })
                     .collect();
-                Matter { key, items, mentions }
+                Matter { key, lead, items, mentions }
             })
             .collect()
     }

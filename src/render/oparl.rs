@@ -603,16 +603,22 @@ impl<E: Send> Oparl<'_, E> {
         let mut papers = Vec::new();
         for matter in &matters {
             let id = paper_url(&matter.key);
-            let first = model.item(matter.items[0]);
-            let first_meeting = model.meeting(matter.items[0].meeting);
+            let lead = if matter.items.contains(&matter.lead) { matter.lead } else { matter.items[0] };
+            let first = model.item(lead);
+            let first_meeting = model.meeting(lead.meeting);
             let mut consultations = Vec::new();
             let mut directors = Vec::new();
             let mut aux: Vec<File> = Vec::new();
             for &r in &matter.items {
                 let meeting = model.meeting(r.meeting);
                 let item = model.item(r);
-                let c_id = self.url(&format!("consultation/{}.json", self.item_key(r)));
-                consultation_of.insert(r, c_id.clone());
+                // An item that is a step of several matters has a consultation in each
+                // paper; its agenda item names the first.
+                let c_id = match consultation_of.get(&r) {
+                    None => self.url(&format!("consultation/{}.json", self.item_key(r))),
+                    Some(_) => self.url(&format!("consultation/{}-{}.json", self.item_key(r), matter.key)),
+                };
+                consultation_of.entry(r).or_insert_with(|| c_id.clone());
                 push_unique(&mut directors, self.org_url(meeting.body));
                 consultations.push(Consultation {
                     id: c_id,

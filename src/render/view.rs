@@ -169,8 +169,9 @@ pub struct ItemView {
     pub follow_up: Option<FollowUpView>,
     pub goals: Vec<Link>,
     pub areas: Vec<Link>,
-    /// The matter (timeline) this item belongs to.
-    pub matter: Option<Link>,
+    /// The matters (timelines) this item is a step of: one "Följ ärendet över tid", or
+    /// each by its title.
+    pub matters: Vec<Link>,
 }
 
 #[derive(Clone, Debug, Serialize)]

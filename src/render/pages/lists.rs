@@ -397,8 +397,8 @@ pub(super) fn economy(ctx: &Ctx) -> PageOut {
     PageOut::new(urls::ECONOMY.into(), "economy.html", ctx.s("nav.ekonomi"), "ekonomi", data)
 }
 
-fn matter_title(ctx: &Ctx, matter: &Matter) -> String {
-    let first = ctx.model.item(matter.items[0]);
+pub(super) fn matter_title(ctx: &Ctx, matter: &Matter) -> String {
+    let first = ctx.model.item(matter.lead);
     if first.secrecy.is_some() { ctx.model.site.confidential_notice.clone() } else { first.title.clone() }
 }
 

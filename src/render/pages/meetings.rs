@@ -110,7 +110,7 @@ fn item(ctx: &Ctx, r: ItemRef) -> ItemView {
             follow_up: None,
             goals: Vec::new(),
             areas: Vec::new(),
-            matter: None,
+            matters: Vec::new(),
         };
     }
     let presenter = item.presenter.as_ref().map(|p| match p {
@@ -215,7 +215,17 @@ fn item(ctx: &Ctx, r: ItemRef) -> ItemView {
         follow_up,
         goals: item.goals.iter().map(|g| Link::new(model.goal(*g).title.clone(), urls::goal(model, *g))).collect(),
         areas: item.areas.iter().map(|a| Link::new(model.area(*a).title.clone(), urls::area(model, *a))).collect(),
-        matter: ctx.matter_of.get(&r).map(|i| Link::new(ctx.s("matter.follow"), urls::matter(&ctx.matters[*i].key))),
+        matters: match ctx.matter_of.get(&r).map(Vec::as_slice).unwrap_or_default() {
+            [one] => vec![Link::new(ctx.s("matter.follow"), urls::matter(&ctx.matters[*one].key))],
+            // A step of several matters: each by its title.
+            several => several
+                .iter()
+                .map(|i| {
+                    let matter = &ctx.matters[*i];
+                    Link::new(super::lists::matter_title(ctx, matter), urls::matter(&matter.key))
+                })
+                .collect(),
+        },
     }
 }
 

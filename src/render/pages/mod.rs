@@ -50,7 +50,9 @@ pub struct Ctx<'a> {
 #[derive(Default)]
 pub struct Indexes {
     pub matters: Vec<Matter>,
-    pub matter_of: rustc_hash::FxHashMap<ItemRef, usize>,
+    /// The matters each item is a step of (most one; an item that reports on several,
+    /// each of them).
+    pub matter_of: rustc_hash::FxHashMap<ItemRef, Vec<usize>>,
     /// Items with a decision, on published pages, newest first.
     pub decisions: Vec<ItemRef>,
     /// The row of each decision in `decisions`, made once when first asked for (they
@@ -179,8 +181,12 @@ impl Indexes {
         let ((matters, matter_of), (meetings_of, decisions)) = rayon::join(
             || {
                 let matters = model.matters();
-                let matter_of =
-                    matters.iter().enumerate().flat_map(|(i, m)| m.items.iter().map(move |r| (*r, i))).collect();
+                let mut matter_of: rustc_hash::FxHashMap<ItemRef, Vec<usize>> = rustc_hash::FxHashMap::default();
+                for (i, m) in matters.iter().enumerate() {
+                    for r in &m.items {
+                        matter_of.entry(*r).or_default().push(i);
+                    }
+                }
                 (matters, matter_of)
             },
             || Self::decisions(model, edition),
