@@ -400,3 +400,29 @@ fn a_plan_lists_the_members_on_the_day_it_was_approved() {
     assert!(!plan.contains("Maja Persson"), "{plan}");
     assert!(report.contains("Maja Persson"), "{report}");
 }
+
+/// The marking of a document that is not the public record ("EXEMPELDATA – FIKTIVA
+/// UPPGIFTER" in the demo) is in every page's footer, which is no part of the tagged text,
+/// and also the first text of page 1, where a screen reader reads it. A yearly
+/// compilation's contents do not list the document's own title.
+#[test]
+fn the_marking_is_text_on_page_one_and_a_compilation_lists_its_groups_only() {
+    let all = artefacts(&TestSite::from_dir(&repo().join("examples/demo")));
+    let pages = pdf_extract::extract_text_from_mem_by_pages(file(
+        &all,
+        "moten/kommunchefsgruppen/2025-01-22/kommunchefsgruppen-2025-01-22.pdf",
+    ))
+    .unwrap();
+    assert_eq!(pages[0].matches("EXEMPELDATA – FIKTIVA UPPGIFTER").count(), 2, "{}", pages[0]);
+    assert_eq!(pages[1].matches("EXEMPELDATA – FIKTIVA UPPGIFTER").count(), 1, "{}", pages[1]);
+    let pages =
+        pdf_extract::extract_text_from_mem_by_pages(file(&all, "arbetsgrupper/2025/verksamhetsplaner-2025.pdf"))
+            .unwrap();
+    assert_eq!(squash(&pages[0]).matches("Verksamhetsplaner 2025").count(), 1, "{}", pages[0]);
+    assert!(squash(&pages[0]).contains("Innehåll"), "{}", pages[0]);
+    // A protocol is dated the day it was checked and signed (Regionrådet 6 March 2025,
+    // justerat 13 March), not the day of the meeting.
+    let raw =
+        String::from_utf8_lossy(file(&all, "moten/regionradet/2025-03-06/regionradet-2025-03-06.pdf")).into_owned();
+    assert!(raw.contains("<xmp:CreateDate>2025-03-13"), "{}", &raw[raw.find("<x:xmpmeta").unwrap_or(0)..][..2000]);
+}

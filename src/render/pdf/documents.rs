@@ -215,8 +215,10 @@ fn protocol(ctx: &Ctx, id: MeetingId) -> Document {
     let kind_label = ctx.kind_label(meeting.kind);
     let title = format!("{} – {} {}", body.name, kind_label.to_lowercase(), meeting.date);
     let mut data = meeting_head(ctx, meeting, &kind_label);
+    // Dated as the record is: the day it was checked and signed (justerat), when known.
+    let dated = crate::render::feeds::record_date(meeting);
     data["meta"] =
-        meta(ctx, &title, meeting.date, vec![body.name.clone(), kind_label.clone(), model.site.cooperation.clone()]);
+        meta(ctx, &title, dated, vec![body.name.clone(), kind_label.clone(), model.site.cooperation.clone()]);
     data["attendees"] = Value::Array(attendance(ctx, &meeting.attendees, meeting.kind));
     data["participants"] = Value::Array(attendance(ctx, &meeting.participants, meeting.kind));
     data["absentees"] = Value::Array(meeting.absentees.iter().map(|p| person(ctx, *p, None)).collect());
