@@ -94,6 +94,23 @@ fn a_search_finds_compounds_by_their_last_part() {
     assert!(!compound.is_empty() && compound.iter().all(|hit| plan.contains(hit)));
 }
 
+/// A municipality and a person are found by name (the journalist review: "Vännäs" found
+/// two area pages and not Vännäs's page; a person's page was never a hit). Their pages'
+/// long lists are other pages' text and are not indexed there.
+#[test]
+fn a_search_finds_a_municipality_and_a_person_by_name() {
+    let files = built(&repo());
+    let vannas = query(&files, "Vännäs");
+    assert_eq!(vannas[0][0], "kommuner/vannas/", "{vannas:?}");
+    let louise = query(&files, "Louise Söderlund");
+    // Her page, and the item she presented, which names her as often.
+    assert!(louise.iter().any(|h| h[0] == "personer/louise-soderlund/"), "{louise:?}");
+    assert!(louise.iter().any(|h| h[0].starts_with("moten/")), "and where she presented: {louise:?}");
+    // The person page's list of meetings is not indexed: "Nobelsalen" (the place) is not
+    // found on it.
+    assert!(query(&files, "Nobelsalen").iter().all(|h| !h[0].starts_with("personer/")));
+}
+
 #[test]
 fn the_index_is_small_files_and_lists_its_shards() {
     let files = built(&repo().join("examples/demo"));

@@ -56,9 +56,9 @@ fn a_tag_closed_with_the_wrong_brackets_is_shown_in_swedish() {
         failure(&site),
         "\
 fel: kunde inte läsa temats mallar: här står `}`, men här behövs `%}`
- --> themes/default/templates/municipality.html:5:63
+ --> themes/default/templates/municipality.html:7:63
   |
-5 | <p class=\"lead\">{{ page.official_name }}{% if page.membership }}, {{ page.membership | lower }}{% endif %}.</p>
+7 | <p class=\"lead\">{{ page.official_name }}{% if page.membership }}, {{ page.membership | lower }}{% endif %}.</p>
   |                                                               ^
   |
   = hjälp: rätta mallen i temat (themes/…/templates/)
@@ -75,9 +75,9 @@ fn a_tag_left_open_at_the_end_says_what_closes_it() {
         failure(&site),
         "\
 fel: kunde inte läsa temats mallar: mallen tar slut mitt i ett uttryck eller en tagg
-   --> themes/default/templates/municipality.html:113:25
+   --> themes/default/templates/municipality.html:115:25
     |
-113 | {% if page.membership %}
+115 | {% if page.membership %}
     |                         ^
     |
     = hjälp: stäng det som står öppet, med `}}`, `%}` eller en sluttagg som {% endif %}
@@ -95,9 +95,9 @@ fn text_added_to_a_number_says_how_to_join_text() {
         failure(&site),
         "\
 fel: kunde inte skapa sidan kommuner/alfa/: `+` räknar bara med tal, här med `string` och `i64`
- --> themes/default/templates/municipality.html:5:20
+ --> themes/default/templates/municipality.html:7:20
   |
-5 | <p class=\"lead\">{{ page.official_name + 1 }}{% if page.membership %}, {{ page.membership | lower }}{% endif %}.</p>
+7 | <p class=\"lead\">{{ page.official_name + 1 }}{% if page.membership %}, {{ page.membership | lower }}{% endif %}.</p>
   |                    ^^^^^^^^^^^^^^^^^^^^^^
   |
   = hjälp: sätt ihop text med `~`, t.ex. {{ a ~ \" \" ~ b }}

@@ -139,10 +139,20 @@ impl Failure {
 /// 659 MB, chunks of 16 emptied each time at 184 MB, typesetting about 5 % slower.
 const PDF_CHUNK: usize = 16;
 
-/// The pages the search index covers: the records, bodies, groups' years and strategy.
-/// (`data-search-body` in their templates marks the content area within them.)
+/// The pages the search index covers: the records, bodies, groups' years, strategy, areas,
+/// municipalities and people. (`data-search-body` in their templates marks the content
+/// area within them; a person's or a municipality's lists of other pages are left out.)
 pub fn indexed(job: &Job) -> bool {
-    matches!(job, Job::Meeting(_) | Job::Body(_) | Job::GroupYear(..) | Job::Strategy | Job::Area(_))
+    matches!(
+        job,
+        Job::Meeting(_)
+            | Job::Body(_)
+            | Job::GroupYear(..)
+            | Job::Strategy
+            | Job::Area(_)
+            | Job::Municipality(_)
+            | Job::Person(_)
+    )
 }
 
 /// Renders the whole site for `model` (an edition already made) into `sink`.
