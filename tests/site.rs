@@ -65,6 +65,21 @@ fn meeting_page_shows_item_4_decision_and_its_amount() {
 fn start_page_counts_name_each_number_in_its_form() {
     let text = visible(&page(&site(&repo(), Edition::Public), "index.html"));
     assert!(text.contains("1 möte 9 beslut 2 uppdrag som inte är klara"), "{text}");
+    // As of the last published record: the real site's is from 2013 (the journalist review
+    // read "2 uppdrag som inte är klara" as the state of today).
+    assert!(
+        text.contains(
+            "klara Till och med mötet 15 maj 2013, det senaste med publicerade protokoll eller minnesanteckningar."
+        ),
+        "{text}"
+    );
+    let vannas = visible(&page(&site(&repo(), Edition::Public), "kommuner/vannas/index.html"));
+    assert!(
+        vannas.contains(
+            "Frågor som kommunen ska besvara eller besluta om Läget till och med mötet 15 maj 2013, det senaste med"
+        ),
+        "{vannas}"
+    );
     let text = visible(&page(&rendered(&TestSite::minimal(), Edition::Public), "index.html"));
     assert!(text.contains("2 möten"), "{text}");
 }

@@ -466,6 +466,8 @@ pub struct StartPage {
     pub bodies: Vec<Link>,
     /// Counts for the "in numbers" line: meetings, decisions, open assignments.
     pub counts: Vec<(String, String)>,
+    /// What the counts are as of (the last published record), or "".
+    pub as_of: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -613,6 +615,9 @@ pub struct MunicipalityPage {
     pub answered: Vec<OwedView>,
     pub assignments: Vec<AssignmentView>,
     pub indicators: Vec<IndicatorView>,
+    /// "Läget till och med mötet 15 maj 2013 …": what the questions' and assignments'
+    /// statuses are as of (the last published record), or "".
+    pub as_of: String,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -211,6 +211,10 @@ pub(super) fn municipality(ctx: &Ctx, id: MunicipalityId) -> PageOut {
         answered,
         assignments,
         indicators,
+        as_of: model
+            .records_until
+            .map(|day| ctx.s("municipality.as_of").replace("{date}", &format::date_medium(day)))
+            .unwrap_or_default(),
     };
     PageOut::new(
         urls::municipality(model, id),
