@@ -484,12 +484,16 @@ fn confidential_item_shows_its_number_and_the_notice_only() {
         section.split('<').filter_map(|part| part.split_once('>').map(|(_, text)| text)).collect::<Vec<_>>().join(" ");
     assert_eq!(words.split_whitespace().collect::<Vec<_>>().join(" "), format!("3. Sekretess {NOTICE}"));
 
-    // The record's headings, and the rows of the agenda the packet is after the meeting.
+    // The record: a short heading and the notice under it (the notice is no bookmark). The
+    // packet after the meeting: the agenda's rows, and the notice once.
     for (pdf, numbered) in [
-        ("moten/kommunchefsgruppen/2013-05-15/kommunchefsgruppen-2013-05-15.pdf", format!("3. {NOTICE} 4. {NOTICE}")),
+        (
+            "moten/kommunchefsgruppen/2013-05-15/kommunchefsgruppen-2013-05-15.pdf",
+            format!("3. Sekretess {NOTICE} 4. Sekretess {NOTICE}"),
+        ),
         (
             "moten/kommunchefsgruppen/2013-05-15/kallelse-kommunchefsgruppen-2013-05-15.pdf",
-            format!("3 {NOTICE} 4 {NOTICE}"),
+            format!("3 Sekretess 4 Sekretess {NOTICE}"),
         ),
     ] {
         let text = pdf_extract::extract_text_from_mem(&files[pdf]).unwrap();
