@@ -828,3 +828,19 @@ fn an_item_on_two_matters_is_a_step_of_each() {
     assert_eq!(item.matches("href=\"../../../arenden/").count(), 2, "{item}");
     assert!(item.contains("href=\"../../../arenden/kommunchefsgruppen-2025-10-15-5/\">Samlokalisering av kansliet och projektanställda<"), "{item}");
 }
+
+/// The stylesheet and the script are linked with the theme's version, so a cache that
+/// keeps them long fetches them again when the theme changes; the site has an icon (a
+/// browser asks for one on every visit).
+#[test]
+fn assets_are_linked_with_the_themes_version_and_the_site_has_an_icon() {
+    let all = site(&repo(), Edition::Public);
+    let html = page(&all, "index.html");
+    let version = html.split("assets/kansli.css?v=").nth(1).expect("a versioned stylesheet").split('"').next().unwrap();
+    assert_eq!(version.len(), 10, "{version}");
+    assert!(html.contains(&format!("<script src=\"assets/kansli.js?v={version}\" defer></script>")), "{html}");
+    assert!(
+        html.contains(&format!("<link rel=\"icon\" href=\"assets/favicon.svg?v={version}\" type=\"image/svg+xml\">"))
+    );
+    assert!(all.iter().any(|a| a.path == "assets/favicon.svg"));
+}

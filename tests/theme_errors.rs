@@ -189,7 +189,7 @@ fel: kunde inte skapa sidan moten/kommunchefsgruppen/2013-04-17/: variabeln `sid
 35 |     <dd>{{ sida }}</dd>
    |            ^^^^
    |
-   = hjälp: variablerna som finns är alternates, base, breadcrumbs, home, nav, page, path, root, s, section, shared, site, t, title
+   = hjälp: variablerna som finns är alternates, assets, base, breadcrumbs, home, nav, page, path, root, s, section, shared, site, t, title
 "
     );
 }

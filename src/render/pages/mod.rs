@@ -520,7 +520,8 @@ pub fn site_view(ctx: &Ctx) -> SiteView {
 ///
 /// Every template gets `site` ([`SiteView`]), `root` (the way back to the site root from
 /// this page: "" or "../../"), `path` (this page's own: "moten/kc/2013-05-15/"), `title`
-/// (without the site's name), `section` (the main navigation entry: "beslut" …),
+/// (without the site's name), `assets` (the theme's version, for the assets' URLs),
+/// `section` (the main navigation entry: "beslut" …),
 /// `breadcrumbs`, `alternates` (feeds and calendars for the page head), `t` (the theme's
 /// strings), `page` (the page's own view) and `shared` (the HTML of the parts it shares
 /// with other pages, by name: see [`Shared`]).
@@ -550,6 +551,9 @@ pub fn render(theme: &Theme, site: &SiteView, ctx: &Ctx, page: PageOut) -> Resul
             let mut context = tera::Context::new();
             context.insert("site", site);
             context.insert("t", &theme.strings);
+            // The stylesheet's and script's version: a cache (a browser's, a CDN's) that
+            // keeps them for long fetches them again when the theme changes.
+            context.insert("assets", &theme.fingerprint.to_hex()[..10]);
             *base = Some((key, context));
         }
         let Some((base_key, context)) = base.as_mut() else { unreachable!("set above") };
