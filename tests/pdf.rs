@@ -425,4 +425,7 @@ fn the_marking_is_text_on_page_one_and_a_compilation_lists_its_groups_only() {
     let raw =
         String::from_utf8_lossy(file(&all, "moten/regionradet/2025-03-06/regionradet-2025-03-06.pdf")).into_owned();
     assert!(raw.contains("<xmp:CreateDate>2025-03-13"), "{}", &raw[raw.find("<x:xmpmeta").unwrap_or(0)..][..2000]);
+    // Its signatures say which paragraphs they cover, should their page stand alone.
+    let protocol = text(file(&all, "moten/regionradet/2025-03-06/regionradet-2025-03-06.pdf"));
+    assert!(protocol.contains("Justering Justerade paragrafer § 1–11Justerat 2025-03-13"), "{protocol}");
 }

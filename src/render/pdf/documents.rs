@@ -230,6 +230,8 @@ fn protocol(ctx: &Ctx, id: MeetingId) -> Document {
     data["secretary"] = json!(meeting.secretary.map(|p| model.person(p).name.clone()));
     data["adjusters"] = json!(meeting.adjusters.iter().map(|p| model.person(*p).name.clone()).collect::<Vec<_>>());
     data["adjusted"] = json!(meeting.adjusted.map(|d| d.to_string()));
+    let numbers: Vec<u32> = meeting.items.iter().map(|i| i.number).collect();
+    data["paragraphs"] = json!(format::item_list(meeting.kind, &numbers));
     Document {
         template: "typst/protocol.typ",
         data,
