@@ -40,7 +40,7 @@ fn main() {
 
     let start = Instant::now();
     let written = kansli::write::Staging::new(&to).and_then(|staging| {
-        files.par_iter().try_for_each(|(path, size)| staging.write(path, &buffer[..*size]))?;
+        files.par_iter().try_for_each(|(path, size)| staging.write(path, &buffer[..*size]).map(drop))?;
         staging.commit()
     });
     if let Err(error) = written {

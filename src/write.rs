@@ -19,6 +19,29 @@ use std::sync::Mutex;
 use crate::render::Artefact;
 use crate::source::with_path;
 
+/// What tells a file an earlier build wrote from one changed since: its size, and its
+/// modification time when known (a manifest of an earlier kansli has none). A file
+/// edited in place, or replaced, on the server gets a new time, and is made again
+/// instead of kept; a hard link keeps the time, so a kept file stays kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub size: u64,
+    /// Nanoseconds since 1970.
+    pub modified: Option<u64>,
+}
+
+impl Stamp {
+    pub fn of(meta: &std::fs::Metadata) -> Self {
+        let modified = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+        Stamp { size: meta.len(), modified: modified.map(|d| d.as_nanos() as u64) }
+    }
+
+    fn matches(&self, meta: &std::fs::Metadata) -> bool {
+        let now = Stamp::of(meta);
+        now.size == self.size && self.modified.is_none_or(|m| now.modified == Some(m))
+    }
+}
+
 /// A new site being written beside the current one.
 #[derive(Debug)]
 pub struct Staging {
@@ -60,26 +83,29 @@ impl Staging {
         Ok(full)
     }
 
-    /// Writes one file of the new site.
-    pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+    /// Writes one file of the new site; its stamp (see [`Stamp`]) as written.
+    pub fn write(&self, path: &str, bytes: &[u8]) -> io::Result<Stamp> {
+        use std::io::Write as _;
         let full = self.target(path)?;
-        std::fs::write(&full, bytes).map_err(|e| with_path(e, &full))
+        let mut file = std::fs::File::create(&full).map_err(|e| with_path(e, &full))?;
+        file.write_all(bytes).map_err(|e| with_path(e, &full))?;
+        Ok(Stamp::of(&file.metadata().map_err(|e| with_path(e, &full))?))
     }
 
-    /// Hard-links the current output's `path` into the new site, if it is there and has
-    /// `size` bytes. False when it must be written instead.
-    pub fn link_current(&self, path: &str, size: u64) -> io::Result<bool> {
-        if !self.current_has(path, size)? {
+    /// Hard-links the current output's `path` into the new site, if it is the file an
+    /// earlier build wrote there (`stamp`). False when it must be written instead.
+    pub fn link_current(&self, path: &str, stamp: Stamp) -> io::Result<bool> {
+        if !self.current_has(path, stamp)? {
             return Ok(false);
         }
         let full = self.target(path)?;
         Ok(std::fs::hard_link(safe_join(&self.out, path)?, &full).is_ok())
     }
 
-    /// Whether the current output has `path` as a file of `size` bytes.
-    pub fn current_has(&self, path: &str, size: u64) -> io::Result<bool> {
+    /// Whether the current output has `path` as the file with `stamp`.
+    pub fn current_has(&self, path: &str, stamp: Stamp) -> io::Result<bool> {
         let current = safe_join(&self.out, path)?;
-        Ok(std::fs::symlink_metadata(&current).is_ok_and(|meta| meta.is_file() && meta.len() == size))
+        Ok(std::fs::symlink_metadata(&current).is_ok_and(|meta| meta.is_file() && stamp.matches(&meta)))
     }
 
     /// A file of the current output.
@@ -116,7 +142,7 @@ impl Drop for Staging {
 pub fn publish(out: &Path, artefacts: &[Artefact]) -> io::Result<()> {
     use rayon::prelude::*;
     let staging = Staging::new(out)?;
-    artefacts.par_iter().try_for_each(|a| staging.write(&a.path, &a.bytes))?;
+    artefacts.par_iter().try_for_each(|a| staging.write(&a.path, &a.bytes).map(drop))?;
     staging.commit()
 }
 
@@ -251,9 +277,14 @@ mod tests {
         let out = dir.path().join("output");
         publish(&out, &[Artefact::new("a.txt", "samma")]).unwrap();
         let staging = Staging::new(&out).unwrap();
-        assert!(staging.link_current("a.txt", 5).unwrap());
-        assert!(!staging.link_current("a.txt", 6).unwrap(), "a different size is not the same file");
-        assert!(!staging.link_current("saknas.txt", 1).unwrap());
+        let written = Stamp::of(&std::fs::metadata(out.join("a.txt")).unwrap());
+        let size = |size| Stamp { size, modified: None };
+        assert!(!staging.link_current("a.txt", size(6)).unwrap(), "a different size is not the same file");
+        let other = Stamp { modified: written.modified.map(|m| m + 1), ..written };
+        assert!(!staging.current_has("a.txt", other).unwrap(), "another time is another file");
+        assert!(staging.current_has("a.txt", size(5)).unwrap(), "a stamp without a time: the size");
+        assert!(!staging.link_current("saknas.txt", size(1)).unwrap());
+        assert!(staging.link_current("a.txt", written).unwrap());
         staging.commit().unwrap();
         assert_eq!(std::fs::read_to_string(out.join("a.txt")).unwrap(), "samma");
     }

@@ -133,7 +133,17 @@ fn a_build_with_nothing_changed_leaves_the_output_folder_as_it_is() {
 
     // A file taken out of the output is made again, and everything else is kept.
     std::fs::remove_file(out.join("kalender/index.html")).unwrap();
-    build_into(&site, &out, cache, false).unwrap();
+    build_into(&site, &out, cache.clone(), false).unwrap();
     assert_ne!(std::fs::metadata(&out).unwrap().ino(), folder, "published anew");
     assert!(tree(&out) == before, "the same site as before, whole");
+
+    // A file changed in the output, to the same size (edited by hand on the server, or
+    // defaced), is made again too: the web admin review found it kept by its size.
+    let robots = out.join("robots.txt");
+    let text = std::fs::read_to_string(&robots).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&robots, text.replace("Allow: /", "Deny:  /")).unwrap();
+    assert_eq!(std::fs::metadata(&robots).unwrap().len(), text.len() as u64);
+    build_into(&site, &out, cache, false).unwrap();
+    assert!(tree(&out) == before, "the changed file is the build's again");
 }

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Failure;
 use crate::render::Artefact;
-use crate::write::Staging;
+use crate::write::{Staging, Stamp};
 
 /// A hash of everything an artefact is made from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -160,6 +160,15 @@ struct Entry {
     size: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pages: Option<u32>,
+    /// The file's modification time as written (`write::Stamp`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    modified: Option<u64>,
+}
+
+impl Entry {
+    fn stamp(&self) -> Stamp {
+        Stamp { size: self.size, modified: self.modified }
+    }
 }
 
 impl Manifest {
@@ -210,8 +219,8 @@ pub struct DiskSink {
 struct Links {
     /// The staging folder is in use: every unchanged file so far is linked into it.
     staging: bool,
-    /// Checked, to be linked (path, size) if the staging folder comes into use.
-    waiting: Vec<(String, u64)>,
+    /// Checked, to be linked if the staging folder comes into use.
+    waiting: Vec<(String, Stamp)>,
 }
 
 impl DiskSink {
@@ -232,18 +241,18 @@ impl DiskSink {
 
     /// Links the unchanged file `path` into the staging folder, or keeps it for later
     /// while nothing has been written there. False when the current output lacks it.
-    fn keep(&self, path: &str, size: u64) -> Result<bool, Failure> {
-        if !self.staging.current_has(path, size).map_err(Failure::Io)? {
+    fn keep(&self, path: &str, stamp: Stamp) -> Result<bool, Failure> {
+        if !self.staging.current_has(path, stamp).map_err(Failure::Io)? {
             return Ok(false);
         }
         {
             let mut links = self.links();
             if !links.staging {
-                links.waiting.push((path.to_string(), size));
+                links.waiting.push((path.to_string(), stamp));
                 return Ok(true);
             }
         }
-        self.staging.link_current(path, size).map_err(Failure::Io)
+        self.staging.link_current(path, stamp).map_err(Failure::Io)
     }
 
     /// Puts the staging folder in use (before the first file is written into it): links
@@ -253,8 +262,8 @@ impl DiskSink {
         if links.staging {
             return Ok(());
         }
-        for (path, size) in std::mem::take(&mut links.waiting) {
-            if !self.staging.link_current(&path, size).map_err(Failure::Io)? {
+        for (path, stamp) in std::mem::take(&mut links.waiting) {
+            if !self.staging.link_current(&path, stamp).map_err(Failure::Io)? {
                 let error = std::io::Error::other(format!("{path}: filen försvann ur utmappen under bygget"));
                 return Err(Failure::Io(error));
             }
@@ -292,7 +301,7 @@ impl DiskSink {
 impl Sink for DiskSink {
     fn put(&self, path: &str, fingerprint: Fingerprint, make: Maker<'_>) -> Result<Placed, Failure> {
         if let Some(entry) = self.previous.files.get(path).filter(|e| e.fingerprint == fingerprint)
-            && self.keep(path, entry.size)?
+            && self.keep(path, entry.stamp())?
         {
             if let Ok(mut next) = self.next.lock() {
                 next.insert(path.to_string(), entry.clone());
@@ -301,9 +310,9 @@ impl Sink for DiskSink {
         }
         let made = make()?;
         self.stage()?;
-        self.staging.write(path, &made.bytes).map_err(Failure::Io)?;
+        let stamp = self.staging.write(path, &made.bytes).map_err(Failure::Io)?;
         self.made.fetch_add(1, Ordering::Relaxed);
-        let entry = Entry { fingerprint, size: made.bytes.len() as u64, pages: made.pages };
+        let entry = Entry { fingerprint, size: stamp.size, pages: made.pages, modified: stamp.modified };
         let placed = Placed { size: entry.size, made: true, pages: entry.pages };
         if let Ok(mut next) = self.next.lock() {
             next.insert(path.to_string(), entry);
@@ -325,8 +334,9 @@ impl Sink for DiskSink {
         if let Some(previous) = self.previous.groups.get(group).filter(|g| g.fingerprint == fingerprint) {
             let mut linked = true;
             for path in &previous.files {
-                let size = self.previous.files.get(path).map_or(u64::MAX, |e| e.size);
-                if !self.keep(path, size)? {
+                let stamp =
+                    self.previous.files.get(path).map_or(Stamp { size: u64::MAX, modified: None }, Entry::stamp);
+                if !self.keep(path, stamp)? {
                     linked = false;
                     break;
                 }
@@ -350,9 +360,10 @@ impl Sink for DiskSink {
         let entries = artefacts
             .par_iter()
             .map(|artefact| {
-                self.staging.write(&artefact.path, &artefact.bytes).map_err(Failure::Io)?;
+                let stamp = self.staging.write(&artefact.path, &artefact.bytes).map_err(Failure::Io)?;
                 let fingerprint = Fingerprint::of(&[&artefact.bytes]);
-                Ok((artefact.path.clone(), Entry { fingerprint, size: artefact.bytes.len() as u64, pages: None }))
+                let entry = Entry { fingerprint, size: stamp.size, pages: None, modified: stamp.modified };
+                Ok((artefact.path.clone(), entry))
             })
             .collect::<Result<Vec<_>, Failure>>()?;
         let files: Vec<String> = entries.iter().map(|(path, _)| path.clone()).collect();
