@@ -177,13 +177,20 @@ const UNITS: &[&str] = &["kr", "kronor", "tkr", "mkr", "miljoner", "miljarder", 
 pub fn keep_together(text: &str) -> std::borrow::Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut done = 0;
+    // Most texts hold no figure: a look at each space only after a digit or a "§".
     for (at, _) in text.match_indices(' ') {
         let (before, after) = (&text[..at], &text[at + 1..]);
         let digit_before = before.ends_with(|c: char| c.is_ascii_digit());
-        let next = after.split(|c: char| !c.is_alphanumeric() && c != '%').next().unwrap_or("");
+        if !digit_before && !before.ends_with('§') {
+            continue;
+        }
         let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-        let keep = digit_before && (digits == 3 || UNITS.contains(&next) || MONTHS.contains(&next))
-            || before.ends_with('§') && digits > 0;
+        let keep = if digit_before {
+            let next = after.split(|c: char| !c.is_alphanumeric() && c != '%').next().unwrap_or("");
+            digits == 3 || UNITS.contains(&next) || MONTHS.contains(&next)
+        } else {
+            digits > 0
+        };
         if keep {
             let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 8));
             out.push_str(&text[done..at]);
