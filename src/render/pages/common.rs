@@ -71,6 +71,13 @@ impl Ctx<'_> {
 
     /// "Sekretess enligt … (21 kap. 1 § OSL)" for something confidential with this ground,
     /// "" for something public. Only the internal edition has confidential content to mark.
+    /// The string `key` with `{date}` the last meeting with a published record: what a
+    /// page's statuses are as of. "" before any record.
+    pub(crate) fn as_of(&self, key: &str) -> String {
+        let day = self.model.records_until;
+        day.map(|day| self.s(key).replace("{date}", &format::date_medium(day))).unwrap_or_default()
+    }
+
     /// "1 bilaga omfattas av sekretess och publiceras inte." for an item's attachments
     /// the edition took out (`Item::withheld`), or "" when none was.
     pub(crate) fn withheld(&self, count: u32) -> String {

@@ -297,10 +297,7 @@ pub(super) fn assignments(ctx: &Ctx) -> PageOut {
         open,
         late,
         done,
-        as_of: model
-            .records_until
-            .map(|day| ctx.s("assignments.as_of").replace("{date}", &format::date_medium(day)))
-            .unwrap_or_default(),
+        as_of: ctx.as_of("assignments.as_of"),
         csv: ctx.own_file_link(ctx.s("data.assignments_csv"), "data/uppdrag.csv".into(), "CSV"),
     };
     PageOut::new(urls::ASSIGNMENTS.into(), "assignments.html", ctx.s("nav.uppdrag"), "uppdrag", data)

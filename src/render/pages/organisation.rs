@@ -211,10 +211,7 @@ pub(super) fn municipality(ctx: &Ctx, id: MunicipalityId) -> PageOut {
         answered,
         assignments,
         indicators,
-        as_of: model
-            .records_until
-            .map(|day| ctx.s("municipality.as_of").replace("{date}", &format::date_medium(day)))
-            .unwrap_or_default(),
+        as_of: ctx.as_of("municipality.as_of"),
     };
     PageOut::new(
         urls::municipality(model, id),

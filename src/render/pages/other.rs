@@ -53,10 +53,7 @@ pub(super) fn start(ctx: &Ctx) -> PageOut {
         vision: ctx.vision(),
         bodies: model.body_ids().filter(|b| !model.body(*b).kind.is_group()).map(|b| ctx.body_link(b)).collect(),
         counts,
-        as_of: model
-            .records_until
-            .map(|day| ctx.s("start.as_of").replace("{date}", &format::date_medium(day)))
-            .unwrap_or_default(),
+        as_of: ctx.as_of("start.as_of"),
     };
     let alternates = vec![
         Alternate { kind: "application/atom+xml", title: ctx.s("feed.minutes"), href: urls::FEED.into() },
