@@ -429,3 +429,18 @@ fn the_marking_is_text_on_page_one_and_a_compilation_lists_its_groups_only() {
     let protocol = text(file(&all, "moten/regionradet/2025-03-06/regionradet-2025-03-06.pdf"));
     assert!(protocol.contains("Justering Justerade paragrafer § 1–11Justerat 2025-03-13"), "{protocol}");
 }
+
+/// A packet's lists of attachments say which of them follow in it, and as which number;
+/// the others (another meeting's record, a title without a file) are titles only. The
+/// PDF review could not tell which of four listed attachments was "Bilaga 1".
+#[test]
+fn a_packet_says_which_attachments_it_holds() {
+    let all = artefacts(&TestSite::from_dir(&repo().join("examples/demo")));
+    let packet = text(file(&all, "moten/kommunchefsgruppen/2026-12-02/kallelse-kommunchefsgruppen-2026-12-02.pdf"));
+    assert_eq!(packet.matches("(bilaga 1)").count(), 1, "{packet}");
+    assert!(packet.contains("Exempelregionens kansli (bilaga 1)"), "{packet}");
+    assert!(!packet.contains("(bilaga 2)") && packet.contains("Bilaga 1:"), "{packet}");
+    // After the meeting, in the agenda's column of attachments.
+    let after = text(file(&all, "moten/kommunchefsgruppen/2025-02-19/kallelse-kommunchefsgruppen-2025-02-19.pdf"));
+    assert!(after.contains("(bilaga 1)") && after.contains("Bilaga 1:"), "{after}");
+}

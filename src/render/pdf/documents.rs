@@ -275,12 +275,18 @@ fn packet(ctx: &Ctx, id: MeetingId, source: &dyn Source) -> std::io::Result<Docu
     );
     let mut files = BTreeMap::new();
     let mut attachments = Vec::new();
-    for item in &meeting.items {
+    for (i, item) in meeting.items.iter().enumerate() {
         if item.secrecy.is_some() && ctx.edition.redacts() {
             continue;
         }
         for (n, attachment) in item.attachments.iter().enumerate() {
             if let AttachmentTarget::File { path, .. } = &attachment.target {
+                // The item's list says which of its attachments follow, and as which number
+                // ("Budget 2027 (bilaga 2)"); the others are titles only.
+                let number = attachments.len() + 1;
+                if let Some(Value::String(title)) = data["items"][i]["attachments"].get_mut(n) {
+                    title.push_str(&format!(" ({} {number})", ctx.s("pdf.attachment").to_lowercase()));
+                }
                 let bytes = source.read(path)?;
                 let name = path.rsplit('/').next().unwrap_or(path).to_string();
                 let key = format!("{}-{}-{name}", item.number, n + 1);
