@@ -549,19 +549,22 @@ fn a_formality_is_no_matter() {
     assert!(all.iter().any(|a| a.path == "arenden/kommunchefsgruppen-2013-05-15-4/index.html"));
 }
 
+/// The headings of a matter's steps ("Kommunchefsgruppen 15 oktober 2025, punkt 5 …").
+fn matter_steps(all: &[Artefact], key: &str) -> Vec<String> {
+    let html = page(all, &format!("arenden/{key}/index.html"));
+    html.split("<h3")
+        .skip(1)
+        .map(|h| visible(&format!("<h3{}", h.split("</h3>").next().unwrap())).replace(NBSP, " "))
+        .collect()
+}
+
 /// Regionrådet's disposal of the 2024 surplus funds Näringslivsdagen and a study among
 /// other things: the items that cite it for their money (`matter = false`) are not steps
 /// of one matter with "Bokslut 2024" and with each other.
 #[test]
 fn a_reference_that_only_cites_a_funding_decision_joins_no_matter() {
     let all = site(&repo().join("examples/demo"), Edition::Public);
-    let steps = |key: &str| -> Vec<String> {
-        let html = page(&all, &format!("arenden/{key}/index.html"));
-        html.split("<h3")
-            .skip(1)
-            .map(|h| visible(&format!("<h3{}", h.split("</h3>").next().unwrap())).replace(NBSP, " "))
-            .collect()
-    };
+    let steps = |key: &str| matter_steps(&all, key);
     assert_eq!(
         steps("kommunchefsgruppen-2025-02-19-3"),
         [
@@ -800,13 +803,7 @@ fn a_decision_concerns_the_municipalities_it_names_and_members_areas() {
 #[test]
 fn an_item_on_two_matters_is_a_step_of_each() {
     let all = site(&repo().join("examples/demo"), Edition::Public);
-    let steps = |key: &str| -> Vec<String> {
-        let html = page(&all, &format!("arenden/{key}/index.html"));
-        html.split("<h3")
-            .skip(1)
-            .map(|h| visible(&format!("<h3{}", h.split("</h3>").next().unwrap())).replace(NBSP, " "))
-            .collect()
-    };
+    let steps = |key: &str| matter_steps(&all, key);
     let other = "Kommunchefsgruppen 22 april 2026, punkt 6 Övriga frågor";
     let colocation = steps("kommunchefsgruppen-2025-10-15-5");
     assert_eq!(
@@ -815,18 +812,20 @@ fn an_item_on_two_matters_is_a_step_of_each() {
     );
     let skills = steps("regionradet-2025-10-02-6");
     assert!(!skills.iter().any(|s| s.contains("Samlokalisering")), "{skills:?}");
-    let jobs = all
-        .iter()
-        .filter(|a| a.path.starts_with("arenden/") && a.path.ends_with("/index.html"))
-        .filter(|a| String::from_utf8_lossy(&a.bytes).contains("Jobba i Exempelregionen 2026"))
-        .count();
-    assert!(jobs > 0);
-    // The item's page links both, each by its matter's title.
+    // The item's page links both, each by its matter's title; the other is Jobba i
+    // Exempelregionen's, with the item as a step.
     let html = page(&all, "moten/kommunchefsgruppen/2026-04-22/index.html");
     let item = &html[html.find("id=\"p6\"").unwrap()..];
     let item = &item[..item.find("</section>").unwrap()];
-    assert_eq!(item.matches("href=\"../../../arenden/").count(), 2, "{item}");
+    let linked: Vec<&str> =
+        item.split("href=\"../../../arenden/").skip(1).map(|h| h.split('/').next().unwrap()).collect();
+    assert_eq!(linked.len(), 2, "{item}");
     assert!(item.contains("href=\"../../../arenden/kommunchefsgruppen-2025-10-15-5/\">Samlokalisering av kansliet och projektanställda<"), "{item}");
+    let jobs = steps(linked.iter().find(|k| **k != "kommunchefsgruppen-2025-10-15-5").unwrap());
+    assert!(
+        jobs.iter().any(|s| s.contains("Jobba i Exempelregionen")) && jobs.contains(&other.to_string()),
+        "{jobs:?}"
+    );
 }
 
 /// The stylesheet and the script are linked with the theme's version, so a cache that

@@ -614,11 +614,14 @@ impl<E: Send> Oparl<'_, E> {
                 let item = model.item(r);
                 // An item that is a step of several matters has a consultation in each
                 // paper; its agenda item names the first.
-                let c_id = match consultation_of.get(&r) {
-                    None => self.url(&format!("consultation/{}.json", self.item_key(r))),
-                    Some(_) => self.url(&format!("consultation/{}-{}.json", self.item_key(r), matter.key)),
+                let c_id = match consultation_of.entry(r) {
+                    std::collections::btree_map::Entry::Vacant(first) => {
+                        first.insert(self.url(&format!("consultation/{}.json", self.item_key(r)))).clone()
+                    }
+                    std::collections::btree_map::Entry::Occupied(_) => {
+                        self.url(&format!("consultation/{}-{}.json", self.item_key(r), matter.key))
+                    }
                 };
-                consultation_of.entry(r).or_insert_with(|| c_id.clone());
                 push_unique(&mut directors, self.org_url(meeting.body));
                 consultations.push(Consultation {
                     id: c_id,
