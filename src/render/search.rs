@@ -12,7 +12,8 @@
 //! `tests/fixtures/search/stems.json` holds the pairs both must agree on.
 //!
 //! The index ([`index`]) has three kinds of file:
-//! - `meta.json`: the format, the number of sections, the stop words, and the shards;
+//! - `meta.json`: the format, the number of sections, the stop words, the shards, and
+//!   the version of the other files (a hash), which the browser puts on their URLs;
 //! - `t/<hex>.json`: a shard of the dictionary, the stems starting with one prefix (`hex`
 //!   is the prefix's UTF-8 in hexadecimal). Each stem maps to its postings, a flat array
 //!   of numbers `gap * 8 + weight`, where `gap` is the distance to the previous section
@@ -539,6 +540,7 @@ struct Meta<'a> {
     chunk: usize,
     stop: &'a [&'a str],
     shards: Vec<String>,
+    version: String,
 }
 
 /// How much a stem counts in a section: its count (up to 4), and 3 more in the heading.
@@ -610,11 +612,37 @@ pub fn index(mut docs: Vec<Doc>) -> Vec<Artefact> {
             .collect();
         Artefact::new(format!("{DIR}s/{n}.json"), serde_json::to_vec(&rows).unwrap_or_default())
     }));
-    let meta = Meta { format: FORMAT, sections: count, chunk: CHUNK, stop: STOP_WORDS, shards: keys };
+    let meta = Meta {
+        format: FORMAT,
+        sections: count,
+        chunk: CHUNK,
+        stop: STOP_WORDS,
+        shards: keys,
+        version: version(&mut out),
+    };
     out.push(Artefact::new(format!("{DIR}meta.json"), serde_json::to_vec(&meta).unwrap_or_default()));
     out.sort_by(|a, b| a.path.cmp(&b.path));
     out
 }
+
+/// The version of the shards in `files` (sorted by path on return): a hash of their paths
+/// and bytes. The browser asks for each shard with `?v=` and this version, from a
+/// `meta.json` it revalidates, so no cache can pair shards of two builds, whose section
+/// ids would not match.
+fn version(files: &mut [Artefact]) -> String {
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut hasher = blake3::Hasher::new();
+    for file in files.iter() {
+        hasher.update(file.path.as_bytes());
+        hasher.update(&[0]);
+        hasher.update(&(file.bytes.len() as u64).to_le_bytes());
+        hasher.update(&file.bytes);
+    }
+    hasher.finalize().to_hex()[..VERSION_CHARS].to_string()
+}
+
+/// Hexadecimal digits of the index's version.
+const VERSION_CHARS: usize = 16;
 
 /// Words that begin derivations rather than compounds: "försvar" is not a kind of
 /// "svar", nor "tillgång" of "gång", nor "uppföljning" of "följning".
@@ -919,5 +947,27 @@ mod tests {
         assert_eq!(get("sok/data/t/62.json")["budget"], serde_json::json!([1, 8 + 2]));
         assert_eq!(get("sok/data/t/6d.json")["möt"], serde_json::json!([4, 8 + 4, 8 + 4]));
         assert_eq!(get("sok/data/s/0.json")[1], serde_json::json!(["b/", "Möte", "Möte", "budget budgeten"]));
+    }
+
+    #[test]
+    fn the_version_changes_with_any_shard_and_only_then() {
+        let doc = |url: &str, text: &str| Doc {
+            url: url.into(),
+            title: "Möte".into(),
+            sections: vec![Section { anchor: String::new(), heading: "Möte".into(), text: text.into() }],
+        };
+        let version = |docs: Vec<Doc>| -> String {
+            let files = index(docs);
+            let meta = &files.iter().find(|a| a.path == "sok/data/meta.json").unwrap().bytes;
+            serde_json::from_slice::<serde_json::Value>(meta).unwrap()["version"].as_str().unwrap().to_string()
+        };
+        let first = version(vec![doc("a/", "budget"), doc("b/", "annat")]);
+        assert_eq!(first.len(), VERSION_CHARS);
+        assert!(first.bytes().all(|b| b.is_ascii_hexdigit()));
+        // The same pages in another order give the same files and version.
+        assert_eq!(version(vec![doc("b/", "annat"), doc("a/", "budget")]), first);
+        // Another excerpt (s/0.json), or another posting (t/…), is another version.
+        assert_ne!(version(vec![doc("a/", "budget"), doc("b/", "annan")]), first);
+        assert_ne!(version(vec![doc("a/", "budget"), doc("c/", "annat")]), first);
     }
 }

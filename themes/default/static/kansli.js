@@ -98,8 +98,10 @@
     return node;
   }
 
+  // Revalidated with the server every time ("no-cache"): the data changes with each build
+  // under the same name, and a cached copy must not outlive it.
   function getJson(url) {
-    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+    return fetch(url, { credentials: "same-origin", cache: "no-cache" }).then(function (response) {
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();
     });
@@ -582,8 +584,13 @@
     return out;
   }
 
-  function getJson(url) {
-    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+  // `meta.json` is revalidated with the server every time ("no-cache"); the shards it
+  // lists are asked for with its version (`?v=`), so a cache never pairs files of two
+  // builds, whose section ids would not match.
+  function getJson(url, revalidate) {
+    var options = { credentials: "same-origin" };
+    if (revalidate) options.cache = "no-cache";
+    return fetch(url, options).then(function (response) {
       if (!response.ok) throw new Error("HTTP " + response.status + " " + url);
       return response.json();
     });
@@ -614,8 +621,9 @@
     var chunks = {};
     function loadMeta() {
       if (!meta) {
-        meta = getJson(base + "meta.json").then(function (m) {
+        meta = getJson(base + "meta.json", true).then(function (m) {
           if (m.format !== 1) throw new Error("sökindexets format " + m.format);
+          m.query = "?v=" + encodeURIComponent(m.version || "");
           m.stopSet = {};
           for (var i = 0; i < m.stop.length; i++) m.stopSet[m.stop[i]] = true;
           return m;
@@ -624,16 +632,16 @@
       }
       return meta;
     }
-    function shard(key) {
+    function shard(m, key) {
       if (!shards[key]) {
-        shards[key] = getJson(base + "t/" + hexName(key) + ".json");
+        shards[key] = getJson(base + "t/" + hexName(key) + ".json" + m.query);
         shards[key].catch(function () { delete shards[key]; });
       }
       return shards[key];
     }
-    function chunk(n) {
+    function chunk(m, n) {
       if (!chunks[n]) {
-        chunks[n] = getJson(base + "s/" + n + ".json");
+        chunks[n] = getJson(base + "s/" + n + ".json" + m.query);
         chunks[n].catch(function () { delete chunks[n]; });
       }
       return chunks[n];
@@ -658,7 +666,7 @@
       term.stems.forEach(function (stem, n) {
         shardsFor(m, stem, term.prefix && n === 0).forEach(function (key) { keys[key] = true; });
       });
-      return Promise.all(Object.keys(keys).map(shard)).then(function (maps) {
+      return Promise.all(Object.keys(keys).map(function (key) { return shard(m, key); })).then(function (maps) {
         var found = {};
         for (var s = 0; s < maps.length; s++) {
           var map = maps[s];
@@ -764,7 +772,7 @@
         var needed = {};
         next.forEach(function (hit) { needed[Math.floor(hit.id / m.chunk)] = true; });
         return Promise.all(Object.keys(needed).map(function (n) {
-          return chunk(n).then(function (rows) { return [n, rows]; });
+          return chunk(m, n).then(function (rows) { return [n, rows]; });
         })).then(function (loaded) {
           if (token !== current) return;
           var rows = {};
