@@ -435,6 +435,25 @@ fn html_and_svg_attachments_are_errors() {
 // Files
 
 #[test]
+fn an_attachment_named_with_spaces_and_signs_is_linked_percent_encoded() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, ATTACHMENT, "file = \"bilagor/Utredning om möten #2?.txt\"");
+    site.write("content/bilagor/Utredning om möten #2?.txt", "Utredning\n");
+    let artefacts = rendered(&site, false);
+    // Published under its own name; linked so that the link reaches it.
+    assert!(artefacts.iter().any(|a| a.path == "filer/bilagor/Utredning om möten #2?.txt"));
+    let href = "filer/bilagor/Utredning%20om%20m%C3%B6ten%20%232%3F.txt";
+    assert!(item_2(&artefacts).contains(&format!("href=\"../../../{href}\"")), "{}", item_2(&artefacts));
+    let oparl: Vec<_> = artefacts
+        .iter()
+        .filter(|a| a.path.starts_with("data/oparl/"))
+        .map(|a| String::from_utf8_lossy(&a.bytes))
+        .collect();
+    assert!(oparl.iter().any(|json| json.contains(&format!("\"accessUrl\":\"https://test.example/beslut/{href}\""))));
+    assert!(!oparl.iter().any(|json| json.contains("filer/bilagor/Utredning om")));
+}
+
+#[test]
 fn source_of_100_mb_is_refused_without_reading_it() {
     let _timed = timed();
     let dir = TestSite::minimal().to_temp_dir();

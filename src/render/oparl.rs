@@ -541,7 +541,7 @@ impl<E: Send> Oparl<'_, E> {
                         AttachmentTarget::File { path, size } => {
                             let rel = path.strip_prefix("content/").unwrap_or(path);
                             let file_id = self.url(&format!("file/bilaga/{rel}.json"));
-                            let url = absolute(model, &urls::attachment(path));
+                            let url = urls::absolute(model, &urls::attachment_href(path));
                             files.entry(file_id.clone()).or_insert_with(|| File {
                                 id: file_id.clone(),
                                 kind: Self::kind("File"),

@@ -70,6 +70,21 @@ pub fn attachment(content_path: &str) -> String {
     format!("filer/{}", content_path.strip_prefix("content/").unwrap_or(content_path))
 }
 
+/// The link to an attachment file ([`attachment`]), percent-encoded: its name is the
+/// author's, and may hold spaces, å, ä, ö, `#` or `?`, which a URL cannot hold as they are.
+pub fn attachment_href(content_path: &str) -> String {
+    let path = attachment(content_path);
+    let mut href = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-._~!$&'()*+,;=:@".contains(&byte) {
+            href.push(byte as char);
+        } else {
+            href.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    href
+}
+
 pub fn person(model: &Model, id: crate::model::PersonId) -> String {
     format!("personer/{}/", model.person(id).slug)
 }
@@ -142,5 +157,13 @@ mod tests {
         assert_eq!(root_from(""), "");
         assert_eq!(root_from("beslut/"), "../");
         assert_eq!(root_from("moten/kommunchefsgruppen/2013-05-15/"), "../../../");
+    }
+
+    #[test]
+    fn an_attachments_link_is_percent_encoded_and_its_file_is_not() {
+        let path = "content/bilagor/Budget uppföljning #2?.csv";
+        assert_eq!(attachment(path), "filer/bilagor/Budget uppföljning #2?.csv");
+        assert_eq!(attachment_href(path), "filer/bilagor/Budget%20uppf%C3%B6ljning%20%232%3F.csv");
+        assert_eq!(attachment_href("content/bilagor/2025/plan-1.pdf"), "filer/bilagor/2025/plan-1.pdf");
     }
 }

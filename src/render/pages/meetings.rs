@@ -132,7 +132,7 @@ fn item(ctx: &Ctx, r: ItemRef) -> ItemView {
             match &a.target {
                 AttachmentTarget::File { path, size } => AttachmentView {
                     title: a.title.clone(),
-                    href: urls::attachment(path),
+                    href: urls::attachment_href(path),
                     kind: file_kind(path),
                     size: crate::render::format::file_size(*size),
                     confidential,
