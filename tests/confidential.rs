@@ -501,3 +501,33 @@ fn confidential_item_shows_its_number_and_the_notice_only() {
         assert!(text.contains(&numbered), "{pdf}: {text}");
     }
 }
+
+/// Who was present only for some items is told, in public, only of the public ones, and
+/// one who was there for confidential items alone is not listed: their presence could name
+/// the subject (a personnel matter's presenter). The internal edition lists everyone.
+#[test]
+fn presence_for_confidential_items_only_is_not_published() {
+    let mut site = site();
+    site.edit(KC, "person = \"bo-lind\"\nitems = [2]", "person = \"bo-lind\"\nitems = [2, 3]");
+    site.edit(
+        KC,
+        "person = \"erik-sedig\"\nrole = \"sekreterare\"",
+        "person = \"erik-sedig\"\nrole = \"sekreterare\"\nitems = [3, 4]",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let page = |edition: Edition| {
+        build_to(&site, edition, dir.path());
+        let page =
+            String::from_utf8(tree(dir.path())["moten/kommunchefsgruppen/2013-05-15/index.html"].clone()).unwrap();
+        let start = page.find("<section class=\"attendance\">").expect("the attendance");
+        let part = &page[start..start + page[start..].find("</section>").unwrap()];
+        let words: String = part.split('<').filter_map(|p| p.split_once('>').map(|(_, text)| text)).collect();
+        words.replace("&nbsp;", " ").split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let public = page(Edition::Public);
+    assert!(public.contains("Bo Lind, Beta kommun, ledamot (endast punkt 2)"), "{public}");
+    assert!(!public.contains("Erik Sedig"), "{public}");
+    let internal = page(Edition::Internal);
+    assert!(internal.contains("Bo Lind, Beta kommun, ledamot (endast punkt 2–3)"), "{internal}");
+    assert!(internal.contains("Erik Sedig"), "{internal}");
+}

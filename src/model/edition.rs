@@ -2,7 +2,8 @@
 //!
 //! The public edition is a copy of the model with everything that must not be published
 //! taken out *before* any renderer sees it: confidential items keep only their number and
-//! OSL ground, confidential attachments are gone, drafts keep only their body and date
+//! OSL ground (and who was present only for some items is told only of the public ones),
+//! confidential attachments are gone, drafts keep only their body and date
 //! (and are not rendered), contact details are kept only where the source allows. A
 //! renderer therefore cannot leak what it never received. Arena positions (ids) are kept,
 //! so every reference in the model stays valid.
@@ -119,6 +120,21 @@ fn needs_redaction(meeting: &Meeting, hidden: &impl Fn(Target) -> bool) -> bool 
 }
 
 fn redact_meeting(meeting: &mut Meeting, hidden: &impl Fn(Target) -> bool) {
+    let secret: Vec<u32> = meeting.items.iter().filter(|i| i.secrecy.is_some()).map(|i| i.number).collect();
+    if !secret.is_empty() {
+        // Who was present for which confidential item can name its subject (a personnel
+        // matter's presenter): the public edition keeps only the public items, and not
+        // a person who was there for confidential items alone.
+        for list in [&mut meeting.attendees, &mut meeting.participants] {
+            list.retain_mut(|attendance| match &mut attendance.items {
+                Some(items) => {
+                    items.retain(|n| !secret.contains(n));
+                    !items.is_empty()
+                }
+                None => true,
+            });
+        }
+    }
     for item in &mut meeting.items {
         if item.secrecy.is_some() {
             redact_item(item);
