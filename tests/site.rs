@@ -428,7 +428,7 @@ fn links_say_what_they_lead_to() {
     assert!(open_data.contains(r#"<a href="../flode/regionradet.atom">Regionrådet (Atom-flöde)</a>"#), "{open_data}");
     assert!(open_data.contains(r#"<a href="../kalender/regionradet.ics">Regionrådet (iCal)</a>"#), "{open_data}");
     let calendar = page(&all, "kalender/index.html");
-    assert!(calendar.contains(r#"<a href="../kalender/moten.ics">Alla möten (iCal)</a>"#), "{calendar}");
+    assert!(calendar.contains(r#"<a href="../kalender/moten.ics">Alla möten och korta händelser (iCal)</a>"#), "{calendar}");
     let meeting = page(&all, "moten/regionradet/2025-06-05/index.html");
     assert!(
         meeting.contains(

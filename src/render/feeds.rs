@@ -200,7 +200,7 @@ pub fn ical(model: &Model, body: Option<BodyId>) -> Artefact {
     let host = host(&model.site.base_url);
     let name = match body {
         Some(b) => format!("{} ({})", model.body(b).name, model.site.cooperation),
-        None => format!("{} – möten", model.site.cooperation),
+        None => format!("{} – möten och korta händelser", model.site.cooperation),
     };
     let mut c = calendar(model, &name);
     for meeting in &model.meetings {
