@@ -432,11 +432,24 @@ fn check_csv(text: &str, header: &[&str]) -> Vec<Vec<String>> {
 fn each_table_has_a_twin_for_excel_with_the_same_rows() {
     let model = demo();
     let out = data::data(&model, true);
-    for path in [data::DECISIONS_CSV, data::ASSIGNMENTS_CSV, data::ECONOMY_CSV] {
+    for path in [
+        data::DECISIONS_CSV,
+        data::ASSIGNMENTS_CSV,
+        data::ECONOMY_CSV,
+        data::GOALS_CSV,
+        data::ACTIVITIES_CSV,
+        data::QUESTIONS_CSV,
+    ] {
         let name = path.rsplit('/').next().unwrap();
         let excel = text(&out, &format!("{}{name}", data::EXCEL_DIR));
         // Excel with Swedish settings reads UTF-8 after a BOM and splits at semicolons.
         let rows = parse_separated(excel.strip_prefix('\u{feff}').expect("a BOM"), ';');
+        // Decimal numbers have a comma there ("12,5"), a point in the other ("12.5").
+        let point = |field: &String| match field.replace(',', ".").parse::<f64>() {
+            Ok(_) if !field.contains('.') => field.replace(',', "."),
+            _ => field.clone(),
+        };
+        let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(point).collect()).collect();
         assert_eq!(rows, parse_csv(&text(&out, path)), "{path}");
     }
 }
@@ -493,6 +506,43 @@ fn csv_tables_have_a_header_and_equal_columns() {
     );
     assert_eq!(economy.len(), model.ledger().len());
     assert!(economy.iter().all(|r| r[2].parse::<i64>().is_ok()));
+}
+
+/// A working group's plan against its outcome, for a spreadsheet: a row per goal and per
+/// activity of every plan, with the report's outcome where one is written; and a row per
+/// municipality asked a follow-up question, with its answer.
+#[test]
+fn plans_outcomes_and_questions_are_tables() {
+    let model = demo();
+    let out = data::data(&model, true);
+    let goals = parse_csv(&text(&out, data::GOALS_CSV))[1..].to_vec();
+    assert_eq!(goals.len(), model.plans.iter().map(|p| p.goals.len()).sum::<usize>());
+    let row = goals.iter().find(|r| r[0] == "2025" && r[1] == "Biblioteksnätverket" && r[2] == "1").unwrap();
+    assert_eq!(
+        row.join("|"),
+        "2025|Biblioteksnätverket|1|Öka antalet barn som deltar i den gemensamma sommarlovsläsningen.|\
+         antal registrerade deltagare 6–12 år|640|800|barn|2025-08-31|835|helt|\
+         Skolbesöken i maj gav många nya deltagare, särskilt i Björkfors och Älvnäs.|\
+         2025-01-22|Kommunchefsgruppen|4|https://exempel.example/demo/organ/bibliotek/2025/"
+    );
+    // A plan without a report yet claims no outcome.
+    let reported: BTreeSet<(String, String)> =
+        model.reports.iter().map(|r| (r.year.to_string(), model.body(r.group).name.clone())).collect();
+    for r in &goals {
+        let has_report = reported.contains(&(r[0].clone(), r[1].clone()));
+        assert_eq!(!r[10].is_empty(), has_report, "{r:?}");
+        assert!(["", "helt", "delvis", "inte"].contains(&r[10].as_str()), "{r:?}");
+    }
+    let activities = parse_csv(&text(&out, data::ACTIVITIES_CSV))[1..].to_vec();
+    assert_eq!(activities.len(), model.plans.iter().map(|p| p.activities.len()).sum::<usize>());
+    let done: BTreeSet<&str> = activities.iter().map(|r| r[8].as_str()).collect();
+    assert_eq!(done, BTreeSet::from(["", "ja", "nej"]));
+
+    let questions = parse_csv(&text(&out, data::QUESTIONS_CSV))[1..].to_vec();
+    let asked: usize =
+        model.recorded_items().filter_map(|(_, item)| item.follow_up.as_ref()).map(|f| f.municipalities.len()).sum();
+    assert_eq!(questions.len(), asked);
+    assert!(questions.iter().any(|r| r[6].is_empty()) && questions.iter().any(|r| !r[6].is_empty()));
 }
 
 /// The sources wrap their text at about 90 characters; the tables give a paragraph on one

@@ -428,7 +428,10 @@ fn links_say_what_they_lead_to() {
     assert!(open_data.contains(r#"<a href="../flode/regionradet.atom">Regionrådet (Atom-flöde)</a>"#), "{open_data}");
     assert!(open_data.contains(r#"<a href="../kalender/regionradet.ics">Regionrådet (iCal)</a>"#), "{open_data}");
     let calendar = page(&all, "kalender/index.html");
-    assert!(calendar.contains(r#"<a href="../kalender/moten.ics">Alla möten och korta händelser (iCal)</a>"#), "{calendar}");
+    assert!(
+        calendar.contains(r#"<a href="../kalender/moten.ics">Alla möten och korta händelser (iCal)</a>"#),
+        "{calendar}"
+    );
     let meeting = page(&all, "moten/regionradet/2025-06-05/index.html");
     assert!(
         meeting.contains(
@@ -625,7 +628,14 @@ fn a_cancelled_meeting_says_so_everywhere() {
 fn the_open_data_page_describes_every_column() {
     let all = site(&repo().join("examples/demo"), Edition::Public);
     let html = page(&all, "oppna-data/index.html");
-    for table in ["data/beslut.csv", "data/uppdrag.csv", "data/ekonomi.csv"] {
+    for table in [
+        "data/beslut.csv",
+        "data/uppdrag.csv",
+        "data/ekonomi.csv",
+        "data/mal.csv",
+        "data/aktiviteter.csv",
+        "data/fragor.csv",
+    ] {
         let csv = page(&all, table);
         for column in csv.lines().next().unwrap().split(',') {
             assert!(html.contains(&format!("<code>{column}</code>")), "{table}: {column} is not described");

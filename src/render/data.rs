@@ -11,26 +11,35 @@
 //! a tab (a decision that starts with a list, or pasted text) gets a `'` in front, or
 //! Excel would read it as a formula (OWASP's advice against CSV injection). Text is given as written in the sources, with the
 //! line breaks inside a paragraph made spaces (`format::unwrap_lines`). Dates are
-//! ISO 8601, amounts whole kronor without grouping, yes/no as "ja"/"nej", and the headers
-//! and the assignment statuses ("öppet", "försenat", "klart") in Swedish like the site.
+//! ISO 8601, amounts whole kronor without grouping, other numbers with a decimal point
+//! (a decimal comma for Excel), yes/no as "ja"/"nej", and the headers and the statuses
+//! ("öppet", "försenat", "klart"; "helt", "delvis", "inte") in Swedish like the site.
+//!
+//! The tables: decisions (`beslut.csv`, and `beslut.json`), assignments (`uppdrag.csv`),
+//! money (`ekonomi.csv`), the goals of the working groups' plans with their reports'
+//! outcomes (`mal.csv`), the plans' activities (`aktiviteter.csv`), and the follow-up
+//! questions to the municipalities with their answers (`fragor.csv`).
 //!
 //! What is left out: drafts entirely (the public edition has already emptied them). A
 //! confidential item appears in `beslut.csv` as its number and the site's notice, with no
 //! title and no decision, and `sekretess` "ja", so that a reader can see that a decision
 //! was taken behind closed doors and where; it has no assignments or amounts in the
-//! edition, so it is absent from the other two tables. `beslut.csv` lists the items with
+//! edition, so it is absent from the other tables. `beslut.csv` lists the items with
 //! a decision from meetings whose record is published (the same meetings as the Atom
 //! feed), so a coming meeting's proposals are not listed as decisions.
 
 use super::format::unwrap_lines;
 use super::sitemap::absolute;
 use super::{Artefact, Emit, oparl, urls};
-use crate::model::{AssignmentStatus, Decider, ItemRef, Model, MoneyKind, Party};
+use crate::model::{AssignmentStatus, Decider, Fulfilment, ItemRef, Model, MoneyKind, Party, Plan, Report};
 
 pub const DECISIONS_CSV: &str = "data/beslut.csv";
 pub const DECISIONS_JSON: &str = "data/beslut.json";
 pub const ASSIGNMENTS_CSV: &str = "data/uppdrag.csv";
 pub const ECONOMY_CSV: &str = "data/ekonomi.csv";
+pub const GOALS_CSV: &str = "data/mal.csv";
+pub const ACTIVITIES_CSV: &str = "data/aktiviteter.csv";
+pub const QUESTIONS_CSV: &str = "data/fragor.csv";
 /// The tables for Excel: `data/excel/<name>.csv` for each `data/<name>.csv`.
 pub const EXCEL_DIR: &str = "data/excel/";
 /// Where OParl clients start.
@@ -42,7 +51,8 @@ pub const OPARL_SYSTEM: &str = oparl::SYSTEM;
 pub fn each<E: Send>(model: &Model, pdfs: bool, emit: Emit<'_, E>) -> Result<(), E> {
     use rayon::prelude::*;
     // Each table is made on one thread; they are made beside the OParl export.
-    let tables: [fn(&Model) -> Vec<Artefact>; 4] = [decisions_csv, decisions_json, assignments_csv, economy_csv];
+    let tables: [fn(&Model) -> Vec<Artefact>; 7] =
+        [decisions_csv, decisions_json, assignments_csv, economy_csv, goals_csv, activities_csv, questions_csv];
     let (tables, oparl) = rayon::join(
         || tables.par_iter().try_for_each(|make| make(model).into_iter().try_for_each(emit)),
         || oparl::oparl(model, pdfs, emit),
@@ -215,6 +225,147 @@ fn economy_csv(model: &Model) -> Vec<Artefact> {
     csv.artefacts(ECONOMY_CSV)
 }
 
+/// The plans in order of year and group, each with its report, if any.
+fn plans_in_order(model: &Model) -> Vec<(&Plan, Option<&Report>)> {
+    let mut plans: Vec<&Plan> = model.plans.iter().collect();
+    plans.sort_by(|a, b| (a.year, &model.body(a.group).name).cmp(&(b.year, &model.body(b.group).name)));
+    plans
+        .into_iter()
+        .map(|plan| (plan, model.reports.iter().find(|r| r.group == plan.group && r.year == plan.year)))
+        .collect()
+}
+
+/// `data/mal.csv`: every goal of every working group's plan, with what its report (if
+/// written) says of it: plan against outcome, for a spreadsheet.
+fn goals_csv(model: &Model) -> Vec<Artefact> {
+    let mut csv = Csv::new(&[
+        "år",
+        "grupp",
+        "mål_nr",
+        "mål",
+        "mått",
+        "utgångsläge",
+        "målvärde",
+        "enhet",
+        "senast",
+        "utfall",
+        "uppfyllelse",
+        "kommentar",
+        "plan_godkänd_datum",
+        "plan_godkänd_organ",
+        "plan_godkänd_punkt",
+        "url",
+    ])
+    .with_decimals(&[5, 6, 9]);
+    for (plan, report) in plans_in_order(model) {
+        let group = model.body(plan.group);
+        let approved = plan.approved.map(|r| item_columns(model, r)).unwrap_or_default();
+        let url = absolute(model, &urls::group_year(group, plan.year));
+        for (i, goal) in plan.goals.iter().enumerate() {
+            let outcome = report.and_then(|r| r.goals.iter().find(|o| o.goal == i));
+            csv.row(&[
+                &plan.year.to_string(),
+                &group.name,
+                &(i + 1).to_string(),
+                &unwrap_lines(&goal.text),
+                goal.measure.as_deref().unwrap_or(""),
+                &goal.baseline.map(number).unwrap_or_default(),
+                &number(goal.target),
+                goal.unit.as_deref().unwrap_or(""),
+                &goal.deadline.to_string(),
+                &outcome.and_then(|o| o.outcome).map(number).unwrap_or_default(),
+                match outcome.map(|o| o.fulfilment) {
+                    Some(Fulfilment::Helt) => "helt",
+                    Some(Fulfilment::Delvis) => "delvis",
+                    Some(Fulfilment::Inte) => "inte",
+                    None => "",
+                },
+                &outcome.and_then(|o| o.why.as_deref()).map(unwrap_lines).unwrap_or_default(),
+                &approved[0],
+                &approved[1],
+                &approved[2],
+                &url,
+            ]);
+        }
+    }
+    csv.artefacts(GOALS_CSV)
+}
+
+/// `data/aktiviteter.csv`: every activity of every plan, and whether its report (if
+/// written) says it was done.
+fn activities_csv(model: &Model) -> Vec<Artefact> {
+    let mut csv = Csv::new(&[
+        "år",
+        "grupp",
+        "aktivitet_nr",
+        "aktivitet",
+        "hur",
+        "när",
+        "ansvarig",
+        "mål_nr",
+        "genomförd",
+        "kommentar",
+        "url",
+    ]);
+    for (plan, report) in plans_in_order(model) {
+        let group = model.body(plan.group);
+        let url = absolute(model, &urls::group_year(group, plan.year));
+        for (i, activity) in plan.activities.iter().enumerate() {
+            let outcome = report.and_then(|r| r.activities.iter().find(|o| o.activity == i));
+            csv.row(&[
+                &plan.year.to_string(),
+                &group.name,
+                &(i + 1).to_string(),
+                &unwrap_lines(&activity.what),
+                &activity.how.as_deref().map(unwrap_lines).unwrap_or_default(),
+                &activity.when.to_string(),
+                &model.person(activity.responsible).name,
+                &activity.goal.map(|g| (g + 1).to_string()).unwrap_or_default(),
+                match (report, outcome) {
+                    (_, Some(o)) if o.done => "ja",
+                    (Some(_), _) => "nej",
+                    (None, _) => "",
+                },
+                &outcome.and_then(|o| o.comment.as_deref()).map(unwrap_lines).unwrap_or_default(),
+                &url,
+            ]);
+        }
+    }
+    csv.artefacts(ACTIVITIES_CSV)
+}
+
+/// `data/fragor.csv`: every follow-up question a published record asks the
+/// municipalities, one row per municipality asked, with its answer if it has given one.
+fn questions_csv(model: &Model) -> Vec<Artefact> {
+    let mut csv = Csv::new(&["datum", "organ", "punkt", "fråga", "svar_senast", "kommun", "svar", "svarsdatum", "url"]);
+    for (r, item) in model.recorded_items() {
+        let Some(follow_up) = &item.follow_up else { continue };
+        let asked = item_columns(model, r);
+        for &municipality in &follow_up.municipalities {
+            let answer = follow_up.answers.iter().find(|a| a.municipality == municipality);
+            csv.row(&[
+                &asked[0],
+                &asked[1],
+                &asked[2],
+                &unwrap_lines(&follow_up.question),
+                &follow_up.deadline.map(|d| d.to_string()).unwrap_or_default(),
+                &model.municipality(municipality).name,
+                &answer.map(|a| unwrap_lines(&a.answer)).unwrap_or_default(),
+                &answer.and_then(|a| a.date).map(|d| d.to_string()).unwrap_or_default(),
+                &asked[3],
+            ]);
+        }
+    }
+    csv.artefacts(QUESTIONS_CSV)
+}
+
+/// A number as the tables write it: a decimal point, no grouping, at most two decimals
+/// ("150", "12.5"); the Excel twin writes a decimal comma.
+fn number(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 /// Date, body, item number and URL of an item.
 fn item_columns(model: &Model, r: ItemRef) -> [String; 4] {
     let meeting = model.meeting(r.meeting);
@@ -239,27 +390,40 @@ fn party(model: &Model, party: Party) -> String {
 struct Csv {
     out: String,
     excel: String,
+    /// The columns of decimal numbers, which the Excel twin writes with a decimal comma.
+    decimals: &'static [usize],
 }
 
 impl Csv {
     fn new(header: &[&str]) -> Self {
-        let mut csv = Csv { out: String::new(), excel: String::from('\u{feff}') };
+        let mut csv = Csv { out: String::new(), excel: String::from('\u{feff}'), decimals: &[] };
         csv.row(header);
         csv
     }
 
+    /// The same table, with decimal numbers (as [`number`] writes them) in `columns`.
+    fn with_decimals(mut self, columns: &'static [usize]) -> Self {
+        self.decimals = columns;
+        self
+    }
+
     fn row(&mut self, fields: &[&str]) {
+        let header = self.out.is_empty();
         for (out, separator) in [(&mut self.out, ','), (&mut self.excel, ';')] {
             for (i, field) in fields.iter().enumerate() {
                 if i > 0 {
                     out.push(separator);
                 }
                 let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r']) && field.parse::<f64>().is_err();
-                let quoted;
+                let changed;
                 let field = match separator {
                     ';' if formula => {
-                        quoted = format!("'{field}");
-                        quoted.as_str()
+                        changed = format!("'{field}");
+                        changed.as_str()
+                    }
+                    ';' if !header && self.decimals.contains(&i) => {
+                        changed = field.replace('.', ",");
+                        changed.as_str()
                     }
                     _ => field,
                 };
@@ -285,6 +449,16 @@ impl Csv {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_have_a_point_and_a_comma_for_excel() {
+        let mut csv = Csv::new(&["mål", "värde"]).with_decimals(&[1]);
+        csv.row(&["Andel", &number(12.5)]);
+        csv.row(&["Antal", &number(150.0)]);
+        csv.row(&["Kvot", &number(2.0 / 3.0)]);
+        assert_eq!(csv.out, "mål,värde\r\nAndel,12.5\r\nAntal,150\r\nKvot,0.67\r\n");
+        assert_eq!(csv.excel, "\u{feff}mål;värde\r\nAndel;12,5\r\nAntal;150\r\nKvot;0,67\r\n");
+    }
 
     #[test]
     fn quotes_only_fields_that_need_it() {

@@ -98,6 +98,12 @@ pub(super) fn open_data(ctx: &Ctx) -> PageOut {
         file("data.economy_csv", "data/ekonomi.csv", "CSV"),
         file("data.economy_csv", "data/excel/ekonomi.csv", &excel),
         file("data.decisions_json", "data/beslut.json", "JSON"),
+        file("data.goals_csv", "data/mal.csv", "CSV"),
+        file("data.goals_csv", "data/excel/mal.csv", &excel),
+        file("data.activities_csv", "data/aktiviteter.csv", "CSV"),
+        file("data.activities_csv", "data/excel/aktiviteter.csv", &excel),
+        file("data.questions_csv", "data/fragor.csv", "CSV"),
+        file("data.questions_csv", "data/excel/fragor.csv", &excel),
     ];
     let mut feeds = vec![Link::new(ctx.s("feed.minutes"), urls::FEED)];
     let mut calendars =
