@@ -444,3 +444,44 @@ fn a_packet_says_which_attachments_it_holds() {
     let after = text(file(&all, "moten/kommunchefsgruppen/2025-02-19/kallelse-kommunchefsgruppen-2025-02-19.pdf"));
     assert!(after.contains("(bilaga 1)") && after.contains("Bilaga 1:"), "{after}");
 }
+
+/// A notice has what a kallelse has: the day in words, who is called and to whom
+/// regrets go; the agenda made after the meeting has none of it.
+#[test]
+fn a_notice_says_who_is_called_and_where_regrets_go() {
+    let all = artefacts(&TestSite::from_dir(&repo().join("examples/demo")));
+    let notice = text(file(&all, "moten/kommunchefsgruppen/2026-12-02/kallelse-kommunchefsgruppen-2026-12-02.pdf"));
+    let start = notice.find("KALLELSE").expect("the notice's kind");
+    let head = &notice[start..notice.find("Föredragningslista").unwrap()];
+    assert_eq!(
+        head,
+        "KALLELSEKommunchefsgruppen Dag onsdag 2 december 2026 Tid 08.30-11.30 \
+         Plats Granberga kommunhus, Storsjösalen \
+         Kallade Helena Forsberg, Granberga kommun, ordförande Magnus Eriksson, Tallviks kommun, vice ordförande \
+         Ulrika Strand, Björkfors kommunJohan Lundmark, Älvnäs kommunBirgitta Hällgren, Sjöby kommun\
+         Lars Wennberg, Exempelregionens kansli, sekreterare \
+         Förhinder anmäls till Lars Wennberg, lars.wennberg@exempelregionen.example \
+         Webbplats https://exempel.example/demo/moten/kommunchefsgruppen/2026-12-02/ "
+    );
+    let after = text(file(&all, "moten/kommunchefsgruppen/2025-02-19/kallelse-kommunchefsgruppen-2025-02-19.pdf"));
+    assert!(!after.contains("Kallade") && !after.contains("Förhinder") && after.contains("Dag 2025-02-19"), "{after}");
+}
+
+/// A notice whose source lists no one calls the body's members on the day.
+#[test]
+fn a_notice_without_attendees_calls_the_members_of_the_day() {
+    let mut site = TestSite::minimal();
+    site.write(
+        "content/meetings/kommunchefsgruppen/2026-12-09.toml",
+        "kind = \"minnesanteckningar\"\ndate = 2026-12-09\nstart = 09:00:00\nsecretary = \"erik-sedig\"\n\n\
+         [[item]]\nnumber = 1\ntitle = \"Mötets öppnande\"\n",
+    );
+    let all = artefacts(&site);
+    let notice = text(file(&all, "moten/kommunchefsgruppen/2026-12-09/kallelse-kommunchefsgruppen-2026-12-09.pdf"));
+    assert!(
+        notice.contains(
+            "Kallade Anna Ek, Alfa kommun, ordförandeBo Lind, Beta kommun Förhinder anmäls till Erik Sedig Webbplats"
+        ),
+        "{notice}"
+    );
+}

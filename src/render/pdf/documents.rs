@@ -241,6 +241,22 @@ fn protocol(ctx: &Ctx, id: MeetingId) -> Document {
     }
 }
 
+/// Who a notice calls: the people its source lists as present (`kansli new meeting` fills
+/// in the body's members on the day), or else the body's members on the day.
+fn invited(ctx: &Ctx, meeting: &Meeting) -> Vec<Value> {
+    let listed: Vec<&Attendance> = meeting.attendees.iter().chain(&meeting.participants).collect();
+    if !listed.is_empty() {
+        return listed.iter().map(|a| person(ctx, a.person, a.role)).collect();
+    }
+    let mut members: Vec<(PersonId, Role)> = Vec::new();
+    for m in ctx.model.body(meeting.body).members.iter().filter(|m| m.active_on(meeting.date)) {
+        if !members.iter().any(|(p, _)| *p == m.person) {
+            members.push((m.person, m.role));
+        }
+    }
+    members.into_iter().map(|(p, role)| person(ctx, p, Some(role))).collect()
+}
+
 fn packet(ctx: &Ctx, id: MeetingId, source: &dyn Source) -> std::io::Result<Document> {
     let model = ctx.model;
     let meeting = model.meeting(id);
@@ -251,11 +267,24 @@ fn packet(ctx: &Ctx, id: MeetingId, source: &dyn Source) -> std::io::Result<Docu
     let kind = ctx.s(if after { "pdf.agenda" } else { "pdf.packet" });
     let title = format!("{} – {} {}", body.name, kind.to_lowercase(), meeting.date);
     let mut data = meeting_head(ctx, meeting, &kind);
-    data["meta"] = meta(ctx, &title, meeting.date, vec![body.name.clone(), kind.clone()]);
+    data["meta"] =
+        meta(ctx, &title, meeting.date, vec![body.name.clone(), kind.clone(), model.site.cooperation.clone()]);
     data["after"] = match after {
         true => json!(format!("{} {}.", ctx.s("pdf.agenda_after"), ctx.kind_label(meeting.kind).to_lowercase())),
         false => Value::Null,
     };
+    if !after {
+        // A notice: the day in words, who is called, and to whom to send regrets.
+        data["day"] = json!(format::date_long(meeting.date));
+        data["invited"] = Value::Array(invited(ctx, meeting));
+        data["regrets"] = json!(meeting.secretary.map(|p| {
+            let person = model.person(p);
+            match &person.email {
+                Some(email) => format!("{}, {email}", person.name),
+                None => person.name.clone(),
+            }
+        }));
+    }
     data["items"] = Value::Array(
         meeting
             .items
