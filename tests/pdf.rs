@@ -110,20 +110,35 @@ fn the_packet_link_names_the_agenda_after_the_meeting_and_the_files_only_when_th
     assert!(notice.contains(">Kallelse 14 januari 2099 <span class=\"file-meta\">(PDF"), "{notice}");
 }
 
-/// A cancelled meeting has no record and no packet: its notice would read as an
-/// invitation to a meeting that will not be held.
+/// A cancelled meeting has no record, but its notice was sent and is a public document:
+/// it is published, and says first (and in every page's header) that the meeting is
+/// cancelled, and calls no one.
 #[test]
-fn a_cancelled_meeting_has_no_pdfs() {
+fn a_cancelled_meetings_notice_is_published_marked_as_cancelled() {
     let mut site = TestSite::minimal();
     site.write(
         "content/meetings/kommunchefsgruppen/2013-06-12.toml",
-        "kind = \"minnesanteckningar\"\ndate = 2013-06-12\ncancelled = \"Ärendena tas upp 2013-08-21.\"\n\n\
+        "kind = \"minnesanteckningar\"\ndate = 2013-06-12\nsecretary = \"erik-sedig\"\n\
+         cancelled = \"Ärendena tas upp 2013-08-21.\"\n\n\
          [[item]]\nnumber = 1\ntitle = \"Budget\"\nproposal = \"Budgeten fastställs.\"\n",
     );
     let all = artefacts(&site);
-    let pdfs = |dir: &str| all.iter().filter(|a| a.path.starts_with(dir) && a.path.ends_with(".pdf")).count();
-    assert_eq!(pdfs("moten/kommunchefsgruppen/2013-06-12/"), 0);
-    assert_eq!(pdfs("moten/kommunchefsgruppen/2013-05-15/"), 2);
+    let pdfs: Vec<&str> = all
+        .iter()
+        .filter(|a| a.path.starts_with("moten/kommunchefsgruppen/2013-06-12/") && a.path.ends_with(".pdf"))
+        .map(|a| a.path.as_str())
+        .collect();
+    assert_eq!(pdfs, ["moten/kommunchefsgruppen/2013-06-12/kallelse-kommunchefsgruppen-2013-06-12.pdf"]);
+    let notice = text(file(&all, pdfs[0]));
+    assert!(
+        notice.contains(
+            "KALLELSEKommunchefsgruppen Mötet är inställt. Ärendena tas upp 2013-08-21. Dag onsdag 12 juni 2013"
+        ),
+        "{notice}"
+    );
+    assert!(notice.contains("Budgeten fastställs.") && !notice.contains("Kallade") && !notice.contains("Förhinder"));
+    let page = String::from_utf8(file(&all, "moten/kommunchefsgruppen/2013-06-12/index.html").to_vec()).unwrap();
+    assert!(page.contains(">Kallelse till det inställda mötet 12 juni 2013 <span class=\"file-meta\">(PDF"), "{page}");
 }
 
 /// A procedural item is only its sentence, as the minutes write it: no heading

@@ -40,6 +40,7 @@ pub(super) fn meeting(ctx: &Ctx, id: MeetingId) -> PageOut {
     // After the meeting the packet is the agenda with the attachments (see `packet`).
     let packet = (ctx.pdfs && crate::render::pdf::documents::has_packet(meeting)).then(|| {
         let label = ctx.s(match (meeting.has_record(model.today), with_files) {
+            _ if meeting.cancelled.is_some() => "meeting.packet_cancelled",
             (false, true) => "meeting.packet",
             (false, false) => "meeting.packet_alone",
             (true, true) => "meeting.agenda",

@@ -150,10 +150,10 @@ fn presenter(ctx: &Ctx, item: &Item) -> Value {
     }
 }
 
-/// Whether a meeting has a board packet: items of its own, and not cancelled (its notice
-/// would read as an invitation to a meeting that will not be held).
+/// Whether a meeting has a board packet: items of its own. A cancelled meeting's notice
+/// was sent and is a public document; it is published marked as cancelled.
 pub(crate) fn has_packet(meeting: &Meeting) -> bool {
-    !meeting.items.is_empty() && meeting.status != MeetingStatus::Hanvisning && meeting.cancelled.is_none()
+    !meeting.items.is_empty() && meeting.status != MeetingStatus::Hanvisning
 }
 
 /// An attachment's title, with the notice and ground when it is confidential (which only
@@ -265,8 +265,15 @@ fn packet(ctx: &Ctx, id: MeetingId, source: &dyn Source) -> std::io::Result<Docu
     // the agenda and the attachments, and says where the decisions are.
     let after = meeting.has_record(model.today);
     let kind = ctx.s(if after { "pdf.agenda" } else { "pdf.packet" });
-    let title = format!("{} – {} {}", body.name, kind.to_lowercase(), meeting.date);
+    let title = match meeting.cancelled {
+        Some(_) => format!("{} – {} {} ({})", body.name, kind.to_lowercase(), meeting.date, ctx.s("pdf.cancelled")),
+        None => format!("{} – {} {}", body.name, kind.to_lowercase(), meeting.date),
+    };
     let mut data = meeting_head(ctx, meeting, &kind);
+    // A cancelled meeting's notice says so first, and on every page.
+    data["cancelled"] = json!(
+        meeting.cancelled.as_ref().map(|why| { format!("{} {why}", ctx.s("pdf.cancelled_notice")).trim().to_string() })
+    );
     data["meta"] =
         meta(ctx, &title, meeting.date, vec![body.name.clone(), kind.clone(), model.site.cooperation.clone()]);
     data["after"] = match after {
@@ -274,8 +281,11 @@ fn packet(ctx: &Ctx, id: MeetingId, source: &dyn Source) -> std::io::Result<Docu
         false => Value::Null,
     };
     if !after {
-        // A notice: the day in words, who is called, and to whom to send regrets.
+        // A notice has the day in words; one still to be held says who is called and to
+        // whom to send regrets.
         data["day"] = json!(format::date_long(meeting.date));
+    }
+    if !after && meeting.cancelled.is_none() {
         data["invited"] = Value::Array(invited(ctx, meeting));
         data["regrets"] = json!(meeting.secretary.map(|p| {
             let person = model.person(p);
