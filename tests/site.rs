@@ -853,3 +853,20 @@ fn assets_are_linked_with_the_themes_version_and_the_site_has_an_icon() {
     );
     assert!(all.iter().any(|a| a.path == "assets/favicon.svg"));
 }
+
+/// A body's page lists the assignments it has been given, with their status: the review
+/// found the digitalisation group's late assignment only on the assignments page.
+#[test]
+fn a_body_page_lists_the_assignments_given_to_it() {
+    let all = site(&repo().join("examples/demo"), Edition::Public);
+    let text = visible(&page(&all, "organ/digitalisering/index.html"));
+    let start = text.find("Uppdrag till Digitaliseringsgruppen").expect("the assignments");
+    assert!(
+        text[start..]
+            .contains("Kartlägga kommunernas arkivbestånd och e-arkivbehov inom förstudien om gemensam e-arkivtjänst."),
+        "{text}"
+    );
+    // A body given none has no such heading.
+    let text = visible(&page(&all, "organ/regionradet/index.html"));
+    assert!(!text.contains("Uppdrag till"), "{text}");
+}

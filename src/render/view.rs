@@ -500,6 +500,8 @@ pub struct BodyPage {
     pub goals: Vec<Link>,
     pub members: Vec<MemberRow>,
     pub former_members: Vec<MemberRow>,
+    /// Assignments given to the body, in meeting order (as a person's page has them).
+    pub assignments: Vec<AssignmentView>,
     pub meetings: Vec<YearMeetings>,
     /// Years with a plan or a report (groups).
     pub years: Vec<GroupYearLink>,

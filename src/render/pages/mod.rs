@@ -71,6 +71,9 @@ pub struct Indexes {
     /// What each person did at published meetings, made when first asked for: see
     /// [`Ctx::person_record`].
     people: std::sync::OnceLock<Vec<PersonRecord>>,
+    /// The assignments given to each body, made when first asked for: see
+    /// [`Ctx::body_assignments`].
+    body_assigned: std::sync::OnceLock<rustc_hash::FxHashMap<BodyId, Vec<(ItemRef, usize)>>>,
 }
 
 /// A person's part in the published meetings, in meeting order.
@@ -166,6 +169,29 @@ impl<'a> Ctx<'a> {
         &all[id.index()]
     }
 
+    /// The assignments given to the body `id` at published meetings with a record (a
+    /// notice's are proposed, not given), outside confidential items, in meeting order:
+    /// each item and the assignment's index in it. All bodies' are found in one pass on
+    /// first use.
+    pub fn body_assignments(&self, id: BodyId) -> &[(ItemRef, usize)] {
+        let all = self.indexes.body_assigned.get_or_init(|| {
+            let model = self.model;
+            let mut out: rustc_hash::FxHashMap<BodyId, Vec<(ItemRef, usize)>> = Default::default();
+            for (r, item) in model.recorded_items() {
+                if item.secrecy.is_some() || !self.published(model.meeting(r.meeting)) {
+                    continue;
+                }
+                for (k, assignment) in item.assignments.iter().enumerate() {
+                    if let Party::Body(b) = assignment.assignee {
+                        out.entry(b).or_default().push((r, k));
+                    }
+                }
+            }
+            out
+        });
+        all.get(&id).map_or(&[], Vec::as_slice)
+    }
+
     pub fn decision_rows(&self) -> &[DecisionRow] {
         self.indexes.decision_rows.get_or_init(|| {
             use rayon::prelude::*;
@@ -201,6 +227,7 @@ impl Indexes {
             shared_html: std::sync::Mutex::default(),
             meetings_of,
             people: std::sync::OnceLock::new(),
+            body_assigned: std::sync::OnceLock::new(),
         }
     }
 
