@@ -500,3 +500,45 @@ fn a_notice_without_attendees_calls_the_members_of_the_day() {
         "{notice}"
     );
 }
+
+/// The kinds of the structure elements of a tagged PDF, with how many of each.
+fn tag_counts(pdf: &[u8]) -> std::collections::BTreeMap<String, usize> {
+    let doc = lopdf::Document::load_mem(pdf).expect("lopdf reads it");
+    let mut counts = std::collections::BTreeMap::new();
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if let Ok(kind) = dict.get(b"S").and_then(|s| s.as_name()) {
+            *counts.entry(String::from_utf8_lossy(kind).into_owned()).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// "Beslut", "Förslag till beslut" and "Ärendebeskrivning" are headings (H3) that a
+/// screen reader can jump to, not bookmarks; the agenda is bookmarked. The PDF review
+/// found them tagged as paragraphs.
+#[test]
+fn an_items_labels_are_headings_a_reader_can_jump_to() {
+    let all = artefacts(&TestSite::from_dir(&repo().join("examples/demo")));
+    let path = "moten/kommunchefsgruppen/2026-04-22/kommunchefsgruppen-2026-04-22.pdf";
+    let tags = tag_counts(file(&all, path));
+    let text = text(file(&all, path));
+    let labels = text.matches("BESLUT").count() + text.matches("Ärendebeskrivning").count();
+    assert!(labels >= 4, "{text}");
+    assert_eq!(tags.get("H3"), Some(&labels), "{tags:?}");
+    let packet = file(&all, "moten/kommunchefsgruppen/2026-12-02/kallelse-kommunchefsgruppen-2026-12-02.pdf");
+    let bookmarks = bookmarks(packet);
+    assert!(bookmarks.iter().any(|b| b == "Föredragningslista"), "{bookmarks:?}");
+    assert!(!bookmarks.iter().any(|b| b.contains("Ärendebeskrivning") || b.contains("BESLUT")), "{bookmarks:?}");
+}
+
+/// The titles of a PDF's bookmarks (outline items), in no particular order.
+fn bookmarks(pdf: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(pdf).expect("lopdf reads it");
+    doc.objects
+        .values()
+        .filter_map(|object| object.as_dict().ok())
+        .filter(|dict| dict.has(b"Parent") && dict.has(b"Title"))
+        .filter_map(|dict| lopdf::decode_text_string(dict.get(b"Title").ok()?).ok())
+        .collect()
+}
