@@ -542,3 +542,58 @@ fn bookmarks(pdf: &[u8]) -> Vec<String> {
         .filter_map(|dict| lopdf::decode_text_string(dict.get(b"Title").ok()?).ok())
         .collect()
 }
+
+/// A PDF of `pages` blank A4 pages.
+fn blank_pdf(pages: usize) -> Vec<u8> {
+    use lopdf::{Document, Object, Stream, dictionary};
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let kids: Vec<Object> = (0..pages)
+        .map(|_| {
+            let content = doc.add_object(Stream::new(dictionary! {}, b"0 0 m 10 10 l S".to_vec()));
+            doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages_id, "Contents" => content }).into()
+        })
+        .collect();
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => kids,
+            "Count" => pages as i64,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        }),
+    );
+    let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+/// Each page of an attachment in the packet says which attachment and which of its pages
+/// it is, and a file longer than the packet shows says which pages are only in the
+/// embedded original (the review found them cut off without a word).
+#[test]
+fn attachment_pages_are_captioned_and_a_cut_is_told() {
+    let mut site = TestSite::minimal();
+    let kc = "content/meetings/kommunchefsgruppen/2013-05-15.toml";
+    site.edit(
+        kc,
+        "file = \"bilagor/utredning.txt\"",
+        "file = \"bilagor/utredning.pdf\"\n\n[[item.attachment]]\ntitle = \"Bilagor till utredningen\"\nfile = \"bilagor/lang.pdf\"",
+    );
+    site.write_bytes("content/bilagor/utredning.pdf", &blank_pdf(2));
+    site.write_bytes("content/bilagor/lang.pdf", &blank_pdf(43));
+    let all = artefacts(&site);
+    let packet = text(file(&all, "moten/kommunchefsgruppen/2013-05-15/kallelse-kommunchefsgruppen-2013-05-15.pdf"));
+    for caption in
+        ["Bilaga 1, sida 1 av 2", "Bilaga 1, sida 2 av 2", "Bilaga 2, sida 1 av 43", "Bilaga 2, sida 40 av 43"]
+    {
+        assert!(packet.contains(caption), "{caption}: {packet}");
+    }
+    assert!(!packet.contains("sida 41 av 43"), "{packet}");
+    assert!(
+        packet.contains("Sidorna 41–43 visas inte här; de finns i originalfilen, som är bifogad i denna PDF."),
+        "{packet}"
+    );
+}

@@ -331,11 +331,22 @@ fn packet(ctx: &Ctx, id: MeetingId, source: &dyn Source) -> std::io::Result<Docu
                 let key = format!("{}-{}-{name}", item.number, n + 1);
                 let pages = super::raster::pages(&bytes);
                 let mut images = Vec::new();
-                for (p, png) in pages.into_iter().enumerate() {
-                    let image_key = format!("{key}-sida-{}.png", p + 1);
+                for (page, png) in pages.images {
+                    let image_key = format!("{key}-sida-{page}.png");
                     files.insert(image_key.clone(), png);
-                    images.push(image_key);
+                    images.push(json!({ "file": image_key, "page": page }));
                 }
+                // A long file is shown in part: say which pages are only in the original.
+                let not_shown = pages.total > super::raster::MAX_PAGES;
+                let more = not_shown.then(|| {
+                    format!(
+                        "{} {}–{} {}",
+                        ctx.s("pdf.pages_not_shown_from"),
+                        super::raster::MAX_PAGES + 1,
+                        pages.total,
+                        ctx.s("pdf.pages_not_shown")
+                    )
+                });
                 files.insert(key.clone(), bytes);
                 attachments.push(json!({
                     "item": item.number,
@@ -344,6 +355,8 @@ fn packet(ctx: &Ctx, id: MeetingId, source: &dyn Source) -> std::io::Result<Docu
                     "file": key,
                     "mime": mime(path),
                     "pages": images,
+                    "total": pages.total,
+                    "more": more,
                 }));
             }
         }
