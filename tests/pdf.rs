@@ -597,3 +597,21 @@ fn attachment_pages_are_captioned_and_a_cut_is_told() {
         "{packet}"
     );
 }
+
+/// A CSV attachment (a budget) is shown in the packet as a table, numbers aligned right;
+/// before, the packet only said that the file could not be shown.
+#[test]
+fn a_csv_attachment_is_a_table_in_the_packet() {
+    let all = artefacts(&TestSite::from_dir(&repo().join("examples/demo")));
+    let packet = text(file(&all, "moten/kommunchefsgruppen/2025-09-10/kallelse-kommunchefsgruppen-2025-09-10.pdf"));
+    // A column's name may break after "_" (a zero-width space there).
+    let packet = packet.replace('\u{200b}', "");
+    for row in [
+        "post budget_2025_kr utfall_2025_08_31_kr prognos_2025_kr avvikelse_mot_ budget_kr",
+        "Personal -1290000 -812000 -1230000 60000",
+        "Resultat 0 791390 150000 150000",
+    ] {
+        assert!(packet.contains(row), "{row}: {packet}");
+    }
+    assert!(!packet.contains("Filen kan inte visas som sidor här"), "{packet}");
+}

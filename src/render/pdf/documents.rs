@@ -347,8 +347,11 @@ fn packet(ctx: &Ctx, id: MeetingId, source: &dyn Source) -> std::io::Result<Docu
                         ctx.s("pdf.pages_not_shown")
                     )
                 });
+                // A table (a CSV budget) is shown as a table.
+                let table = (mime(path) == "text/csv").then(|| csv_table(ctx, &bytes)).flatten();
                 files.insert(key.clone(), bytes);
                 attachments.push(json!({
+                    "table": table,
                     "item": item.number,
                     "title": attachment_title(ctx, attachment),
                     "name": name,
@@ -369,6 +372,86 @@ fn packet(ctx: &Ctx, id: MeetingId, source: &dyn Source) -> std::io::Result<Docu
         ident: format!("{}/kallelse", meeting.slug),
         standard: Standard::ArchiveWithAttachments,
     })
+}
+
+/// Rows of a CSV attachment shown in the packet; the rest are in the embedded original.
+const CSV_ROWS: usize = 300;
+/// Wider tables do not fit a page's width; they are only embedded.
+const CSV_COLUMNS: usize = 10;
+
+/// A CSV attachment as a table for the packet (the Markdown converter's table, which the
+/// template typesets as it does a table in a text): the first row as the header, columns
+/// of numbers aligned right, and a note when rows are left out. `None` for a file that
+/// is not UTF-8 text or has too many columns.
+fn csv_table(ctx: &Ctx, bytes: &[u8]) -> Option<Value> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.lines().next()?;
+    // Excel with Swedish settings writes semicolons; others commas.
+    let separator = if first.matches(';').count() > first.matches(',').count() { ';' } else { ',' };
+    let mut rows = csv_rows(text, separator);
+    rows.retain(|row| row.iter().any(|cell| !cell.trim().is_empty()));
+    let columns = rows.iter().map(Vec::len).max()?;
+    if rows.len() < 2 || columns > CSV_COLUMNS {
+        return None;
+    }
+    let header = rows.remove(0);
+    let total = rows.len();
+    rows.truncate(CSV_ROWS);
+    let number = |cell: &str| {
+        let cell: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
+        !cell.is_empty() && cell.replace(',', ".").replace('−', "-").parse::<f64>().is_ok()
+    };
+    let align: Vec<&str> = (0..columns)
+        .map(|i| {
+            let cells = rows.iter().filter_map(|r| r.get(i)).filter(|c| !c.trim().is_empty());
+            if cells.clone().count() > 0 && cells.clone().all(|c| number(c)) { "right" } else { "left" }
+        })
+        .collect();
+    // Column names are often identifiers ("budget_2025_kr"): a line may break after "_".
+    let cell = |text: &str| json!([text.trim().replace('_', "_\u{200b}")]);
+    let more = (total > CSV_ROWS).then(|| {
+        format!("{} {}–{} {}", ctx.s("pdf.rows_not_shown_from"), CSV_ROWS + 1, total, ctx.s("pdf.pages_not_shown"))
+    });
+    Some(json!({
+        "t": "table",
+        "header": (0..columns).map(|i| cell(header.get(i).map_or("", String::as_str))).collect::<Vec<_>>(),
+        "rows": rows.iter().map(|r| r.iter().map(|c| cell(c)).collect::<Vec<_>>()).collect::<Vec<_>>(),
+        "align": align,
+        "more": more,
+    }))
+}
+
+/// The records of a CSV text (RFC 4180: quoted fields may hold the separator, quotes
+/// doubled and line breaks).
+fn csv_rows(text: &str, separator: char) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            '"' if quoted => quoted = false,
+            '"' if field.is_empty() => quoted = true,
+            c if c == separator && !quoted => row.push(std::mem::take(&mut field)),
+            '\r' if !quoted => {}
+            '\n' if !quoted => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            c => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
 }
 
 fn mime(path: &str) -> &'static str {
@@ -604,5 +687,16 @@ fn compilation(ctx: &Ctx, year: i32, reports: bool) -> Document {
         files: BTreeMap::new(),
         ident: format!("sammanstallning-{year}-{}", if reports { "berattelser" } else { "planer" }),
         standard: Standard::Archive,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_rows;
+
+    #[test]
+    fn csv_fields_may_be_quoted_with_separators_quotes_and_line_breaks() {
+        let text = "post;\"belopp; kr\"\r\n\"Sagt \"\"så\"\"\";\"1\n2\"\r\nsist;3";
+        assert_eq!(csv_rows(text, ';'), [vec!["post", "belopp; kr"], vec!["Sagt \"så\"", "1\n2"], vec!["sist", "3"]]);
     }
 }
