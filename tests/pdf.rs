@@ -615,3 +615,29 @@ fn a_csv_attachment_is_a_table_in_the_packet() {
     }
     assert!(!packet.contains("Filen kan inte visas som sidor här"), "{packet}");
 }
+
+/// A yearly compilation shows how the groups together serve the strategic plan's goals
+/// (DOMAIN: "How do the groups together serve the three goals?"), from each plan's
+/// purposes, and its summary's columns say what they count.
+#[test]
+fn a_compilation_shows_which_goals_each_group_serves() {
+    let all = artefacts(&TestSite::from_dir(&repo().join("examples/demo")));
+    // Without the hyphens where a cell's words break ("akti- viteter").
+    let plans = text(file(&all, "arbetsgrupper/2025/verksamhetsplaner-2025.pdf")).replace(" \u{ad} ", "");
+    assert!(plans.contains("Gruppernas bidrag till den strategiska planens mål"), "{plans}");
+    assert!(plans.contains("Arbetsgrupp Antal mål Antal aktiviteter Prioriterade områden"), "{plans}");
+    let start = plans.find("Ja betyder att").unwrap();
+    // The library network's plan names goals 1 and 2; the digitalisation group's not 1.
+    let matrix = &plans[start..];
+    let row = |group: &str| {
+        let from = matrix.find(group).unwrap_or_else(|| panic!("{group}: {matrix}"));
+        matrix[from + group.len()..].split_whitespace().take(3).collect::<Vec<_>>().join(" ")
+    };
+    assert_eq!(row("Biblioteksnätverket"), "Ja Ja –");
+    assert!(row("Digitaliseringsgruppen").starts_with("–"), "{matrix}");
+    let reports = text(file(&all, "arbetsgrupper/2025/verksamhetsberattelser-2025.pdf")).replace(" \u{ad} ", "");
+    assert!(
+        reports.contains("Arbetsgrupp Antal mål Helt uppfyllda Delvis uppfyllda Inte uppfyllda Aktiviteter genomförda"),
+        "{reports}"
+    );
+}

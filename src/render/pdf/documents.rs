@@ -666,6 +666,30 @@ fn compilation(ctx: &Ctx, year: i32, reports: bool) -> Document {
             })
             .collect()
     };
+    // How the groups together serve the strategic plan's goals: for each plan of the year
+    // (a report's own plan), whether its purposes name each goal.
+    let plans: Vec<&Plan> = if reports {
+        model.reports.iter().filter(|r| r.year == year).map(|r| model.plan(r.plan)).collect()
+    } else {
+        model.plans.iter().filter(|p| p.year == year).collect()
+    };
+    let goal_ids: Vec<GoalId> = (0..model.goals.len() as u32).map(GoalId).collect();
+    let goal_matrix: Vec<Value> = plans
+        .iter()
+        .map(|plan| {
+            json!({
+                "group": model.body(plan.group).name,
+                "serves": goal_ids.iter().map(|g| plan.purposes.iter().any(|p| p.goal == *g)).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let goal_titles: Vec<String> = goal_ids
+        .iter()
+        .map(|g| {
+            let goal = model.goal(*g);
+            format!("{} {}: {}", ctx.s("pdf.goal"), goal.number, goal.title)
+        })
+        .collect();
     let date = if reports {
         jiff::civil::Date::constant(year as i16, 12, 31)
     } else {
@@ -682,6 +706,8 @@ fn compilation(ctx: &Ctx, year: i32, reports: bool) -> Document {
             "reports": reports,
             "title": what,
             "summary": summary,
+            "goal_titles": goal_titles,
+            "goal_matrix": goal_matrix,
             "documents": documents,
         }),
         files: BTreeMap::new(),
