@@ -641,3 +641,16 @@ fn a_compilation_shows_which_goals_each_group_serves() {
         "{reports}"
     );
 }
+
+/// The sitemap lists every PDF the build makes, the official documents, beside the pages.
+#[test]
+fn the_sitemap_lists_every_pdf() {
+    let all = artefacts(&TestSite::minimal());
+    let sitemap = String::from_utf8(file(&all, "sitemap.xml").to_vec()).unwrap();
+    let pdfs: Vec<&str> =
+        all.iter().map(|a| a.path.as_str()).filter(|p| p.ends_with(".pdf") && !p.starts_with("filer/")).collect();
+    assert!(pdfs.len() >= 3, "{pdfs:?}");
+    for pdf in pdfs {
+        assert!(sitemap.contains(&format!("<loc>https://test.example/beslut/{pdf}</loc>")), "{pdf}: {sitemap}");
+    }
+}

@@ -327,7 +327,8 @@ pub fn render_site(
 }
 
 /// The files that summarise the pages (`page_paths`, as their files): the decisions
-/// filter's data (decisions and facets), the sitemap, and the feeds and calendars.
+/// filter's data (decisions and facets), the sitemap (the pages and, when the build makes
+/// them, the PDFs), and the feeds and calendars.
 pub fn supplements(ctx: &Ctx, page_paths: &[String]) -> Vec<Artefact> {
     // One after the other: made side by side they would hold their buffers at once, at
     // the end of the build, when its memory peaks.
@@ -342,7 +343,11 @@ pub fn supplements(ctx: &Ctx, page_paths: &[String]) -> Vec<Artefact> {
         ),
     ];
     out.push(Artefact::new(output::MARKER, output::marker(ctx.edition)));
-    let page_urls: Vec<String> = page_paths.iter().map(|p| p.trim_end_matches("index.html").to_string()).collect();
+    let mut page_urls: Vec<String> = page_paths.iter().map(|p| p.trim_end_matches("index.html").to_string()).collect();
+    // The PDFs are the official documents: crawlers should find them too.
+    if ctx.pdfs {
+        page_urls.extend(crate::render::pdf::documents::plan(ctx).into_iter().map(|(_, path)| path));
+    }
     // The internal edition invites no crawler: no sitemap, and a robots.txt that
     // forbids everything.
     match ctx.edition {

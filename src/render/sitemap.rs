@@ -19,8 +19,8 @@ pub const ROBOTS: &str = "robots.txt";
 /// The protocol's limit of URLs in one sitemap file.
 const MAX_URLS: usize = 50_000;
 
-/// `sitemap.xml` listing `pages` (site paths such as "moten/kommunchefsgruppen/2013-05-15/"
-/// or "beslut/index.html"), and `robots.txt` pointing to it.
+/// `sitemap.xml` listing `pages` (site paths such as "moten/kommunchefsgruppen/2013-05-15/",
+/// "beslut/index.html" or a PDF's), and `robots.txt` pointing to it.
 ///
 /// Paths are listed once each, sorted, as absolute URLs; "index.html" is dropped so that
 /// each page is listed under the URL it is linked by, and the 404 page is left out.
