@@ -304,3 +304,63 @@ impl Model {
         out
     }
 }
+
+impl Model {
+    /// The municipalities a decision of a meeting on `date` concerns: asked in a
+    /// follow-up, given an assignment, named in its title or decision ("Kommuncheferna i
+    /// Tallvik och Sjöby …"), or, while a member, having chosen commitments in one of its
+    /// prioritised areas. The decisions' "Kommun" facet and each municipality's feed.
+    pub fn municipalities_concerned(&self, date: Date, item: &Item) -> Vec<MunicipalityId> {
+        let mut out: Vec<MunicipalityId> = Vec::new();
+        if let Some(f) = &item.follow_up {
+            out.extend(&f.municipalities);
+        }
+        for a in &item.assignments {
+            if let Party::Municipality(m) = a.assignee {
+                out.push(m);
+            }
+        }
+        // As names are written: capitalised ("Tallvik").
+        let decision = item.decision.as_deref().or(item.proposal.as_deref()).unwrap_or_default();
+        for (i, m) in self.municipalities.iter().enumerate() {
+            if names(&item.title, &m.name) || names(decision, &m.name) {
+                out.push(MunicipalityId(i as u32));
+            }
+        }
+        let member = |m: MunicipalityId| self.site.members.iter().any(|s| s.municipality == m && s.member_on(date));
+        for area in &item.areas {
+            for c in &self.area(*area).commitments {
+                out.extend(c.municipalities.iter().filter(|m| member(**m)));
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+/// Whether `text` names `name` as a word of its own or in the genitive: "Sjöby" in "i
+/// Tallvik och Sjöby" and "Sjöbys", not "Umeå" in "Umeåregionen".
+fn names(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let mut after = text[at + name.len()..].chars();
+        let next = after.next();
+        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        edge(before) && (edge(next) || next == Some('s') && edge(after.next()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names;
+
+    #[test]
+    fn a_name_is_a_word_of_its_own_or_a_genitive() {
+        assert!(names("Kommuncheferna i Tallvik och Sjöby säkerställer", "Sjöby"));
+        assert!(names("Sjöbys representanter", "Sjöby"));
+        assert!(names("Umeå", "Umeå"));
+        assert!(!names("samverkan i Umeåregionen", "Umeå"));
+        assert!(!names("Sjöbyskolan", "Sjöby"));
+    }
+}

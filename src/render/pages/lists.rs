@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::common::{self, date_view};
+use super::common::date_view;
 use super::{Ctx, DECISIONS_PER_PAGE, Facet, PageOut};
 use crate::model::*;
 use crate::render::format;
@@ -76,7 +76,7 @@ pub(super) fn facets(model: &Model, decisions: &[ItemRef]) -> BTreeMap<Option<Fa
             .into_iter()
             .chain(goals.iter().map(|g| Facet::Goal(*g)))
             .chain(item.areas.iter().map(|a| Facet::Area(*a)))
-            .chain(common::municipalities_of(model, meeting.date, item).into_iter().map(Facet::Municipality));
+            .chain(model.municipalities_concerned(meeting.date, item).into_iter().map(Facet::Municipality));
         for key in keys {
             by_facet.entry(key).or_default().push(i);
         }
