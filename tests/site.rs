@@ -870,3 +870,27 @@ fn a_body_page_lists_the_assignments_given_to_it() {
     let text = visible(&page(&all, "organ/regionradet/index.html"));
     assert!(!text.contains("Uppdrag till"), "{text}");
 }
+
+/// Each municipality has a feed of the decisions that concern it, the same decisions as
+/// its decisions list ("Beslut som rör Sjöby (34)"), linked from its page.
+#[test]
+fn each_municipality_has_a_feed_of_the_decisions_that_concern_it() {
+    let all = site(&repo().join("examples/demo"), Edition::Public);
+    for slug in ["granberga", "tallvik", "bjorkfors", "alvnas", "sjoby"] {
+        let html = page(&all, &format!("kommuner/{slug}/index.html"));
+        assert!(
+            html.contains(&format!("href=\"../../kommuner/{slug}/beslut.atom\">Prenumerera på nya beslut som rör")),
+            "{slug}"
+        );
+        let text = visible(&html);
+        let count: usize = text
+            .split("Beslut som rör ")
+            .nth(1)
+            .and_then(|rest| rest.split(['(', ')']).nth(1))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{slug}: {text}"));
+        let feed = page(&all, &format!("kommuner/{slug}/beslut.atom"));
+        assert_eq!(feed.matches("<entry>").count(), count.min(50), "{slug}");
+        assert!(feed.contains("<title>Kommunchefsgruppen ") || feed.contains("<title>Regionrådet "), "{feed}");
+    }
+}

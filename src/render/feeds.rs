@@ -1,5 +1,6 @@
 //! Subscriptions: Atom feeds of published minutes (RFC 4287) and iCalendar files of
-//! meetings (RFC 5545), for the whole cooperation and for each body.
+//! meetings (RFC 5545), for the whole cooperation and for each body, and for each
+//! municipality an Atom feed of the decisions that concern it.
 //!
 //! This module owns `flode/*.atom` and `kalender/*.ics` (paths from [`urls`]). It reads
 //! only the edition it is given and must not reach past it: drafts are skipped entirely,
@@ -18,7 +19,7 @@ use jiff::civil::{Date, Time};
 
 use super::sitemap::{absolute, xml_escape};
 use super::{Artefact, format, urls};
-use crate::model::{BodyId, Item, Meeting, MeetingStatus, Model, RecordKind, time_zone};
+use crate::model::{BodyId, Item, Meeting, MeetingStatus, Model, MunicipalityId, RecordKind, time_zone};
 
 /// Every Atom feed and iCalendar file: one of each for all bodies, one of each per body.
 ///
@@ -31,6 +32,7 @@ pub fn feeds(model: &Model, pdfs: bool) -> Vec<Artefact> {
         out.push(atom(model, Some(id), pdfs));
         out.push(ical(model, Some(id)));
     }
+    out.extend(municipality_feeds(model));
     out
 }
 
@@ -68,17 +70,24 @@ pub fn atom(model: &Model, body: Option<BodyId>, pdfs: bool) -> Artefact {
     };
     // A feed with no entries still needs `updated`: the site's newest record is the last
     // moment anything could have changed it; a site without records falls back on today.
-    let updated = entries
-        .first()
-        .map(|m| record_date(m))
-        .or_else(|| model.meetings.iter().filter(|m| m.has_record(model.today)).map(|m| record_date(m)).max())
-        .unwrap_or(model.today);
+    let updated = entries.first().map_or_else(|| newest_record(model), |m| record_date(m));
 
+    let mut x = feed_head(model, &path, &title, &alternate, updated);
+    for meeting in entries {
+        entry(&mut x, model, meeting, pdfs);
+    }
+    x.push_str("</feed>\n");
+    Artefact::new(path, x)
+}
+
+/// A feed's beginning, up to its first entry: its id and `self` link (`path`), title,
+/// the page it follows (`alternate`), and when it last changed.
+fn feed_head(model: &Model, path: &str, title: &str, alternate: &str, updated: Date) -> String {
     let mut x = String::new();
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     let _ =
         writeln!(x, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">", xml_escape(&model.site.language));
-    let _ = writeln!(x, "  <id>{}</id>", xml_escape(&absolute(model, &path)));
+    let _ = writeln!(x, "  <id>{}</id>", xml_escape(&absolute(model, path)));
     let _ = writeln!(x, "  <title>{}</title>", xml_escape(&title));
     if let Some(description) = &model.site.description {
         let _ = writeln!(x, "  <subtitle>{}</subtitle>", xml_escape(description));
@@ -87,12 +96,12 @@ pub fn atom(model: &Model, body: Option<BodyId>, pdfs: bool) -> Artefact {
     let _ = writeln!(
         x,
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
-        xml_escape(&absolute(model, &path))
+        xml_escape(&absolute(model, path))
     );
     let _ = writeln!(
         x,
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        xml_escape(&absolute(model, &alternate))
+        xml_escape(&absolute(model, alternate))
     );
     let _ = writeln!(
         x,
@@ -101,8 +110,64 @@ pub fn atom(model: &Model, body: Option<BodyId>, pdfs: bool) -> Artefact {
         xml_escape(&absolute(model, urls::START))
     );
     x.push_str("  <generator>kansli</generator>\n");
-    for meeting in entries {
-        entry(&mut x, model, meeting, pdfs);
+    x
+}
+
+/// The newest record's date in the site, for a feed with no entries; today without one.
+fn newest_record(model: &Model) -> Date {
+    model.meetings.iter().filter(|m| m.has_record(model.today)).map(|m| record_date(m)).max().unwrap_or(model.today)
+}
+
+/// `kommuner/<kommun>/beslut.atom` for every municipality: the newest decisions that
+/// concern it (`Model::municipalities_concerned`, as the decisions' "Kommun" facet lists
+/// them), one entry per decision, for an elected member who follows their own
+/// municipality. One pass over the records finds every municipality's decisions.
+pub fn municipality_feeds(model: &Model) -> Vec<Artefact> {
+    let mut concerning: Vec<Vec<(&Meeting, &Item)>> = vec![Vec::new(); model.municipalities.len()];
+    for meeting in model.meetings.iter().filter(|m| m.has_record(model.today)) {
+        for item in meeting.items.iter().filter(|i| i.decision.is_some() && i.secrecy.is_none()) {
+            for m in model.municipalities_concerned(meeting.date, item) {
+                concerning[m.index()].push((meeting, item));
+            }
+        }
+    }
+    concerning
+        .into_iter()
+        .enumerate()
+        .map(|(i, decisions)| municipality_atom(model, MunicipalityId(i as u32), decisions))
+        .collect()
+}
+
+/// The feed of one municipality, from the decisions that concern it.
+fn municipality_atom(model: &Model, id: MunicipalityId, mut decisions: Vec<(&Meeting, &Item)>) -> Artefact {
+    let municipality = model.municipality(id);
+    let path = urls::municipality_feed(model, id);
+    decisions.sort_by_key(|(m, item)| std::cmp::Reverse((record_date(m), m.date, m.body, item.number)));
+    decisions.truncate(FEED_ENTRIES);
+    let updated = decisions.first().map_or_else(|| newest_record(model), |(m, _)| record_date(m));
+    let title = format!("{} – beslut som rör {}", model.site.cooperation, municipality.name);
+    let mut x = feed_head(model, &path, &title, &urls::municipality(model, id), updated);
+    for (meeting, item) in decisions {
+        let body = model.body(meeting.body);
+        let page = absolute(model, &urls::item(model, meeting, item.number));
+        x.push_str("  <entry>\n");
+        let _ = writeln!(x, "    <id>{}</id>", xml_escape(&page));
+        let title = format!(
+            "{} {}, {}: {}",
+            body.name,
+            format::date_medium(meeting.date),
+            format::item_number(meeting.kind, item.number),
+            item.title
+        );
+        let _ = writeln!(x, "    <title>{}</title>", xml_escape(&title));
+        let _ = writeln!(x, "    <published>{}</published>", rfc3339(meeting.date, noon()));
+        let _ = writeln!(x, "    <updated>{}</updated>", rfc3339(record_date(meeting), noon()));
+        let _ = writeln!(x, "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", xml_escape(&page));
+        let _ = writeln!(x, "    <category term=\"{}\" label=\"{}\"/>", xml_escape(&body.slug), xml_escape(&body.name));
+        let mut html = String::from("<p><strong>Beslut:</strong></p>\n");
+        html.push_str(&text_html(item.decision.as_deref().unwrap_or_default()));
+        let _ = writeln!(x, "    <content type=\"html\">{}</content>", xml_escape(&html));
+        x.push_str("  </entry>\n");
     }
     x.push_str("</feed>\n");
     Artefact::new(path, x)

@@ -93,6 +93,11 @@ pub fn municipality(model: &Model, id: crate::model::MunicipalityId) -> String {
     format!("kommuner/{}/", model.municipality(id).slug)
 }
 
+/// The Atom feed of the decisions that concern a municipality.
+pub fn municipality_feed(model: &Model, id: crate::model::MunicipalityId) -> String {
+    format!("kommuner/{}/beslut.atom", model.municipality(id).slug)
+}
+
 pub fn goal(model: &Model, id: crate::model::GoalId) -> String {
     format!("strategi/{}/", model.goal(id).slug)
 }

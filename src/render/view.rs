@@ -601,6 +601,8 @@ pub struct MunicipalityPage {
     pub name: String,
     /// "Beslut som rör Granberga (40)", to the decisions that concern it.
     pub decisions: Option<Link>,
+    /// Its feed of the decisions that concern it.
+    pub feed: Link,
     pub official_name: String,
     pub membership: String,
     /// Its people in each body: (body, people).

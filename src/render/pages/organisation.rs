@@ -198,9 +198,16 @@ pub(super) fn municipality(ctx: &Ctx, id: MunicipalityId) -> PageOut {
             facet_path(ctx, Some(Facet::Municipality(id))),
         )
     });
+    let feed_label = ctx.s("municipality.feed").replace("{name}", &municipality.name);
+    let alternates = vec![Alternate {
+        kind: "application/atom+xml",
+        title: ctx.s("municipality.decisions").replace("{name}", &municipality.name),
+        href: urls::municipality_feed(model, id),
+    }];
     let page = MunicipalityPage {
         name: municipality.name.clone(),
         decisions,
+        feed: Link::new(feed_label, urls::municipality_feed(model, id)),
         official_name: municipality.official_name.clone(),
         membership: membership_text(ctx, id),
         representatives,
@@ -221,6 +228,7 @@ pub(super) fn municipality(ctx: &Ctx, id: MunicipalityId) -> PageOut {
         page,
     )
     .crumbs(vec![Link::new(ctx.s("nav.kommuner"), urls::MUNICIPALITIES)])
+    .alternates(alternates)
 }
 
 fn decided_text(ctx: &Ctx, body: BodyId, date: jiff::civil::Date) -> String {

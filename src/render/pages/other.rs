@@ -113,6 +113,11 @@ pub(super) fn open_data(ctx: &Ctx) -> PageOut {
         feeds.push(Link::new(body.name.clone(), urls::body_feed(body)));
         calendars.push(Link::new(body.name.clone(), urls::body_ical(body)));
     }
+    for i in 0..model.municipalities.len() {
+        let id = MunicipalityId(i as u32);
+        let label = ctx.s("municipality.decisions").replace("{name}", &model.municipality(id).name);
+        feeds.push(Link::new(label, urls::municipality_feed(model, id)));
+    }
     // The licence is elsewhere: its address is absolute, and `link` puts the root before it.
     let license = model.site.license.as_ref().map(|l| Link::new(l.name.clone(), l.url.clone()));
     let page = OpenDataPage { license, files, oparl_entry: "data/oparl/system.json".into(), feeds, calendars };
