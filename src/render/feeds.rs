@@ -88,7 +88,7 @@ fn feed_head(model: &Model, path: &str, title: &str, alternate: &str, updated: D
     let _ =
         writeln!(x, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">", xml_escape(&model.site.language));
     let _ = writeln!(x, "  <id>{}</id>", xml_escape(&absolute(model, path)));
-    let _ = writeln!(x, "  <title>{}</title>", xml_escape(&title));
+    let _ = writeln!(x, "  <title>{}</title>", xml_escape(title));
     if let Some(description) = &model.site.description {
         let _ = writeln!(x, "  <subtitle>{}</subtitle>", xml_escape(description));
     }
