@@ -943,3 +943,39 @@ fn a_meeting_in_the_wrong_bodys_folder_is_told_where_it_belongs() {
 "#,
     );
 }
+
+/// "1 dagar": a value of 1 with a plural unit and no singular is a warning, in the plan
+/// and in the report's outcome; "st", "procent", "barn" and "besök" are both.
+#[test]
+fn the_value_one_with_a_plural_unit_and_no_singular_is_a_warning() {
+    let mut site = TestSite::minimal();
+    site.edit(
+        PLAN,
+        "baseline = 100\ntarget = 150\nunit = \"besök per dag\"",
+        "baseline = 1\ntarget = 3\nunit = \"träffar\"",
+    );
+    site.edit(REPORT, "outcome = 130", "outcome = 1");
+    assert_diagnostics(
+        &site,
+        r#"varning: värdet 1 skrivs "1 träffar"
+  --> content/groups/webb/plan-2013.toml:10:12
+   |
+10 | baseline = 1
+   |            ^ enheten står i plural
+   |
+   = hjälp: ange enheten i singular med unit_one, t.ex. unit_one = "kommun" till unit = "kommuner"
+
+varning: värdet 1 skrivs "1 träffar"
+ --> content/groups/webb/report-2013.toml:4:11
+  |
+4 | outcome = 1
+  |           ^ enheten står i plural
+  |
+  = hjälp: ange enheten i singular med unit_one i planens mål, t.ex. unit_one = "kommun" till unit = "kommuner"
+"#,
+    );
+    site.edit(PLAN, "unit = \"träffar\"", "unit = \"träffar\"\nunit_one = \"träff\"");
+    assert_diagnostics(&site, "");
+    site.edit(PLAN, "unit = \"träffar\"\nunit_one = \"träff\"", "unit = \"st\"");
+    assert_diagnostics(&site, "");
+}

@@ -100,6 +100,12 @@ pub(super) fn plans(ctx: &mut Ctx<'_>, loaded: &[LoadedYearly<RawPlan>], bodies:
                     None
                 }
             };
+            if g.unit_one.is_none()
+                && let Some(unit) = &g.unit
+                && let Some(one) = [&g.baseline, &g.target].into_iter().flatten().find(|v| v.value.0 == 1.0)
+            {
+                one_in_plural(ctx, file, one.span.clone(), &unit.value, "unit_one");
+            }
             goals.push(PlanGoal {
                 key: g.id.value.clone(),
                 text: text(&g.text),
@@ -280,6 +286,12 @@ pub(super) fn reports(
                 );
                 continue;
             }
+            let planned = &plan.goals[index];
+            if planned.unit_one.is_none()
+                && let (Some(unit), Some(one)) = (&planned.unit, g.outcome.as_ref().filter(|o| o.value.0 == 1.0))
+            {
+                one_in_plural(ctx, file, one.span.clone(), unit, "unit_one i planens mål");
+            }
             goals.push(GoalOutcome {
                 goal: index,
                 fulfilment: g.fulfilment.value,
@@ -441,4 +453,26 @@ pub(super) fn indicators(ctx: &mut Ctx<'_>, loaded: &[LoadedIndicator]) -> Vec<I
         });
     }
     out
+}
+
+/// A warning for the value 1 of a goal whose unit is a plural with no singular given
+/// ("1 dagar"): `unit_one` ("dag") is what the site writes after 1. A unit whose first
+/// word does not end as a Swedish plural does ("st", "procent", "barn", "besök"), and
+/// neither do the units of measure in -meter and -liter.
+fn one_in_plural(ctx: &mut Ctx<'_>, file: FileId, span: std::ops::Range<usize>, unit: &str, key: &str) {
+    let word = unit.split_whitespace().next().unwrap_or_default();
+    let plural = word.chars().count() >= 5
+        && ["ar", "er", "or"].iter().any(|end| word.ends_with(end))
+        && !word.ends_with("meter")
+        && !word.ends_with("liter");
+    if plural {
+        ctx.push(
+            Diagnostic::warning(format!("värdet 1 skrivs \"1 {unit}\""))
+                .at(Location::new(file, span))
+                .with_label("enheten står i plural")
+                .with_hint(format!(
+                    "ange enheten i singular med {key}, t.ex. unit_one = \"kommun\" till unit = \"kommuner\""
+                )),
+        );
+    }
 }
