@@ -979,3 +979,25 @@ varning: värdet 1 skrivs "1 träffar"
     site.edit(PLAN, "unit = \"träffar\"\nunit_one = \"träff\"", "unit = \"st\"");
     assert_diagnostics(&site, "");
 }
+
+/// The page on personal data is linked from every footer, so it must be an address.
+#[test]
+fn errors_on_a_privacy_page_without_an_address() {
+    let mut site = TestSite::minimal();
+    site.edit(
+        "content/site.toml",
+        "base_url = \"https://test.example/beslut/\"",
+        "base_url = \"https://test.example/beslut/\"\nprivacy_url = \"test.example/personuppgifter\"",
+    );
+    assert_diagnostics(
+        &site,
+        r#"fel: ogiltig adress "test.example/personuppgifter"
+ --> content/site.toml:4:15
+  |
+4 | privacy_url = "test.example/personuppgifter"
+  |               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ väntade en adress som börjar med https://
+  |
+  = hjälp: skriv den fullständiga adressen till sidan om personuppgifter, t.ex. "https://umearegionen.se/personuppgifter/"
+"#,
+    );
+}

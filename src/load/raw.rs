@@ -50,6 +50,9 @@ pub struct RawSite {
     /// Villkoren för att använda de öppna data, t.ex. CC0. Visas på sidan Öppna data och
     /// i OParl-gränssnittet. Utelämnas tills webbplatsens ägare har bestämt dem.
     pub license: Option<RawLicense>,
+    /// Adressen till sidan där webbplatsens ägare informerar om behandlingen av
+    /// personuppgifter (GDPR, artikel 13–14). Länkas i sidfoten på varje sida.
+    pub privacy_url: Option<S<String>>,
 }
 
 /// En licens för de öppna data.

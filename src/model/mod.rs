@@ -338,6 +338,7 @@ pub(crate) fn placeholder_site(file: crate::diag::FileId) -> Site {
             response_time: None,
         },
         license: None,
+        privacy_url: None,
         file,
     }
 }

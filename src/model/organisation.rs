@@ -141,6 +141,19 @@ pub(super) fn site(ctx: &mut Ctx<'_>, parsed: Option<&Parsed<RawSite>>, files: &
         );
         None
     });
+    let privacy_url = raw.privacy_url.as_ref().and_then(|u| {
+        let url = u.value.trim();
+        if url.starts_with("https://") || url.starts_with("http://") {
+            return Some(url.to_string());
+        }
+        ctx.push(
+            err(format!("ogiltig adress \"{url}\""))
+                .at(Location::new(file, u.span.clone()))
+                .with_label("väntade en adress som börjar med https://")
+                .with_hint("skriv den fullständiga adressen till sidan om personuppgifter, t.ex. \"https://umearegionen.se/personuppgifter/\""),
+        );
+        None
+    });
     let language = raw.language.as_ref().map_or_else(|| "sv".to_string(), |l| l.value.clone());
     if language != "sv"
         && let Some(l) = &raw.language
@@ -178,6 +191,7 @@ pub(super) fn site(ctx: &mut Ctx<'_>, parsed: Option<&Parsed<RawSite>>, files: &
         members,
         accessibility,
         license,
+        privacy_url,
         file,
     }
 }

@@ -75,6 +75,8 @@ pub struct Site {
     pub accessibility: Accessibility,
     /// The terms of the open data, when the site's owner has set them.
     pub license: Option<License>,
+    /// The owner's page on the processing of personal data, linked in every footer.
+    pub privacy_url: Option<String>,
     pub file: FileId,
 }
 

@@ -22,6 +22,8 @@ pub struct SiteView {
     /// "22 november 2026": when the build's "today" is.
     pub today: String,
     pub today_iso: String,
+    /// The owner's page on personal data (absolute), or "".
+    pub privacy_url: String,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]

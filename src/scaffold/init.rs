@@ -88,6 +88,9 @@ language = \"sv\"
 # kansli har ett inbyggt tema, \"default\". Filer i themes/default/ ersätter temats filer
 # med samma namn (`kansli init --copy-theme` kopierar hela temat dit).
 # theme = \"default\"
+# Sidan där ni berättar hur personuppgifter behandlas (webbplatsen publicerar namn,
+# roller och närvaro); sidfoten länkar den.
+# privacy_url = \"https://example.org/personuppgifter/\"
 
 # Medlemskommunerna. En kommun som går med eller lämnar får from = ÅÅÅÅ-MM-DD eller
 # until = ÅÅÅÅ-MM-DD.

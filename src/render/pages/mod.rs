@@ -540,6 +540,7 @@ pub fn site_view(ctx: &Ctx) -> SiteView {
         base_url: site.base_url.clone(),
         today: super::format::date_medium(ctx.model.today),
         today_iso: ctx.model.today.to_string(),
+        privacy_url: site.privacy_url.clone().unwrap_or_default(),
     }
 }
 
