@@ -113,7 +113,7 @@ fn lists_allowed_keys_when_nothing_is_close() {
 1 | xyzzy = 1
   | ^^^^^ okänd nyckel
   |
-  = hjälp: tillåtna nycklar här: `accessibility`, `base_url`, `confidential_notice`, `cooperation`, `description`, `example`, `language`, `license`, `member`, `theme`, `title`
+  = hjälp: tillåtna nycklar här: `accessibility`, `base_url`, `confidential_notice`, `cooperation`, `description`, `example`, `language`, `license`, `member`, `privacy_url`, `theme`, `title`
 "#,
     );
 }

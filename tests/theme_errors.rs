@@ -75,9 +75,9 @@ fn a_tag_left_open_at_the_end_says_what_closes_it() {
         failure(&site),
         "\
 fel: kunde inte läsa temats mallar: mallen tar slut mitt i ett uttryck eller en tagg
-   --> themes/default/templates/municipality.html:121:25
+   --> themes/default/templates/municipality.html:122:25
     |
-121 | {% if page.membership %}
+122 | {% if page.membership %}
     |                         ^
     |
     = hjälp: stäng det som står öppet, med `}}`, `%}` eller en sluttagg som {% endif %}
