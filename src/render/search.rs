@@ -929,13 +929,17 @@ mod tests {
         assert_eq!(all, postings.len(), "every stem in exactly one shard");
     }
 
-    #[test]
-    fn the_index_lists_postings_with_gaps_and_weights() {
-        let doc = |url: &str, text: &str| Doc {
+    /// A page at `url` of one section, "Möte", with `text`.
+    fn doc(url: &str, text: &str) -> Doc {
+        Doc {
             url: url.into(),
             title: "Möte".into(),
             sections: vec![Section { anchor: String::new(), heading: "Möte".into(), text: text.into() }],
-        };
+        }
+    }
+
+    #[test]
+    fn the_index_lists_postings_with_gaps_and_weights() {
         let files = index(vec![doc("b/", "budget budgeten"), doc("a/", "budgeten"), doc("c/", "annat")]);
         let get = |path: &str| -> serde_json::Value {
             serde_json::from_slice(&files.iter().find(|a| a.path == path).unwrap().bytes).unwrap()
@@ -951,11 +955,6 @@ mod tests {
 
     #[test]
     fn the_version_changes_with_any_shard_and_only_then() {
-        let doc = |url: &str, text: &str| Doc {
-            url: url.into(),
-            title: "Möte".into(),
-            sections: vec![Section { anchor: String::new(), heading: "Möte".into(), text: text.into() }],
-        };
         let version = |docs: Vec<Doc>| -> String {
             let files = index(docs);
             let meta = &files.iter().find(|a| a.path == "sok/data/meta.json").unwrap().bytes;

@@ -73,16 +73,21 @@ pub fn attachment(content_path: &str) -> String {
 /// The link to an attachment file ([`attachment`]), percent-encoded: its name is the
 /// author's, and may hold spaces, å, ä, ö, `#` or `?`, which a URL cannot hold as they are.
 pub fn attachment_href(content_path: &str) -> String {
-    let path = attachment(content_path);
-    let mut href = String::with_capacity(path.len());
+    encode_path(&attachment(content_path))
+}
+
+/// A site path as a URL's path: every byte outside RFC 3986's path characters (letters,
+/// digits, `/` and `-._~!$&'()*+,;=:@`) percent-encoded, `#`, `?` and `%` among them.
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
     for byte in path.bytes() {
         if byte.is_ascii_alphanumeric() || b"/-._~!$&'()*+,;=:@".contains(&byte) {
-            href.push(byte as char);
+            out.push(byte as char);
         } else {
-            href.push_str(&format!("%{byte:02X}"));
+            out.push_str(&format!("%{byte:02X}"));
         }
     }
-    href
+    out
 }
 
 pub fn person(model: &Model, id: crate::model::PersonId) -> String {

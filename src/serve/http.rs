@@ -142,7 +142,7 @@ async fn site(Extract(shared): Extract<Shared>, uri: Uri) -> Response {
         Answer::Found { bytes, content_type } => (StatusCode::OK, bytes, content_type),
         Answer::Redirect(to) => {
             let mut response = StatusCode::PERMANENT_REDIRECT.into_response();
-            if let Ok(location) = HeaderValue::from_str(&format!("/{}", encode(&to))) {
+            if let Ok(location) = HeaderValue::from_str(&format!("/{}", crate::render::urls::encode_path(&to))) {
                 response.headers_mut().insert(header::LOCATION, location);
             }
             return response;
@@ -215,19 +215,6 @@ pub fn decode(path: &str) -> Option<String> {
     (!decoded.contains('\0')).then_some(decoded)
 }
 
-/// Percent-encodes what a path may not hold as is.
-fn encode(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || b"/-._~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,6 +240,6 @@ mod tests {
 
     #[test]
     fn encodes_what_a_location_may_not_hold() {
-        assert_eq!(encode("filer/möte 1/"), "filer/m%C3%B6te%201/");
+        assert_eq!(crate::render::urls::encode_path("filer/möte 1/"), "filer/m%C3%B6te%201/");
     }
 }

@@ -2,6 +2,7 @@
 
 use super::{Ctx, PageOut};
 use crate::model::*;
+use crate::render::data;
 use crate::render::format;
 use crate::render::urls;
 use crate::render::view::*;
@@ -90,21 +91,24 @@ pub(super) fn open_data(ctx: &Ctx) -> PageOut {
         ctx.own_file_link(format!("{} ({format})", ctx.s(key)), href.into(), format)
     };
     let excel = ctx.s("data.excel");
-    let files = vec![
-        file("data.decisions_csv", "data/beslut.csv", "CSV"),
-        file("data.decisions_csv", "data/excel/beslut.csv", &excel),
-        file("data.assignments_csv", "data/uppdrag.csv", "CSV"),
-        file("data.assignments_csv", "data/excel/uppdrag.csv", &excel),
-        file("data.economy_csv", "data/ekonomi.csv", "CSV"),
-        file("data.economy_csv", "data/excel/ekonomi.csv", &excel),
-        file("data.decisions_json", "data/beslut.json", "JSON"),
-        file("data.goals_csv", "data/mal.csv", "CSV"),
-        file("data.goals_csv", "data/excel/mal.csv", &excel),
-        file("data.activities_csv", "data/aktiviteter.csv", "CSV"),
-        file("data.activities_csv", "data/excel/aktiviteter.csv", &excel),
-        file("data.questions_csv", "data/fragor.csv", "CSV"),
-        file("data.questions_csv", "data/excel/fragor.csv", &excel),
+    // Each table as CSV and for Excel, in this order; the decisions also as JSON.
+    let tables = [
+        ("data.decisions_csv", data::DECISIONS_CSV),
+        ("data.assignments_csv", data::ASSIGNMENTS_CSV),
+        ("data.economy_csv", data::ECONOMY_CSV),
+        ("data.goals_csv", data::GOALS_CSV),
+        ("data.activities_csv", data::ACTIVITIES_CSV),
+        ("data.questions_csv", data::QUESTIONS_CSV),
     ];
+    let mut files = Vec::new();
+    for (key, path) in tables {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        files.push(file(key, path, "CSV"));
+        files.push(file(key, &format!("{}{name}", data::EXCEL_DIR), &excel));
+        if path == data::DECISIONS_CSV {
+            files.push(file("data.decisions_json", data::DECISIONS_JSON, "JSON"));
+        }
+    }
     let mut feeds = vec![Link::new(ctx.s("feed.minutes"), urls::FEED)];
     let mut calendars =
         vec![Link::new(ctx.s("feed.all_meetings"), urls::ICAL), Link::new(ctx.s("feed.periods"), urls::ICAL_PERIODS)];
