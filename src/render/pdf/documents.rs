@@ -408,7 +408,8 @@ fn csv_table(ctx: &Ctx, bytes: &[u8]) -> Option<Value> {
             if cells.clone().count() > 0 && cells.clone().all(|c| number(c)) { "right" } else { "left" }
         })
         .collect();
-    // Column names are often identifiers ("budget_2025_kr"): a line may break after "_".
+    // Names in such tables are often identifiers ("budget_2025_kr"): a line may break
+    // after "_" in any cell.
     let cell = |text: &str| json!([text.trim().replace('_', "_\u{200b}")]);
     let more = (total > CSV_ROWS).then(|| {
         format!("{} {}–{} {}", ctx.s("pdf.rows_not_shown_from"), CSV_ROWS + 1, total, ctx.s("pdf.pages_not_shown"))
