@@ -900,7 +900,7 @@ fn each_municipality_has_a_feed_of_the_decisions_that_concern_it() {
 #[test]
 fn the_footer_links_the_page_on_personal_data_when_there_is_one() {
     let demo = site(&repo().join("examples/demo"), Edition::Public);
-    let link = "<a href=\"https://exempel.example/personuppgifter/\">Personuppgifter</a>";
+    let link = "<a href=\"https://www.exempelregionen.example/personuppgifter/\">Personuppgifter</a>";
     for path in ["index.html", "personer/index.html", "moten/kommunchefsgruppen/2026-04-22/index.html"] {
         assert!(page(&demo, path).contains(link), "{path}");
     }
