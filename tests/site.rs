@@ -906,3 +906,13 @@ fn the_footer_links_the_page_on_personal_data_when_there_is_one() {
     }
     assert!(!page(&site(&repo(), Edition::Public), "index.html").contains(">Personuppgifter</a>"));
 }
+
+/// A member municipality's page names each deciding body; where the sources name no one
+/// from it, the page says so. The review read Vännäs's page, which listed only
+/// Kommunchefsgruppen, as saying Vännäs has no politician in Regionrådet.
+#[test]
+fn a_municipality_page_says_when_the_sources_name_no_representative() {
+    let text = visible(&page(&site(&repo(), Edition::Public), "kommuner/vannas/index.html"));
+    assert!(text.contains("Regionrådet Källorna på webbplatsen anger ingen ledamot från kommunen."), "{text}");
+    assert!(text.contains("Kommunchefsgruppen Åsa Ågren Wikström"), "{text}");
+}

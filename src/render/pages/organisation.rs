@@ -157,6 +157,7 @@ pub(super) fn municipality(ctx: &Ctx, id: MunicipalityId) -> PageOut {
     let municipality = model.municipality(id);
     let from_here = |p: PersonId| model.person(p).affiliation == Affiliation::Municipality(id);
     let today = model.today;
+    let member = model.site.members.iter().any(|m| m.municipality == id && m.member_on(today));
     let mut representatives = Vec::new();
     let mut groups = Vec::new();
     for b in model.body_ids() {
@@ -167,7 +168,10 @@ pub(super) fn municipality(ctx: &Ctx, id: MunicipalityId) -> PageOut {
             .filter(|m| from_here(m.person) && m.until.is_none_or(|u| u.last_day() >= today))
             .map(|m| ctx.person_line(m.person, Some(m.role)))
             .collect();
-        if people.is_empty() {
+        // A member municipality has people in the deciding bodies: when the sources name
+        // none, the page says so rather than leave the body out, which would read as none.
+        let deciding = matches!(body.kind, BodyKind::Regionrad | BodyKind::Kommunchefsgrupp);
+        if people.is_empty() && !(member && deciding) {
             continue;
         }
         if body.kind.is_group() {
