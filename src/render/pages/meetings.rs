@@ -281,11 +281,7 @@ pub(super) fn body(ctx: &Ctx, id: BodyId) -> PageOut {
         goals: body.goals.iter().map(|g| Link::new(model.goal(*g).title.clone(), urls::goal(model, *g))).collect(),
         members,
         former_members,
-        assignments: ctx
-            .body_assignments(id)
-            .iter()
-            .map(|(r, k)| ctx.assignment_view(*r, &model.item(*r).assignments[*k]))
-            .collect(),
+        assignments: ctx.assignment_views(Party::Body(id)),
         meetings: meetings.collect(),
         years: years
             .into_iter()

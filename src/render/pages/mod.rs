@@ -71,9 +71,9 @@ pub struct Indexes {
     /// What each person did at published meetings, made when first asked for: see
     /// [`Ctx::person_record`].
     people: std::sync::OnceLock<Vec<PersonRecord>>,
-    /// The assignments given to each body, made when first asked for: see
-    /// [`Ctx::body_assignments`].
-    body_assigned: std::sync::OnceLock<rustc_hash::FxHashMap<BodyId, Vec<(ItemRef, usize)>>>,
+    /// The assignments given to each person, body and municipality, made when first
+    /// asked for: see [`Ctx::assignment_views`].
+    assigned: std::sync::OnceLock<rustc_hash::FxHashMap<Party, Vec<(ItemRef, usize)>>>,
 }
 
 /// A person's part in the published meetings, in meeting order.
@@ -83,8 +83,6 @@ pub struct PersonRecord {
     pub attended: Vec<MeetingId>,
     /// Items presented (not confidential ones).
     pub presented: Vec<ItemRef>,
-    /// Assignments given to the person: the item and the assignment's index in it.
-    pub assigned: Vec<(ItemRef, usize)>,
 }
 
 impl std::ops::Deref for Ctx<'_> {
@@ -149,18 +147,9 @@ impl<'a> Ctx<'a> {
                         record.attended.push(m);
                     }
                 }
-                // A notice's assignments are proposed, not given.
-                let given = meeting.has_record(model.today);
                 for (index, item) in meeting.items.iter().enumerate().filter(|(_, i)| i.secrecy.is_none()) {
-                    let r = ItemRef { meeting: m, index: index as u32 };
                     if let Some(Presenter::Person(p)) = item.presenter {
-                        out[p.index()].presented.push(r);
-                    }
-                    let assigned = if given { item.assignments.as_slice() } else { &[] };
-                    for (k, assignment) in assigned.iter().enumerate() {
-                        if let Party::Person(p) = assignment.assignee {
-                            out[p.index()].assigned.push((r, k));
-                        }
+                        out[p.index()].presented.push(ItemRef { meeting: m, index: index as u32 });
                     }
                 }
             }
@@ -169,27 +158,26 @@ impl<'a> Ctx<'a> {
         &all[id.index()]
     }
 
-    /// The assignments given to the body `id` at published meetings with a record (a
-    /// notice's are proposed, not given), outside confidential items, in meeting order:
-    /// each item and the assignment's index in it. All bodies' are found in one pass on
-    /// first use.
-    pub fn body_assignments(&self, id: BodyId) -> &[(ItemRef, usize)] {
-        let all = self.indexes.body_assigned.get_or_init(|| {
+    /// The assignments given to `party` (a person, a body or a municipality) at
+    /// published meetings with a record (a notice's are proposed, not given), outside
+    /// confidential items, in meeting order. Every party's are found in one pass on first
+    /// use.
+    pub fn assignment_views(&self, party: Party) -> Vec<AssignmentView> {
+        let all = self.indexes.assigned.get_or_init(|| {
             let model = self.model;
-            let mut out: rustc_hash::FxHashMap<BodyId, Vec<(ItemRef, usize)>> = Default::default();
+            let mut out: rustc_hash::FxHashMap<Party, Vec<(ItemRef, usize)>> = Default::default();
             for (r, item) in model.recorded_items() {
                 if item.secrecy.is_some() || !self.published(model.meeting(r.meeting)) {
                     continue;
                 }
                 for (k, assignment) in item.assignments.iter().enumerate() {
-                    if let Party::Body(b) = assignment.assignee {
-                        out.entry(b).or_default().push((r, k));
-                    }
+                    out.entry(assignment.assignee).or_default().push((r, k));
                 }
             }
             out
         });
-        all.get(&id).map_or(&[], Vec::as_slice)
+        let given = all.get(&party).map_or(&[][..], Vec::as_slice);
+        given.iter().map(|(r, k)| self.assignment_view(*r, &self.model.item(*r).assignments[*k])).collect()
     }
 
     pub fn decision_rows(&self) -> &[DecisionRow] {
@@ -227,7 +215,7 @@ impl Indexes {
             shared_html: std::sync::Mutex::default(),
             meetings_of,
             people: std::sync::OnceLock::new(),
-            body_assigned: std::sync::OnceLock::new(),
+            assigned: std::sync::OnceLock::new(),
         }
     }
 

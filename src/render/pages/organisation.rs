@@ -180,16 +180,7 @@ pub(super) fn municipality(ctx: &Ctx, id: MunicipalityId) -> PageOut {
         representatives.push((ctx.body_link(b), people));
     }
     let (owed, answered) = follow_ups(ctx, id);
-    let assignments = model
-        .recorded_items()
-        .filter(|(r, item)| ctx.published(model.meeting(r.meeting)) && item.secrecy.is_none())
-        .flat_map(|(r, item)| {
-            item.assignments
-                .iter()
-                .filter(|a| a.assignee == Party::Municipality(id))
-                .map(move |a| ctx.assignment_view(r, a))
-        })
-        .collect();
+    let assignments = ctx.assignment_views(Party::Municipality(id));
     let indicators = (0..model.indicators.len())
         .filter(|i| model.indicators[*i].values.iter().any(|v| v.municipality == id))
         .map(|i| indicator_view(ctx, i, Some(id)))
@@ -603,8 +594,7 @@ pub(super) fn person(ctx: &Ctx, id: PersonId) -> PageOut {
     let record = ctx.person_record(id);
     let attended = record.attended.iter().rev().map(|m| ctx.meeting_summary(*m)).collect();
     let presented = record.presented.iter().map(|r| ctx.item_link(*r)).collect();
-    let assignments =
-        record.assigned.iter().map(|(r, k)| ctx.assignment_view(*r, &model.item(*r).assignments[*k])).collect();
+    let assignments = ctx.assignment_views(Party::Person(id));
     // The public edition has already removed contact details the source did not allow.
     let page = PersonPage {
         name: person.name.clone(),
