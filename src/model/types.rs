@@ -156,6 +156,20 @@ pub struct Body {
     pub file: FileId,
 }
 
+impl Body {
+    /// Its members on `date`, each person once, with the role they have that day (the
+    /// first the body's file lists), in the file's order.
+    pub fn members_on(&self, date: Date) -> Vec<(PersonId, Role)> {
+        let mut members: Vec<(PersonId, Role)> = Vec::new();
+        for m in self.members.iter().filter(|m| m.active_on(date)) {
+            if !members.iter().any(|(p, _)| *p == m.person) {
+                members.push((m.person, m.role));
+            }
+        }
+        members
+    }
+}
+
 impl BodyKind {
     /// Working groups, networks and projects: the bodies with yearly plans.
     pub fn is_group(self) -> bool {

@@ -59,13 +59,7 @@ pub(super) fn meeting(model: &Model, body_id: &str, date: Date) -> Result<NewFil
 
 fn text(model: &Model, body: &Body, date: Date, previous: Option<&Meeting>) -> String {
     let slug = |p: PersonId| model.person(p).slug.as_str();
-    // Each person once, in the order of the body's file, with the role they have that day.
-    let mut members: Vec<(PersonId, Role)> = Vec::new();
-    for m in body.members.iter().filter(|m| m.active_on(date)) {
-        if !members.iter().any(|(p, _)| *p == m.person) {
-            members.push((m.person, m.role));
-        }
-    }
+    let members = body.members_on(date);
     let with_role = |role: Role| members.iter().find(|(_, r)| *r == role).map(|(p, _)| slug(*p));
     let kind = previous.and_then(|m| m.kind).unwrap_or(RecordKind::Minnesanteckningar);
     let record = match kind {

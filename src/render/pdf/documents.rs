@@ -248,12 +248,7 @@ fn invited(ctx: &Ctx, meeting: &Meeting) -> Vec<Value> {
     if !listed.is_empty() {
         return listed.iter().map(|a| person(ctx, a.person, a.role)).collect();
     }
-    let mut members: Vec<(PersonId, Role)> = Vec::new();
-    for m in ctx.model.body(meeting.body).members.iter().filter(|m| m.active_on(meeting.date)) {
-        if !members.iter().any(|(p, _)| *p == m.person) {
-            members.push((m.person, m.role));
-        }
-    }
+    let members = ctx.model.body(meeting.body).members_on(meeting.date);
     members.into_iter().map(|(p, role)| person(ctx, p, Some(role))).collect()
 }
 
