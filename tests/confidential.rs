@@ -502,9 +502,11 @@ fn confidential_item_shows_its_number_and_the_notice_only() {
     }
 }
 
-/// Who was present only for some items is told, in public, only of the public ones, and
-/// one who was there for confidential items alone is not listed: their presence could name
-/// the subject (a personnel matter's presenter). The internal edition lists everyone.
+/// A participant (not deciding) present only for some items is told, in public, only of
+/// the public ones, and one who was there for confidential items alone is not listed:
+/// their presence could name the subject (a personnel matter's presenter). Those deciding
+/// are listed as written: who took each decision is public, as is the item's number. The
+/// internal edition lists everyone.
 #[test]
 fn presence_for_confidential_items_only_is_not_published() {
     let mut site = site();
@@ -525,7 +527,7 @@ fn presence_for_confidential_items_only_is_not_published() {
         words.replace("&nbsp;", " ").split_whitespace().collect::<Vec<_>>().join(" ")
     };
     let public = page(Edition::Public);
-    assert!(public.contains("Bo Lind, Beta kommun, ledamot (endast punkt 2)"), "{public}");
+    assert!(public.contains("Bo Lind, Beta kommun, ledamot (endast punkt 2–3)"), "{public}");
     assert!(!public.contains("Erik Sedig"), "{public}");
     let internal = page(Edition::Internal);
     assert!(internal.contains("Bo Lind, Beta kommun, ledamot (endast punkt 2–3)"), "{internal}");

@@ -2,7 +2,7 @@
 //!
 //! The public edition is a copy of the model with everything that must not be published
 //! taken out *before* any renderer sees it: confidential items keep only their number and
-//! OSL ground (and who was present only for some items is told only of the public ones),
+//! OSL ground (and who else took part in some items is told only of the public ones),
 //! confidential attachments are gone, drafts keep only their body and date
 //! (and are not rendered), contact details are kept only where the source allows. A
 //! renderer therefore cannot leak what it never received. Arena positions (ids) are kept,
@@ -122,18 +122,20 @@ fn needs_redaction(meeting: &Meeting, hidden: &impl Fn(Target) -> bool) -> bool 
 fn redact_meeting(meeting: &mut Meeting, hidden: &impl Fn(Target) -> bool) {
     let secret: Vec<u32> = meeting.items.iter().filter(|i| i.secrecy.is_some()).map(|i| i.number).collect();
     if !secret.is_empty() {
-        // Who was present for which confidential item can name its subject (a personnel
-        // matter's presenter): the public edition keeps only the public items, and not
-        // a person who was there for confidential items alone.
-        for list in [&mut meeting.attendees, &mut meeting.participants] {
-            list.retain_mut(|attendance| match &mut attendance.items {
-                Some(items) => {
-                    items.retain(|n| !secret.contains(n));
-                    !items.is_empty()
-                }
-                None => true,
-            });
-        }
+        // Who else took part in a confidential item can name its subject (a personnel
+        // matter's presenter): the public edition tells of their public items only, and
+        // leaves out one who was there for confidential items alone. Those deciding are
+        // the record of who took each decision, and an item's number is public: their
+        // presence stays as written (the secretary review found "endast punkt 1–3" for
+        // a member present for 1–4, and a member of item 4 alone neither present nor
+        // absent).
+        meeting.participants.retain_mut(|attendance| match &mut attendance.items {
+            Some(items) => {
+                items.retain(|n| !secret.contains(n));
+                !items.is_empty()
+            }
+            None => true,
+        });
     }
     for item in &mut meeting.items {
         if item.secrecy.is_some() {
