@@ -226,20 +226,21 @@ place = "Kommunhuset i Norrby" # som vid förra mötet
 chair = "anna-andersson"
 secretary = "cecilia-carlsson"
 
-# Beslutande: organets ledamöter på mötesdagen. Den som inte kommer flyttas till
-# [[absentee]] (med bara person = "…"). Den som bara är med under vissa ärenden
-# får items = [1, 2, …].
-[[attendee]]
-person = "anna-andersson"
-role = "ordförande"
+# Beslutande, efter mötet: organets ledamöter på mötesdagen. Så länge filen
+# saknar närvaro och beslut är den kallelsen, så ta bort # framför dem som var
+# med först efter mötet. Den som inte kom skrivs som [[absentee]] (med bara
+# person = "…"). Den som bara var med under vissa ärenden får items = [1, 2, …].
+# [[attendee]]
+# person = "anna-andersson"
+# role = "ordförande"
 
-[[attendee]]
-person = "bo-berg"
+# [[attendee]]
+# person = "bo-berg"
 
-# Övriga deltagande.
-[[participant]]
-person = "cecilia-carlsson"
-role = "sekreterare"
+# Övriga deltagande, efter mötet: ta bort # framför dem som var med.
+# [[participant]]
+# person = "cecilia-carlsson"
+# role = "sekreterare"
 
 # ----------------------------------------------------------------------------
 [[item]]
@@ -319,7 +320,7 @@ fn new_meeting_of_a_working_group_passes_check() {
     let file = made(&site, New::Meeting { body: "exempelgruppen".into(), date: "2027-01-15".into() });
     assert_eq!(file.path, "content/meetings/exempelgruppen/2027-01-15.toml");
     assert!(file.text.contains("# chair = \"person-id\" # organet har ingen ordförande på mötesdagen\n"));
-    assert!(file.text.contains("[[attendee]]\nperson = \"fredrik-falk\"\nrole = \"sammankallande\"\n"));
+    assert!(file.text.contains("# [[attendee]]\n# person = \"fredrik-falk\"\n# role = \"sammankallande\"\n"));
     site.write(&file.path, &file.text);
     assert_eq!(site.diagnostics(), "");
 }

@@ -1,7 +1,8 @@
 //! `kansli new meeting`: a meeting file pre-filled from its body and its last meeting.
 //!
 //! The members on the day become attendees (deciding roles) or participants (the
-//! secretary, co-opted and invited members), the chair and the secretary come from their
+//! secretary, co-opted and invited members), commented out until the meeting is held (a
+//! file with attendance is the record, not the notice), the chair and the secretary come from their
 //! roles, and the standing items open and close the agenda, with a reference to the
 //! body's previous meeting under "Föregående minnesanteckningar". Kind, time and place
 //! are taken from the previous meeting when it has them.
@@ -126,14 +127,17 @@ fn text(model: &Model, body: &Body, date: Date, previous: Option<&Meeting>) -> S
             body.name
         );
     } else {
+        // Commented out: a file with attendance is the record, not the notice (content
+        // guide 4.10), and a notice calls the body's members without it.
         out.push_str(
-            "\n# Beslutande: organets ledamöter på mötesdagen. Den som inte kommer flyttas till\n\
-             # [[absentee]] (med bara person = \"…\"). Den som bara är med under vissa ärenden\n\
-             # får items = [1, 2, …].\n",
+            "\n# Beslutande, efter mötet: organets ledamöter på mötesdagen. Så länge filen\n\
+             # saknar närvaro och beslut är den kallelsen, så ta bort # framför dem som var\n\
+             # med först efter mötet. Den som inte kom skrivs som [[absentee]] (med bara\n\
+             # person = \"…\"). Den som bara var med under vissa ärenden får items = [1, 2, …].\n",
         );
     }
     for (i, (person, role)) in attendees.iter().enumerate() {
-        attendance(&mut out, "attendee", slug(*person), (*role != Role::Ledamot).then_some(*role), false, i == 0);
+        attendance(&mut out, "attendee", slug(*person), (*role != Role::Ledamot).then_some(*role), true, i == 0);
     }
     let substitutes: Vec<&(PersonId, Role)> = members.iter().filter(|(_, r)| seat(*r) == Seat::Substitute).collect();
     if !substitutes.is_empty() {
@@ -144,9 +148,9 @@ fn text(model: &Model, body: &Body, date: Date, previous: Option<&Meeting>) -> S
     }
     let participants: Vec<&(PersonId, Role)> = members.iter().filter(|(_, r)| seat(*r) == Seat::Participant).collect();
     if !participants.is_empty() {
-        out.push_str("\n# Övriga deltagande.\n");
+        out.push_str("\n# Övriga deltagande, efter mötet: ta bort # framför dem som var med.\n");
         for (i, (person, role)) in participants.into_iter().enumerate() {
-            attendance(&mut out, "participant", slug(*person), Some(*role), false, i == 0);
+            attendance(&mut out, "participant", slug(*person), Some(*role), true, i == 0);
         }
     }
 
