@@ -186,6 +186,119 @@ fn errors_on_a_secret_file_published_by_another_attachment() {
     );
 }
 
+/// Every file attached to a confidential item is as secret as the item, though the
+/// attachment itself says nothing: another item must not publish it.
+#[test]
+fn errors_on_a_file_of_a_confidential_item_published_by_another_attachment() {
+    let mut site = TestSite::minimal();
+    site.append(
+        "content/meetings/kommunchefsgruppen/2013-04-17.toml",
+        "\n[[item]]\nnumber = 3\ntitle = \"Upphandling\"\npublic = false\nosl = \"19 kap. 3 § OSL\"\n\n\
+         [[item.attachment]]\ntitle = \"Anbud\"\nfile = \"bilagor/utredning.txt\"\n",
+    );
+    assert_diagnostics(
+        &site,
+        r#"fel: filen bilagor/utredning.txt är sekretessbelagd i kommunchefsgruppen/2013-04-17#3 men publiceras här
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:36:8
+   |
+36 | file = "bilagor/utredning.txt"
+   |        ^^^^^^^^^^^^^^^^^^^^^^^ bilagan saknar public = false
+   |
+  ::: content/meetings/kommunchefsgruppen/2013-04-17.toml:44:8
+   |
+44 | file = "bilagor/utredning.txt"
+   |        ^^^^^^^^^^^^^^^^^^^^^^^ här, i ett ärende med public = false
+   |
+   = hjälp: skriv public = false och osl också här; har sekretessen upphört, ta bort public = false från ärendet där
+"#,
+    );
+}
+
+/// A decision is written after the meeting: one in a meeting after today is most likely
+/// a mistyped year, and would be listed among the decisions taken (the secretary review:
+/// `date = 2103-06-20` put its decisions on the start page).
+#[test]
+fn errors_on_a_decision_before_the_meeting() {
+    let mut site = TestSite::minimal();
+    let kc = site.read("content/meetings/kommunchefsgruppen/2013-04-17.toml").replace("2013-04-17", "2031-04-17");
+    site.write("content/meetings/kommunchefsgruppen/2031-04-17.toml", &kc.replace("2013-06-30", "2031-06-30"));
+    assert_diagnostics(
+        &site,
+        r#"fel: mötet 2031-04-17 har inte hållits ännu, men har beslut
+  --> content/meetings/kommunchefsgruppen/2031-04-17.toml:29:12
+   |
+29 | decision = "Kansliet får i uppdrag att utreda lokalbehovet."
+   |            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ ett beslut före mötet; i dag är det 2026-11-22
+   |
+  ::: content/meetings/kommunchefsgruppen/2031-04-17.toml:2:8
+   |
+ 2 | date = 2031-04-17
+   |        ^^^^^^^^^^ mötesdagen
+   |
+   = hjälp: stämmer året? före mötet skrivs förslaget som proposal; decision skrivs in efter mötet
+"#,
+    );
+}
+
+/// A deadline before the meeting that set it is most likely a mistyped year, and the site
+/// would call the assignment late from the day it was given (the secretary review).
+#[test]
+fn errors_on_a_deadline_before_the_meeting() {
+    let mut site = TestSite::minimal();
+    site.edit("content/meetings/kommunchefsgruppen/2013-04-17.toml", "deadline = 2013-06-30", "deadline = 2012-06-30");
+    assert_diagnostics(
+        &site,
+        r#"fel: uppdraget ska vara klart 2012-06-30, före mötet 2013-04-17
+  --> content/meetings/kommunchefsgruppen/2013-04-17.toml:34:12
+   |
+34 | deadline = 2012-06-30
+   |            ^^^^^^^^^^ före mötesdagen
+   |
+   = hjälp: stämmer året? en tidsgräns är mötesdagen eller senare
+"#,
+    );
+}
+
+/// The same for the day a follow-up question's answers are due.
+#[test]
+fn errors_on_answers_due_before_the_meeting() {
+    let mut site = TestSite::minimal();
+    site.append(KC, "\n[item.follow_up]\nquestion = \"Deltar kommunen?\"\ndeadline = 2013-01-31\n");
+    assert_diagnostics(
+        &site,
+        r#"fel: svaren ska komma in 2013-01-31, före mötet 2013-05-15
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:49:12
+   |
+49 | deadline = 2013-01-31
+   |            ^^^^^^^^^^ före mötesdagen
+   |
+   = hjälp: stämmer året? en tidsgräns är mötesdagen eller senare
+"#,
+    );
+}
+
+/// A file in the folder of a body whose members the sources do not list, where everyone
+/// deciding sits in another body: most likely the wrong folder, but the body cannot tell,
+/// so it is a warning (the secretary review: Kommunchefsgruppen's minutes moved to
+/// Regionrådet's folder passed without a word).
+#[test]
+fn warns_of_attendees_all_from_another_body_when_this_one_lists_no_members() {
+    let mut site = TestSite::minimal();
+    let kc = site.read("content/meetings/kommunchefsgruppen/2013-04-17.toml");
+    site.write("content/meetings/regionradet/2013-04-17.toml", &kc);
+    assert_diagnostics(
+        &site,
+        r#"varning: alla beslutande är ledamöter i Kommunchefsgruppen, och Regionrådet har inga ledamöter i källorna
+  --> content/meetings/regionradet/2013-04-17.toml:10:10
+   |
+10 | person = "anna-ek"
+   |          ^^^^^^^^^ ledamot i Kommunchefsgruppen
+   |
+   = hjälp: ligger filen i fel mapp? flytta den till content/meetings/kommunchefsgruppen/, om mötet var kommunchefsgruppens; annars skriv Regionrådets ledamöter som [[member]] i content/organisation/bodies/regionradet.toml
+"#,
+    );
+}
+
 #[test]
 fn errors_on_duplicate_person_id() {
     let mut site = TestSite::minimal();

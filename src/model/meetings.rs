@@ -91,6 +91,7 @@ pub(super) fn meetings(
     bodies: &[Body],
     people: &[Person],
     site: &Site,
+    today: Date,
     memo: Option<(&mut Memo, blake3::Hasher)>,
 ) -> (Vec<Arc<Meeting>>, Links) {
     let mut registered = register(ctx, loaded);
@@ -154,7 +155,7 @@ pub(super) fn meetings(
                 let id = MeetingId(index as u32);
                 reuse(r, id).unwrap_or_else(|| {
                     let mut local = Ctx::scoped(tables);
-                    let m = meeting(&mut local, r, id, bodies, people, site);
+                    let m = meeting(&mut local, r, id, bodies, people, site, today);
                     (Arc::new(m), local.diagnostics, false)
                 })
             })
@@ -197,7 +198,8 @@ pub(super) fn meetings(
 }
 
 /// A file is copied to the site once, for every attachment that names it: one kept secret
-/// (`public = false`) is not published by another attachment that names it without.
+/// (`public = false`), or attached to a confidential item, is not published by another
+/// attachment that names it without.
 /// Each such attachment is an error at its `file`, with the secret one as a note.
 fn secret_files(ctx: &mut Ctx<'_>, meetings: &[Arc<Meeting>], registered: &[Registered<'_>]) {
     // Where an attachment names a file: its meeting's index, its item's number, and the
@@ -213,10 +215,12 @@ fn secret_files(ctx: &mut Ctx<'_>, meetings: &[Arc<Meeting>], registered: &[Regi
             })
         })
     };
-    let mut secret: HashMap<&str, Place> = HashMap::new();
-    for (path, place, _, attachment) in files() {
-        if attachment.secrecy.is_some() {
-            secret.entry(path).or_insert(place);
+    // Each secret file's first place, and whether the whole item is confidential (then
+    // so is every file attached to it) rather than the attachment alone.
+    let mut secret: HashMap<&str, (Place, bool)> = HashMap::new();
+    for (path, place, item, attachment) in files() {
+        if attachment.secrecy.is_some() || item.secrecy.is_some() {
+            secret.entry(path).or_insert((place, attachment.secrecy.is_none()));
         }
     }
     if secret.is_empty() {
@@ -230,7 +234,7 @@ fn secret_files(ctx: &mut Ctx<'_>, meetings: &[Arc<Meeting>], registered: &[Regi
     };
     let mut found = Vec::new();
     for (path, place, item, attachment) in files() {
-        let Some(&hidden) = secret.get(path) else { continue };
+        let Some(&(hidden, whole_item)) = secret.get(path) else { continue };
         if attachment.secrecy.is_some() || item.secrecy.is_some() {
             continue;
         }
@@ -238,14 +242,17 @@ fn secret_files(ctx: &mut Ctx<'_>, meetings: &[Arc<Meeting>], registered: &[Regi
         let (m, number, _) = hidden;
         // As the sources write it, under content/.
         let path = path.strip_prefix("content/").unwrap_or(path);
+        let (note, undo) = if whole_item {
+            ("här, i ett ärende med public = false", "ta bort public = false från ärendet där")
+        } else {
+            ("här med public = false", "ta bort public = false där")
+        };
         found.push(
             err(format!("filen {path} är sekretessbelagd i {}#{number} men publiceras här", meetings[m].slug))
                 .at(here)
                 .with_label("bilagan saknar public = false")
-                .with_note(there, "här med public = false")
-                .with_hint(
-                    "skriv public = false och osl också här; har sekretessen upphört, ta bort public = false där",
-                ),
+                .with_note(there, note)
+                .with_hint(format!("skriv public = false och osl också här; har sekretessen upphört, {undo}")),
         );
     }
     for diagnostic in found {
@@ -333,6 +340,7 @@ fn meeting(
     bodies: &[Body],
     people: &[Person],
     site: &Site,
+    today: Date,
 ) -> Meeting {
     let file = r.loaded.parsed.file;
     let raw = &r.loaded.parsed.value;
@@ -401,8 +409,8 @@ fn meeting(
     let member_of = |b: &Body, person: PersonId| b.members.iter().any(|m| m.person == person && m.active_on(r.date));
     // Most of those deciding sit in another body, and none of them here: the file is most
     // likely in the wrong body's folder. One error says so, not a warning per person.
-    let outsiders: Vec<PersonId> =
-        attendees.iter().map(|a| a.person).filter(|p| !body.members.is_empty() && !member_of(body, *p)).collect();
+    // A body whose members the sources do not list cannot tell; then it is a warning.
+    let outsiders: Vec<PersonId> = attendees.iter().map(|a| a.person).filter(|p| !member_of(body, *p)).collect();
     let home = (outsiders.len() >= 2 && outsiders.len() == attendees.len())
         .then(|| {
             bodies
@@ -410,7 +418,24 @@ fn meeting(
                 .find(|b| b.slug != body.slug && !b.members.is_empty() && outsiders.iter().all(|p| member_of(b, *p)))
         })
         .flatten();
-    if let Some(home) = home {
+    if let Some(home) = home.filter(|_| body.members.is_empty()) {
+        ctx.push(
+            Diagnostic::warning(format!(
+                "alla beslutande är ledamöter i {}, och {} har inga ledamöter i källorna",
+                home.name, body.name
+            ))
+            .at(Location::new(file, raw.attendee[0].person.span.clone()))
+            .with_label(format!("ledamot i {}", home.name))
+            .with_hint(format!(
+                "ligger filen i fel mapp? flytta den till content/meetings/{}/, om mötet var {}s; \
+                 annars skriv {}s ledamöter som [[member]] i content/organisation/bodies/{}.toml",
+                home.slug,
+                home.name.to_lowercase(),
+                body.name,
+                body.slug
+            )),
+        );
+    } else if let Some(home) = home {
         ctx.push(
             err(format!("de beslutande är ledamöter i {}, inte i {}", home.name, body.name))
                 .at(Location::new(file, raw.attendee[0].person.span.clone()))
@@ -500,6 +525,21 @@ fn meeting(
                     .with_hint("ta bort cancelled om mötet hölls, annars närvaron och besluten"),
             );
         }
+    }
+
+    // A decision is written into the file after the meeting (content guide 4.10): one in a
+    // meeting after today is most likely a mistyped year, and would be published as taken.
+    if r.date > today
+        && cancelled.is_none()
+        && let Some(decision) = raw.item.iter().find_map(|i| i.decision.as_ref())
+    {
+        ctx.push(
+            err(format!("mötet {} har inte hållits ännu, men har beslut", r.date))
+                .at(Location::new(file, decision.span.clone()))
+                .with_label(format!("ett beslut före mötet; i dag är det {today}"))
+                .with_note(Location::new(file, raw.date.span.clone()), "mötesdagen")
+                .with_hint("stämmer året? före mötet skrivs förslaget som proposal; decision skrivs in efter mötet"),
+        );
     }
 
     Meeting {
@@ -639,6 +679,26 @@ fn secrecy(
     }
 }
 
+/// A deadline is set at the meeting, for a day after it: one before it is most likely a
+/// mistyped year, and the site would call the task late from the day it was given.
+fn deadline_after_meeting<T>(
+    ctx: &mut Ctx<'_>,
+    file: FileId,
+    raw: &Spanned<T>,
+    deadline: Date,
+    meeting: Date,
+    what: &str,
+) {
+    if deadline < meeting {
+        ctx.push(
+            err(format!("{what} {deadline}, före mötet {meeting}"))
+                .at(Location::new(file, raw.span.clone()))
+                .with_label("före mötesdagen")
+                .with_hint("stämmer året? en tidsgräns är mötesdagen eller senare"),
+        );
+    }
+}
+
 fn item(ctx: &mut Ctx<'_>, file: FileId, raw: &RawItem, here: MeetingId, meeting_date: Date, site: &Site) -> Item {
     let presenter = raw.presenter.as_ref().and_then(|p| match &p.value {
         RawPresenter::Person(id) => ctx.person(file, &Spanned::new(id.clone(), p.span.clone())).map(Presenter::Person),
@@ -691,6 +751,9 @@ fn item(ctx: &mut Ctx<'_>, file: FileId, raw: &RawItem, here: MeetingId, meeting
         .filter_map(|a| {
             let assignee = ctx.party(file, &a.assignee);
             let deadline = a.deadline.as_ref().and_then(|d| date(file, d, &mut ctx.diagnostics));
+            if let (Some(d), Some(raw_deadline)) = (deadline, &a.deadline) {
+                deadline_after_meeting(ctx, file, raw_deadline, d, meeting_date, "uppdraget ska vara klart");
+            }
             let report_to = a.report_to.as_ref().and_then(|p| ctx.party(file, p));
             Some(Assignment { assignee: assignee?, task: text(&a.task), deadline, report_to })
         })
@@ -805,9 +868,13 @@ fn item(ctx: &mut Ctx<'_>, file: FileId, raw: &RawItem, here: MeetingId, meeting
                 Some(Answer { municipality, answer: text(&a.answer), date })
             })
             .collect();
+        let deadline = f.deadline.as_ref().and_then(|d| date(file, d, &mut ctx.diagnostics));
+        if let (Some(d), Some(raw_deadline)) = (deadline, &f.deadline) {
+            deadline_after_meeting(ctx, file, raw_deadline, d, meeting_date, "svaren ska komma in");
+        }
         FollowUp {
             question: text(&f.question),
-            deadline: f.deadline.as_ref().and_then(|d| date(file, d, &mut ctx.diagnostics)),
+            deadline,
             respond_to: f.respond_to.as_ref().and_then(|p| ctx.person(file, p)),
             municipalities,
             answers,

@@ -131,7 +131,7 @@ fn build_with(loaded: Loaded, today: Date, memo: Option<&mut Memo>) -> Built {
     let people = organisation::people(&mut ctx, people.as_ref(), &person_ids);
     let bodies = organisation::bodies(&mut ctx, &bodies, &body_ids);
     // Before plans, reports and indicators: a meeting cannot depend on them (`environment`).
-    let (meetings, links) = meetings::meetings(&mut ctx, &meetings, &bodies, &people, &site, memo);
+    let (meetings, links) = meetings::meetings(&mut ctx, &meetings, &bodies, &people, &site, today, memo);
     let plans = groups::plans(&mut ctx, &plans, &bodies);
     let reports = groups::reports(&mut ctx, &reports, &plans, &bodies);
     let indicators = groups::indicators(&mut ctx, &indicators);

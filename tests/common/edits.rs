@@ -101,9 +101,11 @@ pub fn meetings(site: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// A date in 2027 (no demo meetings then), so that added and moved meetings don't clash.
+/// A date in January 2024, before the demo's first meeting: added and moved meetings do
+/// not clash with the demo's, and keep their deadlines after the meeting and their
+/// decisions before today.
 pub fn new_date(day: u8) -> String {
-    format!("2027-01-{day:02}")
+    format!("2024-01-{day:02}")
 }
 
 /// Applies an edit; returns what to restore if the build with it fails: (path, old bytes).
