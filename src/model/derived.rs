@@ -306,6 +306,17 @@ impl Model {
 }
 
 impl Model {
+    /// The strategic goals an item works for: those it names, and those of the subgoals
+    /// it names, each once, in the strategy's order. The decisions' "Mål" facet, in the
+    /// pages and in the filter's data alike.
+    pub fn goals_of(&self, item: &Item) -> Vec<GoalId> {
+        let mut goals: Vec<GoalId> = item.goals.clone();
+        goals.extend(item.subgoals.iter().map(|s| self.subgoal(*s).goal));
+        goals.sort_unstable();
+        goals.dedup();
+        goals
+    }
+
     /// The municipalities a decision of a meeting on `date` concerns: asked in a
     /// follow-up, given an assignment, named in its title or decision ("Kommuncheferna i
     /// Tallvik och Sjöby …"), or, while a member, having chosen commitments in one of its

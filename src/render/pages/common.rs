@@ -240,7 +240,7 @@ impl Ctx<'_> {
             decision_html: markdown::to_html(text, 4),
             body_key: self.model.body(meeting.body).slug.clone(),
             year: i32::from(meeting.date.year()),
-            goals: item.goals.iter().map(|g| self.model.goal(*g).slug.clone()).collect(),
+            goals: self.model.goals_of(item).iter().map(|g| self.model.goal(*g).slug.clone()).collect(),
             areas: item.areas.iter().map(|a| self.model.area(*a).slug.clone()).collect(),
             municipalities: self
                 .model

@@ -63,18 +63,12 @@ pub(super) fn facets(model: &Model, decisions: &[ItemRef]) -> BTreeMap<Option<Fa
     // Gathered in a hash map (tens of thousands of decisions, a few hundred facets), then
     // ordered once.
     let mut by_facet: rustc_hash::FxHashMap<Facet, Vec<usize>> = rustc_hash::FxHashMap::default();
-    let mut goals: Vec<GoalId> = Vec::new();
     for (i, r) in decisions.iter().enumerate() {
         let meeting = model.meeting(r.meeting);
         let item = model.item(*r);
-        goals.clear();
-        goals.extend(&item.goals);
-        goals.extend(item.subgoals.iter().map(|s| model.subgoal(*s).goal));
-        goals.sort_unstable();
-        goals.dedup();
         let keys = [Facet::Body(meeting.body), Facet::Year(i32::from(meeting.date.year()))]
             .into_iter()
-            .chain(goals.iter().map(|g| Facet::Goal(*g)))
+            .chain(model.goals_of(item).into_iter().map(Facet::Goal))
             .chain(item.areas.iter().map(|a| Facet::Area(*a)))
             .chain(model.municipalities_concerned(meeting.date, item).into_iter().map(Facet::Municipality));
         for key in keys {

@@ -29,8 +29,16 @@ pub(super) fn start(ctx: &Ctx) -> PageOut {
             subgoals: g.subgoals.iter().map(|s| model.subgoal(*s).text.clone()).collect(),
         })
         .collect();
-    let meetings =
-        ctx.meetings_of.values().flatten().filter(|m| model.meeting(**m).status == MeetingStatus::Publicerad).count();
+    // The meetings the counts are "as of" (`start.as_of`): held, with a published record;
+    // not the notices of coming meetings, nor cancelled ones (the data review found 26
+    // where the records were 23).
+    let meetings = ctx
+        .meetings_of
+        .values()
+        .flatten()
+        .map(|m| model.meeting(*m))
+        .filter(|m| m.status == MeetingStatus::Publicerad && m.has_record(model.today))
+        .count();
     let open = model
         .recorded_items()
         .filter(|(r, item)| ctx.published(model.meeting(r.meeting)) && item.secrecy.is_none())
