@@ -4,6 +4,7 @@
 //! Computed on demand from whatever edition of the model is at hand, so the public
 //! edition's matters never include a redacted item.
 
+use aho_corasick::AhoCorasick;
 use jiff::civil::Date;
 
 use super::Model;
@@ -333,11 +334,8 @@ impl Model {
         }
         // As names are written: capitalised ("Tallvik").
         let decision = item.decision.as_deref().or(item.proposal.as_deref()).unwrap_or_default();
-        for (i, m) in self.municipalities.iter().enumerate() {
-            if names(&item.title, &m.name) || names(decision, &m.name) {
-                out.push(MunicipalityId(i as u32));
-            }
-        }
+        self.municipality_names.find(&item.title, &mut out);
+        self.municipality_names.find(decision, &mut out);
         let member = |m: MunicipalityId| self.site.members.iter().any(|s| s.municipality == m && s.member_on(date));
         for area in &item.areas {
             for c in &self.area(*area).commitments {
@@ -350,28 +348,65 @@ impl Model {
     }
 }
 
-/// Whether `text` names `name` as a word of its own or in the genitive: "Sjöby" in "i
-/// Tallvik och Sjöby" and "Sjöbys", not "Umeå" in "Umeåregionen".
-fn names(text: &str, name: &str) -> bool {
-    text.match_indices(name).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let mut after = text[at + name.len()..].chars();
-        let next = after.next();
-        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-        edge(before) && (edge(next) || next == Some('s') && edge(after.next()))
-    })
+/// Finds the municipalities' names in a text, each as a word of its own or in the
+/// genitive: "Sjöby" in "i Tallvik och Sjöby" and "Sjöbys", not "Umeå" in
+/// "Umeåregionen". One automaton for all the names reads a text once: every decision is
+/// searched on every build and after every save in `serve`, and a search per name cost a
+/// tenth of a rebuild there (BENCHMARKS.md).
+#[derive(Clone, Debug)]
+pub struct NameFinder {
+    automaton: AhoCorasick,
+    /// The municipality of each of the automaton's names.
+    ids: Vec<MunicipalityId>,
+}
+
+impl NameFinder {
+    /// A finder of `names`; a name's place in them is the id it reports. An empty name
+    /// (a source with an error) names nothing.
+    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> NameFinder {
+        let (ids, names): (Vec<MunicipalityId>, Vec<&str>) = (names.into_iter().enumerate())
+            .filter(|(_, name)| !name.is_empty())
+            .map(|(i, name)| (MunicipalityId(i as u32), name))
+            .unzip();
+        // Standard matching reports overlapping occurrences, so no name hides another.
+        let automaton = AhoCorasick::new(names).expect("a site's municipality names fit one automaton");
+        NameFinder { automaton, ids }
+    }
+
+    /// Adds to `out` the municipality of every name `text` holds (a name named twice is
+    /// added twice).
+    pub fn find(&self, text: &str, out: &mut Vec<MunicipalityId>) {
+        for found in self.automaton.find_overlapping_iter(text) {
+            let before = text[..found.start()].chars().next_back();
+            let mut after = text[found.end()..].chars();
+            let next = after.next();
+            let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+            if edge(before) && (edge(next) || next == Some('s') && edge(after.next())) {
+                out.push(self.ids[found.pattern().as_usize()]);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::names;
+    use super::NameFinder;
+    use crate::model::types::MunicipalityId;
+
+    fn found(text: &str) -> Vec<u32> {
+        let finder = NameFinder::new(["Umeå", "", "Sjöby", "Tallvik"]);
+        let mut out = Vec::new();
+        finder.find(text, &mut out);
+        out.into_iter().map(|m: MunicipalityId| m.0).collect()
+    }
 
     #[test]
     fn a_name_is_a_word_of_its_own_or_a_genitive() {
-        assert!(names("Kommuncheferna i Tallvik och Sjöby säkerställer", "Sjöby"));
-        assert!(names("Sjöbys representanter", "Sjöby"));
-        assert!(names("Umeå", "Umeå"));
-        assert!(!names("samverkan i Umeåregionen", "Umeå"));
-        assert!(!names("Sjöbyskolan", "Sjöby"));
+        assert_eq!(found("Kommuncheferna i Tallvik och Sjöby säkerställer"), [3, 2]);
+        assert_eq!(found("Sjöbys representanter"), [2]);
+        assert_eq!(found("Umeå"), [0]);
+        assert_eq!(found("samverkan i Umeåregionen"), [] as [u32; 0]);
+        assert_eq!(found("Sjöbyskolan, umeå och Tallviks"), [3]);
+        assert_eq!(found("Umeå, Umeå"), [0, 0]);
     }
 }

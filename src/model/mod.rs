@@ -63,6 +63,9 @@ pub struct Model {
     /// without a report: what a reader of the records can see. The site knows nothing
     /// of what happened after its latest record (an archive may end years before today).
     pub records_until: Option<Date>,
+    /// The municipalities' names, found in a text in one pass
+    /// (`Model::municipalities_concerned`).
+    pub municipality_names: derived::NameFinder,
 }
 
 /// The model (possibly incomplete when there are errors) and every diagnostic.
@@ -143,6 +146,7 @@ fn build_with(loaded: Loaded, today: Date, memo: Option<&mut Memo>) -> Built {
 
     let model = Model {
         site,
+        municipality_names: derived::NameFinder::new(municipalities.iter().map(|m| m.name.as_str())),
         municipalities,
         people,
         bodies,
