@@ -710,7 +710,7 @@ fn a_text_left_open_before_the_next_text_is_one_error() {
 /// not at all: one error each, in Swedish, with the value as TOML writes it.
 #[test]
 fn a_value_written_as_to_a_person_is_told_how_toml_writes_it() {
-    let cases: [(&str, &str, &str, &str, &str); 12] = [
+    let cases: [(&str, &str, &str, &str, &str); 15] = [
         ("number = 2", "number = 02", "talet börjar med 0", "inledande nolla", "number = 2"),
         ("number = 2", "number = §2", "paragrafnumret skrivs utan §", "§ står framför numret", "number = 2"),
         ("number = 2", "number = #2", "# inleder en kommentar", "resten av raden är en kommentar", "number = 2"),
@@ -742,6 +742,27 @@ fn a_value_written_as_to_a_person_is_told_how_toml_writes_it() {
         ("date = 2013-05-15", "date = 2013-05-15.", "tecken efter datumet", "efter ÅÅÅÅ-MM-DD", "date = 2013-05-15"),
         (
             "date = 2013-05-15",
+            "date = 2013.05.15",
+            "datum skrivs med bindestreck",
+            "punkt i datumet",
+            "date = 2013-05-15",
+        ),
+        (
+            "start = 08:30:00",
+            "start = 08:30-11:00",
+            "start och slut skrivs var för sig",
+            "två klockslag",
+            "start = 08:30:00 och end = 11:00:00, på var sin rad",
+        ),
+        (
+            "start = 08:30:00",
+            "start = 8:30–11:00:00",
+            "start och slut skrivs var för sig",
+            "två klockslag",
+            "start = 08:30:00 och end = 11:00:00, på var sin rad",
+        ),
+        (
+            "date = 2013-05-15",
             "date = 2013-05",
             "dag saknas i datumet",
             "bara år och månad",
@@ -767,6 +788,26 @@ fn a_value_written_as_to_a_person_is_told_how_toml_writes_it() {
         }
     }
     assert!(failures.is_empty(), "diagnostics differ.\n{}", failures.join("\n"));
+}
+
+/// A comment after an unquoted value is no part of it: the error marks the value, and
+/// its advice is for what was written (the secretary review: "08.30 # Tid 08.30-11.00"
+/// was told of leading zeros in numbers, marked to the end of the comment).
+#[test]
+fn a_comment_after_a_misread_value_is_left_out_of_it() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "start = 08:30:00", "start = 08.30 # Tid 08.30-11.00");
+    assert_diagnostics(
+        &site,
+        r#"fel: TOML-syntaxfel: klockslag skrivs med kolon
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:3:9
+  |
+3 | start = 08.30 # Tid 08.30-11.00
+  |         ^^^^^ punkt i klockslaget
+  |
+  = hjälp: skriv start = 08:30:00
+"#,
+    );
 }
 
 /// A number too large for TOML is one error: not also "missing field" for the key it

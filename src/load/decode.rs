@@ -1133,6 +1133,11 @@ fn misread(text: &str, offset: usize, description: &str) -> Option<Misread> {
     let (start, written_key, rest) = assignment_at(text, offset)?;
     let key = written_key.trim();
     let value = rest.trim();
+    // Unquoted, the value ends where a comment begins ("08.30 # som i kallelsen").
+    let value = match value.find([' ', '\t']).filter(|_| !value.starts_with(['"', '\''])) {
+        Some(end) if value[end..].trim_start().starts_with('#') => &value[..end],
+        _ => value,
+    };
     let at = start + written_key.len() + 1 + rest.find(value)?;
     if value.is_empty() || offset < at {
         return None;
@@ -1176,6 +1181,23 @@ fn misread(text: &str, offset: usize, description: &str) -> Option<Misread> {
         && !number.is_empty()
     {
         return fix("paragrafnumret skrivs utan §", "§ står framför numret", number);
+    }
+    // The time of a meeting as the minutes write it: "Tid 08:30-11:00".
+    if matches!(key, "start" | "end")
+        && let Some((from, until)) = value.split_once(['-', '–', '—'])
+        && let (Some(from), Some(until)) = (clock(from.trim()), clock(until.trim()))
+    {
+        return Some(Misread {
+            span,
+            message: "start och slut skrivs var för sig",
+            label: "två klockslag",
+            hint: format!("skriv start = {from} och end = {until}, på var sin rad"),
+        });
+    }
+    // A date with points, as in running text: "2013.05.15".
+    let dashed = value.replace('.', "-");
+    if value.contains('.') && is_date_shaped(&dashed) {
+        return fix("datum skrivs med bindestreck", "punkt i datumet", &dashed);
     }
     let date = value.get(..10).filter(|d| is_date_shaped(d));
     match (description, date) {
@@ -1237,6 +1259,17 @@ fn misread(text: &str, offset: usize, description: &str) -> Option<Misread> {
             hint: "tal skrivs med siffror och decimalpunkt, utan inledande nollor, t.ex. 3.5 eller 1200000".into(),
         })
     }
+}
+
+/// "8:30", "08:30" or "08:30:00" as TOML writes a time ("08:30:00"); `None` for anything
+/// else.
+fn clock(text: &str) -> Option<String> {
+    let mut parts = text.split(':');
+    let (hours, minutes, seconds) = (parts.next()?, parts.next()?, parts.next().unwrap_or("00"));
+    let two = |p: &str| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit());
+    let hours_ok = (1..=2).contains(&hours.len()) && hours.bytes().all(|b| b.is_ascii_digit());
+    (parts.next().is_none() && hours_ok && two(minutes) && two(seconds))
+        .then(|| format!("{hours:0>2}:{minutes}:{seconds}"))
 }
 
 /// "2025-10-31": four digits, two and two, with "-" between.
