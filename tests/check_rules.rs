@@ -299,6 +299,52 @@ fn warns_of_attendees_all_from_another_body_when_this_one_lists_no_members() {
     );
 }
 
+/// The chair and the adjusters sign the record, so they were there (the secretary
+/// review: a chair listed as absent, and an absent adjuster, passed without a word).
+#[test]
+fn warns_of_an_absent_chair() {
+    let mut site = TestSite::minimal();
+    site.edit(
+        KC,
+        "[[attendee]]\nperson = \"anna-ek\"\nrole = \"ordförande\"\n",
+        "[[absentee]]\nperson = \"anna-ek\"\n",
+    );
+    assert_diagnostics(
+        &site,
+        r#"varning: ordföranden Anna Ek står som frånvarande
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:6:9
+   |
+ 6 | chair = "anna-ek"
+   |         ^^^^^^^^^ ordförande
+   |
+  ::: content/meetings/kommunchefsgruppen/2013-05-15.toml:10:10
+   |
+10 | person = "anna-ek"
+   |          ^^^^^^^^^ frånvarande här
+   |
+   = hjälp: ledde någon annan mötet, skriv den personen som chair; annars flytta ordföranden till [[attendee]]
+"#,
+    );
+}
+
+#[test]
+fn warns_of_an_adjuster_not_at_the_meeting() {
+    let mut site = TestSite::minimal();
+    site.append(PEOPLE, "\n[[person]]\nid = \"cilla-berg\"\nname = \"Cilla Berg\"\n");
+    site.edit(KC, "chair = \"anna-ek\"\n", "chair = \"anna-ek\"\nadjusters = [\"bo-lind\", \"cilla-berg\"]\n");
+    assert_diagnostics(
+        &site,
+        r#"varning: justeraren Cilla Berg var inte med på mötet
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:7:25
+  |
+7 | adjusters = ["bo-lind", "cilla-berg"]
+  |                         ^^^^^^^^^^^^ inte bland beslutande eller övriga deltagande
+  |
+  = hjälp: en justerare är en av dem som var med; rätta adjusters, eller skriv personen i närvaron
+"#,
+    );
+}
+
 #[test]
 fn errors_on_duplicate_person_id() {
     let mut site = TestSite::minimal();

@@ -391,12 +391,12 @@ fn meeting(
     let agenda_known = numbers.len() == raw.item.len() && !ctx.t.faulty.incomplete.contains(&file);
     let chair = raw.chair.as_ref().and_then(|p| ctx.person(file, p));
     let secretary = raw.secretary.as_ref().and_then(|p| ctx.person(file, p));
-    let adjusters = raw.adjusters.iter().filter_map(|p| ctx.person(file, p)).collect();
+    let adjusters: Vec<PersonId> = raw.adjusters.iter().filter_map(|p| ctx.person(file, p)).collect();
     let mut seen = HashMap::new();
     let agenda = agenda_known.then_some(numbers.as_slice());
     let attendees = attendance(ctx, file, &raw.attendee, Some(Role::Ledamot), agenda, &mut seen);
     let participants = attendance(ctx, file, &raw.participant, None, agenda, &mut seen);
-    let absentees = raw
+    let absentees: Vec<PersonId> = raw
         .absentee
         .iter()
         .filter_map(|a| {
@@ -404,6 +404,36 @@ fn meeting(
             note_once(ctx, file, &mut seen, person, &a.person).then_some(person)
         })
         .collect();
+
+    // The chair and the adjusters sign the record: they were there.
+    if let (Some(chair), Some(raw_chair)) = (chair, &raw.chair)
+        && absentees.contains(&chair)
+        && let Some(absent) = raw.absentee.iter().find(|a| a.person.value == people[chair.index()].slug)
+    {
+        ctx.push(
+            Diagnostic::warning(format!("ordföranden {} står som frånvarande", people[chair.index()].name))
+                .at(Location::new(file, raw_chair.span.clone()))
+                .with_label("ordförande")
+                .with_note(Location::new(file, absent.person.span.clone()), "frånvarande här")
+                .with_hint("ledde någon annan mötet, skriv den personen som chair; annars flytta ordföranden till [[attendee]]"),
+        );
+    }
+    if !attendees.is_empty() {
+        let present = |p: PersonId| attendees.iter().chain(&participants).any(|a| a.person == p);
+        for adjuster in adjusters.iter().copied().filter(|a| !present(*a)) {
+            let Some(raw_adjuster) = raw.adjusters.iter().find(|r| r.value == people[adjuster.index()].slug) else {
+                continue;
+            };
+            ctx.push(
+                Diagnostic::warning(format!("justeraren {} var inte med på mötet", people[adjuster.index()].name))
+                    .at(Location::new(file, raw_adjuster.span.clone()))
+                    .with_label("inte bland beslutande eller övriga deltagande")
+                    .with_hint(
+                        "en justerare är en av dem som var med; rätta adjusters, eller skriv personen i närvaron",
+                    ),
+            );
+        }
+    }
 
     let body = &bodies[r.body.index()];
     let member_of = |b: &Body, person: PersonId| b.members.iter().any(|m| m.person == person && m.active_on(r.date));
