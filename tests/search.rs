@@ -111,6 +111,21 @@ fn a_search_finds_a_municipality_and_a_person_by_name() {
     assert!(query(&files, "Nobelsalen").iter().all(|h| !h[0].starts_with("personer/")));
 }
 
+/// A proposal's excerpt says it is one: an agenda's "Regionrådet fastställer …" is not a
+/// decision taken (the data review found the proposals of a coming meeting and of a
+/// cancelled one in the excerpts, read as decisions).
+#[test]
+fn a_proposal_is_found_as_a_proposal() {
+    let files = built(&repo().join("examples/demo"));
+    // The two bodies' proposals of their meeting dates for 2027, both for coming meetings.
+    let hits = query(&files, "sammanträdestider 2027");
+    assert!(hits.iter().any(|h| h[0].starts_with("moten/regionradet/2026-12-10/")), "{hits:?}");
+    assert!(hits.iter().all(|h| h[3].starts_with("Förslag till beslut · ")), "{hits:?}");
+    // A decision's excerpt is its text, without the label.
+    let decided = query(&files, "Samverkan inom IT-området");
+    assert!(decided.iter().all(|h| !h[3].starts_with("Beslut")), "{decided:?}");
+}
+
 #[test]
 fn the_index_is_small_files_and_lists_its_shards() {
     let files = built(&repo().join("examples/demo"));
