@@ -161,14 +161,18 @@ fn feed_entry_names_the_meeting_and_its_decisions() {
     assert!(xml.contains("&lt;h3&gt;"));
 }
 
+/// A protocol is public once adjusted: its entry is published and updated on that day,
+/// not on the meeting's (the data review: "published" before the protocol existed).
 #[test]
-fn feed_uses_the_adjustment_date_as_updated() {
+fn feed_dates_a_protocol_by_its_adjustment() {
     let model = demo();
     let all = feeds::feeds(&model, true);
     let xml = text(&all, "flode/regionradet.atom");
     // Regionrådet 2026-10-01 was adjusted on 2026-10-08.
-    assert!(xml.contains("<published>2026-10-01T12:00:00+02:00</published>"));
-    assert!(xml.contains("<updated>2026-10-08T12:00:00+02:00</updated>"));
+    let entry = &xml[xml.find("<id>https://exempel.example/demo/moten/regionradet/2026-10-01/</id>").unwrap()..];
+    let entry = &entry[..entry.find("</entry>").unwrap()];
+    assert!(entry.contains("<published>2026-10-08T12:00:00+02:00</published>"), "{entry}");
+    assert!(entry.contains("<updated>2026-10-08T12:00:00+02:00</updated>"), "{entry}");
 }
 
 // ---------------------------------------------------------------------------------------

@@ -619,6 +619,9 @@ fn a_cancelled_meeting_says_so_everywhere() {
     let event = &ics[ics.find("UID:kommunchefsgruppen-2013-06-12@").unwrap()..];
     let event = &event[..event.find("END:VEVENT").unwrap()];
     assert!(event.contains("STATUS:CANCELLED\r\n") && event.contains("SUMMARY:Inställt: Möte i"), "{event}");
+    // The revision of an event already announced: a higher sequence (RFC 5546).
+    assert!(event.contains("SEQUENCE:1\r\n"), "{event}");
+    assert!(!ics.replace(event, "").contains("SEQUENCE:"), "only the cancelled one");
     let oparl = page(&all, "data/oparl/meeting/kommunchefsgruppen/2013-06-12.json");
     assert!(oparl.contains(r#""meetingState":"inställt","cancelled":true"#), "{oparl}");
 }

@@ -160,7 +160,8 @@ fn municipality_atom(model: &Model, id: MunicipalityId, mut decisions: Vec<(&Mee
             item.title
         );
         let _ = writeln!(x, "    <title>{}</title>", xml_escape(&title));
-        let _ = writeln!(x, "    <published>{}</published>", rfc3339(meeting.date, noon()));
+        // A protocol is public once adjusted (justerat), so it is published then.
+        let _ = writeln!(x, "    <published>{}</published>", rfc3339(record_date(meeting), noon()));
         let _ = writeln!(x, "    <updated>{}</updated>", rfc3339(record_date(meeting), noon()));
         let _ = writeln!(x, "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", xml_escape(&page));
         let _ = writeln!(x, "    <category term=\"{}\" label=\"{}\"/>", xml_escape(&body.slug), xml_escape(&body.name));
@@ -179,7 +180,8 @@ fn entry(x: &mut String, model: &Model, meeting: &Meeting, pdfs: bool) {
     x.push_str("  <entry>\n");
     let _ = writeln!(x, "    <id>{}</id>", xml_escape(&page));
     let _ = writeln!(x, "    <title>{}</title>", xml_escape(&meeting_title(model, meeting)));
-    let _ = writeln!(x, "    <published>{}</published>", rfc3339(meeting.date, noon()));
+    // A protocol is public once adjusted (justerat): before, there is nothing to publish.
+    let _ = writeln!(x, "    <published>{}</published>", rfc3339(record_date(meeting), noon()));
     let _ = writeln!(x, "    <updated>{}</updated>", rfc3339(record_date(meeting), noon()));
     let _ = writeln!(x, "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", xml_escape(&page));
     if pdfs {
@@ -342,6 +344,12 @@ fn meeting_event(c: &mut Ical, model: &Model, meeting: &Meeting, host: &str) {
     c.line("BEGIN:VEVENT");
     c.prop("UID", &format!("{}-{}@{host}", body.slug, meeting.date));
     c.prop("DTSTAMP", &dtstamp(meeting.date));
+    // A cancellation revises an event announced before: a calendar that kept the first
+    // version takes the one with the higher sequence (RFC 5546 3.2.5). The sources have no
+    // other revisions to count.
+    if meeting.cancelled.is_some() {
+        c.line("SEQUENCE:1");
+    }
     match (meeting.start, meeting.end) {
         (Some(start), end) => {
             c.prop("DTSTART;TZID=Europe/Stockholm", &local_stamp(meeting.date, start));
