@@ -751,6 +751,13 @@ fn oparl_maps_meetings_items_and_files() {
         meeting["resultsProtocol"]["accessUrl"],
         "https://umearegionen.se/beslut/moten/kommunchefsgruppen/2013-05-15/kommunchefsgruppen-2013-05-15.pdf"
     );
+    // The notice, with its documents, too (the data review: a coming meeting's only
+    // document was missing from the export).
+    assert_eq!(
+        meeting["invitation"]["accessUrl"],
+        "https://umearegionen.se/beslut/moten/kommunchefsgruppen/2013-05-15/kallelse-kommunchefsgruppen-2013-05-15.pdf"
+    );
+    assert_eq!(meeting["invitation"]["name"], "Kallelse Kommunchefsgruppen 2013-05-15");
     let items = meeting["agendaItem"].as_array().unwrap();
     assert_eq!(items.len(), 11);
     assert_eq!(items[3]["number"], "4");

@@ -4,7 +4,8 @@
 //! The mapping: one System → one Body (the cooperation itself) → an Organization per
 //! body (Regionrådet, Kommunchefsgruppen, each group), Person and Membership from the
 //! people register, a Meeting per meeting with its AgendaItems embedded, a File per
-//! attachment and per published record (the meeting's `resultsProtocol`: minutes are a
+//! attachment, per notice (the meeting's `invitation`: the kallelse PDF with its
+//! documents) and per published record (the meeting's `resultsProtocol`: minutes are a
 //! record of results, not a verbatim one), a Paper per matter (`Model::matters`) with a
 //! Consultation per item that treated it, and a Location per place.
 //!
@@ -29,6 +30,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::feeds::{meeting_title, record_date, record_kind, rfc3339};
+use super::pdf::documents::has_packet;
 use super::sitemap::absolute;
 use super::{Artefact, Emit, urls};
 use crate::model::{AttachmentTarget, BodyKind, ItemRef, Meeting, MeetingId, MeetingStatus, Model, PersonId};
@@ -168,6 +170,8 @@ struct MeetingObject {
     organization: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     participant: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    invitation: Option<File>,
     #[serde(skip_serializing_if = "Option::is_none")]
     results_protocol: Option<File>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -381,6 +385,10 @@ impl<E: Send> Oparl<'_, E> {
         self.url(&format!("file/protokoll/{}.json", self.meeting_key(meeting)))
     }
 
+    fn invitation_url(&self, meeting: &Meeting) -> String {
+        self.url(&format!("file/kallelse/{}.json", self.meeting_key(meeting)))
+    }
+
     fn list_url(&self, list: &str) -> String {
         self.url(&format!("{list}/page-1.json"))
     }
@@ -522,6 +530,26 @@ impl<E: Send> Oparl<'_, E> {
                     file_name: pdf.rsplit('/').next().unwrap_or(&pdf).to_string(),
                     mime_type: "application/pdf",
                     date: Some(record_date(meeting).to_string()),
+                    size: None,
+                    access_url: absolute(model, &pdf),
+                    download_url: absolute(model, &pdf),
+                    meeting: vec![self.meeting_url(meeting)],
+                    agenda_item: Vec::new(),
+                    paper: Vec::new(),
+                };
+                files.insert(file.id.clone(), file);
+            }
+            // The notice with its documents: a coming meeting's only document.
+            if self.pdfs && has_packet(meeting) {
+                let pdf = urls::packet_pdf(model, meeting);
+                let file = File {
+                    id: self.invitation_url(meeting),
+                    kind: Self::kind("File"),
+                    name: format!("Kallelse {}", meeting_title_short(model, meeting)),
+                    file_name: pdf.rsplit('/').next().unwrap_or(&pdf).to_string(),
+                    mime_type: "application/pdf",
+                    // The sources do not say when a notice was sent.
+                    date: None,
                     size: None,
                     access_url: absolute(model, &pdf),
                     download_url: absolute(model, &pdf),
@@ -780,6 +808,7 @@ impl<E: Send> Oparl<'_, E> {
                     location: meeting.place.as_ref().and_then(|p| locations.get(p)).map(Location::embedded),
                     organization: vec![self.org_url(meeting.body)],
                     participant,
+                    invitation: files.get(&self.invitation_url(meeting)).cloned(),
                     results_protocol: files.get(&self.protocol_url(meeting)).cloned(),
                     agenda_item,
                     web: absolute(model, &urls::meeting(model, meeting)),
