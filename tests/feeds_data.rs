@@ -17,6 +17,22 @@ use jiff::civil::{Date, DateTime, Weekday};
 use kansli::model::{Edition, MeetingStatus, Model, time_zone};
 use kansli::render::{Artefact, data, feeds, sitemap, urls};
 
+/// The columns of `beslut.csv`, as the open data page describes them.
+const DECISION_COLUMNS: &[&str] = &[
+    "datum",
+    "organ",
+    "möte",
+    "punkt",
+    "rubrik",
+    "beslut",
+    "url",
+    "sekretess",
+    "formell",
+    "mål",
+    "områden",
+    "kommuner",
+];
+
 fn site(dir: &str) -> Model {
     let checked = TestSite::from_dir(&repo().join(dir)).check();
     assert_eq!(checked.errors(), 0, "{dir} should check without errors");
@@ -443,6 +459,7 @@ fn each_table_has_a_twin_for_excel_with_the_same_rows() {
         data::GOALS_CSV,
         data::ACTIVITIES_CSV,
         data::QUESTIONS_CSV,
+        data::ATTENDANCE_CSV,
     ] {
         let name = path.rsplit('/').next().unwrap();
         let excel = text(&out, &format!("{}{name}", data::EXCEL_DIR));
@@ -462,10 +479,7 @@ fn each_table_has_a_twin_for_excel_with_the_same_rows() {
 fn csv_tables_have_a_header_and_equal_columns() {
     let model = demo();
     let out = data::data(&model, true);
-    let decisions = check_csv(
-        &text(&out, data::DECISIONS_CSV),
-        &["datum", "organ", "möte", "punkt", "rubrik", "beslut", "url", "sekretess"],
-    );
+    let decisions = check_csv(&text(&out, data::DECISIONS_CSV), DECISION_COLUMNS);
     assert!(decisions.len() > 50);
     assert!(decisions.iter().any(|r| r[5].contains('\n') || r[5].contains(',')), "quoted fields are exercised");
     let assignments = check_csv(
@@ -549,6 +563,29 @@ fn plans_outcomes_and_questions_are_tables() {
     assert!(questions.iter().any(|r| r[6].is_empty()) && questions.iter().any(|r| !r[6].is_empty()));
 }
 
+/// `narvaro.csv` has a row for each person of each published record's attendance, as
+/// its page lists them: those deciding, the others and the absent (the data review found
+/// attendance in no export, and the absent nowhere in OParl).
+#[test]
+fn attendance_is_a_table_with_the_absent() {
+    let model = demo();
+    let out = data::data(&model, true);
+    let rows = check_csv(
+        &text(&out, data::ATTENDANCE_CSV),
+        &["datum", "organ", "möte", "person", "person_id", "tillhör", "närvaro", "roll", "punkter", "url"],
+    );
+    let records = model.meetings.iter().filter(|m| m.has_record(model.today));
+    let named: usize = records.map(|m| m.attendees.len() + m.participants.len() + m.absentees.len()).sum();
+    assert_eq!(rows.len(), named);
+    let absent: Vec<(&str, &str)> =
+        rows.iter().filter(|r| r[6] == "frånvarande").map(|r| (r[2].as_str(), r[3].as_str())).collect();
+    assert!(absent.contains(&("kommunchefsgruppen/2025-11-19", "Johan Lundmark")), "{absent:?}");
+    assert!(rows.iter().all(|r| ["beslutande", "övrig deltagare", "frånvarande"].contains(&r[6].as_str())));
+    // Presence for some items lists them; the whole meeting leaves the column empty.
+    assert!(rows.iter().any(|r| !r[8].is_empty()) && rows.iter().any(|r| r[8].is_empty()));
+    assert!(rows.iter().all(|r| r[9].starts_with("https://exempel.example/demo/moten/")));
+}
+
 /// The sources wrap their text at about 90 characters; the tables give a paragraph on one
 /// line, as Markdown reads it (and as the feed shows it), keeping paragraphs and lists.
 #[test]
@@ -573,10 +610,7 @@ fn decision_text_is_given_in_paragraphs_not_in_the_sources_lines() {
 fn confidential_decisions_are_listed_by_number_and_notice_only() {
     let model = demo();
     let out = data::data(&model, true);
-    let decisions = check_csv(
-        &text(&out, data::DECISIONS_CSV),
-        &["datum", "organ", "möte", "punkt", "rubrik", "beslut", "url", "sekretess"],
-    );
+    let decisions = check_csv(&text(&out, data::DECISIONS_CSV), DECISION_COLUMNS);
     let secret: Vec<&Vec<String>> = decisions.iter().filter(|r| r[4] == model.site.confidential_notice).collect();
     let slugs: Vec<(&str, &str)> = secret.iter().map(|r| (r[2].as_str(), r[3].as_str())).collect();
     assert_eq!(slugs, [("kommunchefsgruppen/2025-10-15", "4"), ("kommunchefsgruppen/2026-03-18", "4")]);
@@ -591,10 +625,7 @@ fn confidential_decisions_are_listed_by_number_and_notice_only() {
 fn decisions_json_has_the_rows_of_the_csv() {
     let model = demo();
     let out = data::data(&model, true);
-    let csv = check_csv(
-        &text(&out, data::DECISIONS_CSV),
-        &["datum", "organ", "möte", "punkt", "rubrik", "beslut", "url", "sekretess"],
-    );
+    let csv = check_csv(&text(&out, data::DECISIONS_CSV), DECISION_COLUMNS);
     let json: serde_json::Value = serde_json::from_str(&text(&out, data::DECISIONS_JSON)).unwrap();
     let rows = json.as_array().unwrap();
     assert_eq!(rows.len(), csv.len());
@@ -604,6 +635,15 @@ fn decisions_json_has_the_rows_of_the_csv() {
         assert_eq!(row["punkt"].to_string(), record[3]);
         assert_eq!(row["beslut"], record[5].as_str());
         assert_eq!(row["sekretess"], record[7] == "ja");
+        assert_eq!(row["formell"], record[8] == "ja");
+        for (key, column) in [("mål", 9), ("områden", 10), ("kommuner", 11)] {
+            let names: Vec<&str> = row[key].as_array().unwrap().iter().map(|n| n.as_str().unwrap()).collect();
+            assert_eq!(names.join("; "), record[column], "{key}");
+        }
+    }
+    // A confidential row says nothing of what it concerns.
+    for record in csv.iter().filter(|r| r[7] == "ja") {
+        assert_eq!(record[8..], ["nej", "", "", ""]);
     }
 }
 

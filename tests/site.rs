@@ -638,6 +638,7 @@ fn the_open_data_page_describes_every_column() {
         "data/mal.csv",
         "data/aktiviteter.csv",
         "data/fragor.csv",
+        "data/narvaro.csv",
     ] {
         let csv = page(&all, table);
         for column in csv.lines().next().unwrap().split(',') {
@@ -842,6 +843,22 @@ fn the_filter_data_counts_what_the_decision_lists_count() {
         }
     }
     assert!(checked > 15, "{checked} values");
+
+    // And the tables for download (beslut.json, and beslut.csv with the same rows, as
+    // tests/feeds_data.rs checks) file each public decision by name as the lists do: a
+    // journalist can make the counts again.
+    let table: serde_json::Value = serde_json::from_slice(page(&all, "data/beslut.json").as_bytes()).unwrap();
+    let public: Vec<&serde_json::Value> =
+        table.as_array().unwrap().iter().filter(|r| r["sekretess"] == false).collect();
+    assert_eq!(public.len(), rows.len(), "the lists' decisions");
+    for (key, name) in [("mal", "mål"), ("omrade", "områden"), ("kommun", "kommuner")] {
+        let facet = facets.as_array().unwrap().iter().find(|f| f["key"] == key).unwrap();
+        for option in facet["options"].as_array().unwrap() {
+            let label = &option["label"];
+            let counted = public.iter().filter(|r| r[name].as_array().unwrap().contains(label)).count();
+            assert_eq!(counted as u64, option["count"].as_u64().unwrap(), "{name}: {label}");
+        }
+    }
 }
 
 /// The start page's number of meetings is of those its caption names: held, with

@@ -17,8 +17,9 @@
 //!
 //! The tables: decisions (`beslut.csv`, and `beslut.json`), assignments (`uppdrag.csv`),
 //! money (`ekonomi.csv`), the goals of the working groups' plans with their reports'
-//! outcomes (`mal.csv`), the plans' activities (`aktiviteter.csv`), and the follow-up
-//! questions to the municipalities with their answers (`fragor.csv`).
+//! outcomes (`mal.csv`), the plans' activities (`aktiviteter.csv`), the follow-up
+//! questions to the municipalities with their answers (`fragor.csv`), and who took part
+//! in each meeting and who was absent (`narvaro.csv`).
 //!
 //! What is left out: drafts entirely (the public edition has already emptied them). A
 //! confidential item appears in `beslut.csv` as its number and the site's notice, with no
@@ -40,6 +41,7 @@ pub const ECONOMY_CSV: &str = "data/ekonomi.csv";
 pub const GOALS_CSV: &str = "data/mal.csv";
 pub const ACTIVITIES_CSV: &str = "data/aktiviteter.csv";
 pub const QUESTIONS_CSV: &str = "data/fragor.csv";
+pub const ATTENDANCE_CSV: &str = "data/narvaro.csv";
 /// The tables for Excel: `data/excel/<name>.csv` for each `data/<name>.csv`.
 pub const EXCEL_DIR: &str = "data/excel/";
 /// Where OParl clients start.
@@ -51,8 +53,16 @@ pub const OPARL_SYSTEM: &str = oparl::SYSTEM;
 pub fn each<E: Send>(model: &Model, pdfs: bool, emit: Emit<'_, E>) -> Result<(), E> {
     use rayon::prelude::*;
     // Each table is made on one thread; they are made beside the OParl export.
-    let tables: [fn(&Model) -> Vec<Artefact>; 7] =
-        [decisions_csv, decisions_json, assignments_csv, economy_csv, goals_csv, activities_csv, questions_csv];
+    let tables: [fn(&Model) -> Vec<Artefact>; 8] = [
+        decisions_csv,
+        decisions_json,
+        assignments_csv,
+        economy_csv,
+        goals_csv,
+        activities_csv,
+        questions_csv,
+        attendance_csv,
+    ];
     let (tables, oparl) = rayon::join(
         || tables.par_iter().try_for_each(|make| make(model).into_iter().try_for_each(emit)),
         || oparl::oparl(model, pdfs, emit),
@@ -85,6 +95,17 @@ struct Decision {
     url: String,
     /// True for a confidential item (rubrik is then the notice); "ja"/"nej" in the CSV.
     sekretess: bool,
+    /// A formality ("Val av justerare"): a decision, but not news (`Item::formal`).
+    formell: bool,
+    /// What the decisions' lists file the decision under, by name (joined by "; " in the
+    /// CSV), so that their counts can be made again from the table: the strategic goals
+    /// (`Model::goals_of`), the prioritised areas and the municipalities it concerns
+    /// (`Model::municipalities_concerned`). Empty for a confidential item.
+    #[serde(rename = "mål")]
+    mal: Vec<String>,
+    #[serde(rename = "områden")]
+    omraden: Vec<String>,
+    kommuner: Vec<String>,
 }
 
 fn decisions(model: &Model) -> Vec<Decision> {
@@ -97,6 +118,8 @@ fn decisions(model: &Model) -> Vec<Decision> {
                 (None, Some(decision)) => (item.title.as_str(), decision.as_str()),
                 (None, None) => continue,
             };
+            let public = item.secrecy.is_none();
+            let names = |names: Vec<String>| if public { names } else { Vec::new() };
             rows.push(Decision {
                 datum: meeting.date.to_string(),
                 organ: body.name.clone(),
@@ -105,7 +128,15 @@ fn decisions(model: &Model) -> Vec<Decision> {
                 rubrik: title.to_string(),
                 beslut: unwrap_lines(decision),
                 url: absolute(model, &urls::item(model, meeting, item.number)),
-                sekretess: item.secrecy.is_some(),
+                sekretess: !public,
+                formell: item.formal && public,
+                mal: names(model.goals_of(item).into_iter().map(|g| model.goal(g).title.clone()).collect()),
+                omraden: names(item.areas.iter().map(|a| model.area(*a).title.clone()).collect()),
+                kommuner: names(
+                    (model.municipalities_concerned(meeting.date, item).into_iter())
+                        .map(|m| model.municipality(m).name.clone())
+                        .collect(),
+                ),
             });
         }
     }
@@ -114,10 +145,36 @@ fn decisions(model: &Model) -> Vec<Decision> {
 
 /// `data/beslut.csv`: one row per decision, in meeting order.
 fn decisions_csv(model: &Model) -> Vec<Artefact> {
-    let mut csv = Csv::new(&["datum", "organ", "möte", "punkt", "rubrik", "beslut", "url", "sekretess"]);
+    let mut csv = Csv::new(&[
+        "datum",
+        "organ",
+        "möte",
+        "punkt",
+        "rubrik",
+        "beslut",
+        "url",
+        "sekretess",
+        "formell",
+        "mål",
+        "områden",
+        "kommuner",
+    ]);
+    let yes = |b: bool| if b { "ja" } else { "nej" };
     for d in decisions(model) {
-        let secret = if d.sekretess { "ja" } else { "nej" };
-        csv.row(&[&d.datum, &d.organ, &d.mote, &d.punkt.to_string(), &d.rubrik, &d.beslut, &d.url, secret]);
+        csv.row(&[
+            &d.datum,
+            &d.organ,
+            &d.mote,
+            &d.punkt.to_string(),
+            &d.rubrik,
+            &d.beslut,
+            &d.url,
+            yes(d.sekretess),
+            yes(d.formell),
+            &d.mal.join("; "),
+            &d.omraden.join("; "),
+            &d.kommuner.join("; "),
+        ]);
     }
     csv.artefacts(DECISIONS_CSV)
 }
@@ -357,6 +414,45 @@ fn questions_csv(model: &Model) -> Vec<Artefact> {
         }
     }
     csv.artefacts(QUESTIONS_CSV)
+}
+
+/// `data/narvaro.csv`: one row per person named in a published record's attendance: those
+/// deciding, the other participants and the absent, in the record's order, with the items
+/// they took part in when not all. The public edition has already left out a participant
+/// who was there for confidential items alone (`model::edition`).
+fn attendance_csv(model: &Model) -> Vec<Artefact> {
+    use crate::model::Attendance;
+    let mut csv =
+        Csv::new(&["datum", "organ", "möte", "person", "person_id", "tillhör", "närvaro", "roll", "punkter", "url"]);
+    for meeting in model.meetings.iter().filter(|m| m.has_record(model.today)) {
+        let body = model.body(meeting.body).name.as_str();
+        let url = absolute(model, &urls::meeting(model, meeting));
+        let date = meeting.date.to_string();
+        let mut row = |person: crate::model::PersonId, presence: &str, attendance: Option<&Attendance>| {
+            let person = model.person(person);
+            let belongs = match person.affiliation {
+                crate::model::Affiliation::Municipality(m) => model.municipality(m).official_name.as_str(),
+                crate::model::Affiliation::Body(b) => model.body(b).name.as_str(),
+                crate::model::Affiliation::Unknown => "",
+            };
+            let role = attendance.and_then(|a| a.role).map(|r| r.name()).unwrap_or_default();
+            let items = attendance
+                .and_then(|a| a.items.as_ref())
+                .map(|items| items.iter().map(u32::to_string).collect::<Vec<_>>().join("; "))
+                .unwrap_or_default();
+            csv.row(&[&date, body, &meeting.slug, &person.name, &person.slug, belongs, presence, role, &items, &url]);
+        };
+        for a in &meeting.attendees {
+            row(a.person, "beslutande", Some(a));
+        }
+        for a in &meeting.participants {
+            row(a.person, "övrig deltagare", Some(a));
+        }
+        for p in &meeting.absentees {
+            row(*p, "frånvarande", None);
+        }
+    }
+    csv.artefacts(ATTENDANCE_CSV)
 }
 
 /// A number as the tables write it: a decimal point, no grouping, at most two decimals

@@ -107,6 +107,7 @@ pub(super) fn open_data(ctx: &Ctx) -> PageOut {
         ("data.goals_csv", data::GOALS_CSV),
         ("data.activities_csv", data::ACTIVITIES_CSV),
         ("data.questions_csv", data::QUESTIONS_CSV),
+        ("data.attendance_csv", data::ATTENDANCE_CSV),
     ];
     let mut files = Vec::new();
     for (key, path) in tables {
