@@ -810,6 +810,39 @@ fn a_comment_after_a_misread_value_is_left_out_of_it() {
     );
 }
 
+/// A table of an item's written without `item.` is told where it belongs, as a key
+/// misspelt is told the key it meant (the secretary review: `[[reference]]` was given the
+/// list of the file's keys).
+#[test]
+fn an_items_table_written_at_the_top_says_where_it_belongs() {
+    let mut site = TestSite::minimal();
+    site.append(KC, "\n[[reference]]\nto = \"kommunchefsgruppen/2013-04-17#2\"\n");
+    assert_diagnostics(
+        &site,
+        r#"fel: okänd nyckel `reference`
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:47:3
+   |
+47 | [[reference]]
+   |   ^^^^^^^^^ okänd nyckel
+   |
+   = hjälp: `reference` hör till [[item]]: skriv [[item.reference]] efter den [[item]] den gäller
+"#,
+    );
+    let mut site = TestSite::minimal();
+    site.edit(KC, "secretary = \"erik-sedig\"\n", "secretary = \"erik-sedig\"\ndecision = \"Beslut.\"\n");
+    assert_diagnostics(
+        &site,
+        r#"fel: okänd nyckel `decision`
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:8:1
+  |
+8 | decision = "Beslut."
+  | ^^^^^^^^ okänd nyckel
+  |
+  = hjälp: `decision` hör till [[item]]: flytta raden till den [[item]] den gäller
+"#,
+    );
+}
+
 /// A number too large for TOML is one error: not also "missing field" for the key it
 /// is written in, nor for the items that the lost number makes unknown (`items = [2]`).
 #[test]

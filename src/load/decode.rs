@@ -344,6 +344,17 @@ impl<'s: 'static> Walker<'s, '_> {
         })
     }
 
+    /// The list of tables among `allowed`'s keys whose tables have the key `name`
+    /// ("reference" is a key of each `[[item]]`), and whether that key is itself a list
+    /// of tables: where a key written outside them belongs.
+    fn child_holding(&self, allowed: &Allowed<'s>, name: &str) -> Option<(&'s str, bool)> {
+        allowed.properties.iter().find_map(|(key, node)| {
+            let child = self.allowed(node);
+            let inner = child.items.iter().find_map(|items| self.allowed(items).by_name.get(name).copied())?;
+            Some((*key, self.allowed(inner).types.contains(&"array")))
+        })
+    }
+
     fn resolve(&self, node: &'s Json) -> &'s Json {
         let mut node = node;
         for _ in 0..32 {
@@ -453,7 +464,18 @@ impl<'s: 'static> Walker<'s, '_> {
                             format!("`{name}` hör till {}: flytta raden ovanför {}", owner.header(), child.header())
                         }
                     }
-                    (None, None, None) => format!("tillåtna nycklar här: {}", quoted_list(&keys)),
+                    (None, None, None) => match self.child_holding(&allowed, &name) {
+                        // "[[reference]]" for "[[item.reference]]": a table of the item's.
+                        Some((child, true)) => {
+                            format!(
+                                "`{name}` hör till [[{child}]]: skriv [[{child}.{name}]] efter den [[{child}]] den gäller"
+                            )
+                        }
+                        Some((child, false)) => {
+                            format!("`{name}` hör till [[{child}]]: flytta raden till den [[{child}]] den gäller")
+                        }
+                        None => format!("tillåtna nycklar här: {}", quoted_list(&keys)),
+                    },
                 };
                 out.push(key_span, format!("okänd nyckel `{name}`"), "okänd nyckel".into(), hint);
                 // Read a misspelt key as the key it meant, so its value is still checked
