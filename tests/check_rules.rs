@@ -345,6 +345,34 @@ fn warns_of_an_adjuster_not_at_the_meeting() {
     );
 }
 
+/// An empty reason or place is most likely a value not yet written: the item would not
+/// show as withdrawn, the meeting would have no place (the secretary review).
+#[test]
+fn warns_of_an_empty_reason_for_withdrawal_and_an_empty_place() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, "place = \"Stadshuset\"", "place = \" \"");
+    site.edit(KC, "decision = \"Utredningen läggs till handlingarna.\"", "withdrawn = \"\"");
+    assert_diagnostics(
+        &site,
+        r#"varning: platsen är tom
+ --> content/meetings/kommunchefsgruppen/2013-05-15.toml:5:9
+  |
+5 | place = " "
+  |         ^^^ ingen plats publiceras
+  |
+  = hjälp: skriv var mötet hålls, t.ex. place = "Stadshuset, Umeå", eller ta bort raden
+
+varning: skälet till att ärendet utgår är tomt
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:30:13
+   |
+30 | withdrawn = ""
+   |             ^^ ärendet visas inte som utgånget
+   |
+   = hjälp: skriv varför ärendet utgår, t.ex. withdrawn = "Ärendet utgår eftersom …", eller ta bort raden
+"#,
+    );
+}
+
 #[test]
 fn errors_on_duplicate_person_id() {
     let mut site = TestSite::minimal();

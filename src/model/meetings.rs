@@ -361,6 +361,14 @@ fn meeting(
         );
     }
 
+    if let Some(place) = raw.place.as_ref().filter(|p| p.value.trim().is_empty()) {
+        ctx.push(
+            Diagnostic::warning("platsen är tom")
+                .at(Location::new(file, place.span.clone()))
+                .with_label("ingen plats publiceras")
+                .with_hint("skriv var mötet hålls, t.ex. place = \"Stadshuset, Umeå\", eller ta bort raden"),
+        );
+    }
     let start = raw.start.as_ref().and_then(|t| time(file, t, &mut ctx.diagnostics));
     let end = raw.end.as_ref().and_then(|t| time(file, t, &mut ctx.diagnostics));
     if let (Some(s), Some(e), Some(raw_end)) = (start, end, &raw.end)
@@ -925,6 +933,16 @@ fn item(ctx: &mut Ctx<'_>, file: FileId, raw: &RawItem, here: MeetingId, meeting
                 .at(Location::new(file, decision.span.clone()))
                 .with_label("inget beslut publiceras")
                 .with_hint("skriv beslutet, eller ta bort raden om ärendet inte har något"),
+        );
+    }
+    if let Some(withdrawn) = raw.withdrawn.as_ref().filter(|w| w.value.trim().is_empty()) {
+        ctx.push(
+            Diagnostic::warning("skälet till att ärendet utgår är tomt")
+                .at(Location::new(file, withdrawn.span.clone()))
+                .with_label("ärendet visas inte som utgånget")
+                .with_hint(
+                    "skriv varför ärendet utgår, t.ex. withdrawn = \"Ärendet utgår eftersom …\", eller ta bort raden",
+                ),
         );
     }
     Item {
