@@ -440,14 +440,24 @@ fn a_site_that_never_built_says_so_and_recovers() {
 
 #[test]
 fn a_port_in_use_is_a_diagnostic() {
+    /// Counts the builds reported.
+    struct Builds(std::sync::atomic::AtomicUsize);
+    impl kansli::serve::Reporter for Builds {
+        fn rebuilt(&self, _: &kansli::serve::Outcome) {
+            self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
     let (_work, site) = demo();
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port();
     let mut options = Options::new(&site);
     options.port = port;
-    let Err(kansli::serve::StartError::Io(diagnostic)) = Server::start(&options, Arc::new(Silent)) else {
+    let builds = Arc::new(Builds(std::sync::atomic::AtomicUsize::new(0)));
+    let Err(kansli::serve::StartError::Io(diagnostic)) = Server::start(&options, builds.clone()) else {
         panic!("a second server on the same port starts")
     };
+    // Told at once, before a build of the whole site (the secretary review).
+    assert_eq!(builds.0.load(std::sync::atomic::Ordering::SeqCst), 0);
     let text = kansli::diag::render(&diagnostic, &kansli::diag::SourceFiles::new(), kansli::diag::Color::Never);
     assert_eq!(
         text,

@@ -113,10 +113,29 @@ type Watcher =
     Arc<Mutex<notify_debouncer_full::Debouncer<notify::RecommendedWatcher, notify_debouncer_full::RecommendedCache>>>;
 
 impl Server {
-    /// Builds the site, starts watching it and listens. A site with errors still starts:
+    /// Listens, builds the site and starts watching it. A site with errors still starts:
     /// the pages show the errors until they are fixed.
     pub fn start(options: &Options, reporter: Arc<dyn Reporter>) -> Result<Server, StartError> {
         let root = std::path::absolute(&options.root).unwrap_or_else(|_| options.root.clone());
+        // Listen first: a port in use is told at once, not after a build of the whole site.
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .thread_name("kansli http")
+            .build()
+            .map_err(|e| StartError::Io(Diagnostic::error(format!("kunde inte starta: {e}"))))?;
+        let wanted = SocketAddr::new(options.bind, options.port);
+        let listener = runtime.block_on(tokio::net::TcpListener::bind(wanted)).map_err(|e| {
+            let hint = if e.kind() == std::io::ErrorKind::AddrInUse {
+                "ett annat program använder porten: välj en annan med --port"
+            } else {
+                "välj en annan adress med --bind eller en annan port med --port"
+            };
+            StartError::Io(
+                Diagnostic::error(format!("kunde inte lyssna på {wanted}: {}", crate::source::io_text(&e)))
+                    .with_hint(hint),
+            )
+        })?;
         let mut session = Session::new(&root, options.edition)
             .map_err(|e| {
                 StartError::Io(Diagnostic::error(format!("kunde inte läsa webbplatsen i {}: {e}", root.display())))
@@ -139,24 +158,6 @@ impl Server {
                 .map_err(|e| StartError::Io(Diagnostic::error(format!("kunde inte starta: {e}"))))?
         };
 
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .thread_name("kansli http")
-            .build()
-            .map_err(|e| StartError::Io(Diagnostic::error(format!("kunde inte starta: {e}"))))?;
-        let wanted = SocketAddr::new(options.bind, options.port);
-        let listener = runtime.block_on(tokio::net::TcpListener::bind(wanted)).map_err(|e| {
-            let hint = if e.kind() == std::io::ErrorKind::AddrInUse {
-                "ett annat program använder porten: välj en annan med --port"
-            } else {
-                "välj en annan adress med --bind eller en annan port med --port"
-            };
-            StartError::Io(
-                Diagnostic::error(format!("kunde inte lyssna på {wanted}: {}", crate::source::io_text(&e)))
-                    .with_hint(hint),
-            )
-        })?;
         let addr = listener.local_addr().unwrap_or(wanted);
         let (shutdown_tx, shutdown_rx) = watch::channel(false);
         let shared = http::Shared { state: state_rx.clone(), shutdown: shutdown_rx.clone() };
