@@ -77,6 +77,25 @@ fn item_2(artefacts: &[Artefact]) -> String {
 // ---------------------------------------------------------------------------------------
 // Markdown
 
+/// Bold text that is never closed is printed with its `**` (the secretary review: an
+/// unclosed `**2 procent.` was published as written, with no warning).
+#[test]
+fn unclosed_bold_is_a_warning() {
+    let mut site = TestSite::minimal();
+    site.edit(KC, DECISION, "decision = \"Avgiften höjs med **2 procent.\"");
+    assert_diagnostics(
+        &site,
+        r#"varning: fetstilen avslutas inte: `**2 procent.`
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:30:31
+   |
+30 | decision = "Avgiften höjs med **2 procent."
+   |                               ^^^^^^^^^^^^ ** skrivs ut som det står
+   |
+   = hjälp: avsluta fetstilen med ** efter orden, t.ex. **2 procent**
+"#,
+    );
+}
+
 #[test]
 fn raw_html_in_markdown_is_a_warning_and_never_published() {
     let mut site = TestSite::minimal();

@@ -112,6 +112,9 @@ pub enum Fault {
     Html(String),
     /// A link to something other than the web or e-mail: shown as its text.
     Link(String),
+    /// `**` that opens no bold text (its closing `**` is missing): printed as written,
+    /// with the words after it (at most 20 characters).
+    Unclosed(String),
 }
 
 /// The faults of one Markdown text, each once, in the order they appear.
@@ -127,6 +130,10 @@ pub fn faults(markdown: &str) -> Vec<Fault> {
             }
             NodeValue::HtmlInline(html) => Fault::Html(html.trim().to_string()),
             NodeValue::Link(link) | NodeValue::Image(link) if !safe_url(&link.url) => Fault::Link(link.url.clone()),
+            NodeValue::Text(text) if text.contains("**") => {
+                let from = &text[text.find("**").unwrap_or_default()..];
+                Fault::Unclosed(from.chars().take(20).collect::<String>().trim_end().to_string())
+            }
             _ => continue,
         };
         if !out.contains(&fault) {
@@ -153,6 +160,12 @@ pub(crate) fn lint(file: FileId, text: &str, field: &Spanned<String>) -> Vec<Dia
                     Diagnostic::warning(format!("länken publiceras som text: `{}`", shorten(&url)))
                         .with_label("bara https://, http:// och mailto: blir länkar")
                         .with_hint("skriv hela adressen, t.ex. [Umeåregionen](https://umearegionen.se)"),
+                ),
+                Fault::Unclosed(from) => (
+                    from.clone(),
+                    Diagnostic::warning(format!("fetstilen avslutas inte: `{}`", shorten(&from)))
+                        .with_label("** skrivs ut som det står")
+                        .with_hint("avsluta fetstilen med ** efter orden, t.ex. **2 procent**"),
                 ),
             };
             diagnostic.at(Location::new(file, locate(text, &field.span, &needle)))
@@ -205,7 +218,7 @@ mod tests {
     #[test]
     fn finds_html_and_unsafe_links_once_each() {
         let text = "<script>alert(1)</script>\n\nText <b>fet</b> <b>igen</b> [x](javascript:alert(1)) \
-                    [y](https://a.se) `<kod>` <https://a.se>";
+                    [y](https://a.se) `<kod>` <https://a.se> **fet** `**kod` **2 procent.";
         assert_eq!(
             faults(text),
             vec![
@@ -213,6 +226,7 @@ mod tests {
                 Fault::Html("<b>".into()),
                 Fault::Html("</b>".into()),
                 Fault::Link("javascript:alert(1)".into()),
+                Fault::Unclosed("**2 procent.".into()),
             ]
         );
     }
