@@ -292,12 +292,17 @@ fel: sluttiden 08.00 är inte efter starttiden 08.30
   = hjälp: kontrollera start och end; tider skrivs TT:MM:SS
 
 fel: okänd person "erik-sedg"
- --> content/meetings/kommunchefsgruppen/2013-05-15.toml:7:13
-  |
-7 | secretary = "erik-sedg"
-  |             ^^^^^^^^^^^ ingen person med detta id
-  |
-  = hjälp: menade du "erik-sedig"?
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:7:13
+   |
+ 7 | secretary = "erik-sedg"
+   |             ^^^^^^^^^^^ ingen person med detta id
+   |
+  ::: content/organisation/people.toml:14:6
+   |
+14 | id = "erik-sedig"
+   |      ^^^^^^^^^^^^ ett liknande id definieras här
+   |
+   = hjälp: menade du "erik-sedig"?
 
 fel: okänd nyckel `titel`
   --> content/meetings/kommunchefsgruppen/2013-05-15.toml:28:1

@@ -30,12 +30,17 @@ fn errors_on_unknown_person() {
     assert_diagnostics(
         &site,
         r#"fel: okänd person "erik-sedg"
- --> content/meetings/kommunchefsgruppen/2013-05-15.toml:7:13
-  |
-7 | secretary = "erik-sedg"
-  |             ^^^^^^^^^^^ ingen person med detta id
-  |
-  = hjälp: menade du "erik-sedig"?
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:7:13
+   |
+ 7 | secretary = "erik-sedg"
+   |             ^^^^^^^^^^^ ingen person med detta id
+   |
+  ::: content/organisation/people.toml:14:6
+   |
+14 | id = "erik-sedig"
+   |      ^^^^^^^^^^^^ ett liknande id definieras här
+   |
+   = hjälp: menade du "erik-sedig"?
 "#,
     );
 }
@@ -51,6 +56,9 @@ fn errors_on_unknown_body() {
    |
 16 | organisation = "kanslit"
    |                ^^^^^^^^^ inget organ med detta id
+   |
+  ::: content/organisation/bodies/kansli.toml
+   = ett liknande id definieras här
    |
    = hjälp: menade du "kansli"?
 "#,
@@ -68,6 +76,11 @@ fn errors_on_unknown_municipality() {
    |
 12 | municipalities = ["alpha"]
    |                   ^^^^^^^ ingen kommun med detta id
+   |
+  ::: content/organisation/municipalities.toml:2:6
+   |
+ 2 | id = "alfa"
+   |      ^^^^^^ ett liknande id definieras här
    |
    = hjälp: menade du "alfa"?
 "#,

@@ -690,12 +690,17 @@ fn faults_in_a_file_with_windows_line_endings_are_located_as_usual() {
     assert_diagnostics(
         &site,
         r#"fel: okänd person "erik-sedg"
- --> content/meetings/kommunchefsgruppen/2013-05-15.toml:7:13
-  |
-7 | secretary = "erik-sedg"
-  |             ^^^^^^^^^^^ ingen person med detta id
-  |
-  = hjälp: menade du "erik-sedig"?
+  --> content/meetings/kommunchefsgruppen/2013-05-15.toml:7:13
+   |
+ 7 | secretary = "erik-sedg"
+   |             ^^^^^^^^^^^ ingen person med detta id
+   |
+  ::: content/organisation/people.toml:14:6
+   |
+14 | id = "erik-sedig"
+   |      ^^^^^^^^^^^^ ett liknande id definieras här
+   |
+   = hjälp: menade du "erik-sedig"?
 "#,
     );
 }

@@ -110,16 +110,20 @@ impl<'t> Ctx<'t> {
         fallback: &str,
     ) {
         let candidates: Vec<&str> = candidates.iter().map(String::as_str).collect();
-        let hint = match suggest(&written.value, &candidates) {
+        let best = suggest(&written.value, &candidates);
+        let hint = match best {
             Some(best) => format!("menade du \"{best}\"?"),
             None => fallback.to_string(),
         };
-        self.diagnostics.push(
-            Diagnostic::error(format!("{what} \"{}\"", written.value))
-                .at(Location::new(file, written.span.clone()))
-                .with_label(label.to_string())
-                .with_hint(hint),
-        );
+        let mut diagnostic = Diagnostic::error(format!("{what} \"{}\"", written.value))
+            .at(Location::new(file, written.span.clone()))
+            .with_label(label.to_string());
+        // Where the near id is defined: the misspelling may be there, and then every
+        // reference written right is told to copy it (the secretary review).
+        if let Some(definition) = best.and_then(|b| self.t.names.get(b)) {
+            diagnostic = diagnostic.with_note(definition.location.clone(), "ett liknande id definieras här");
+        }
+        self.diagnostics.push(diagnostic.with_hint(hint));
     }
 
     pub(crate) fn person(&mut self, file: FileId, written: &Spanned<String>) -> Option<PersonId> {
