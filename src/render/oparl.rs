@@ -385,6 +385,25 @@ impl<E: Send> Oparl<'_, E> {
         self.url(&format!("file/protokoll/{}.json", self.meeting_key(meeting)))
     }
 
+    /// A PDF the build makes for a meeting (its record or its notice), as a File.
+    fn meeting_pdf(&self, meeting: &Meeting, id: String, name: String, pdf: String, date: Option<String>) -> File {
+        let model = self.model;
+        File {
+            id,
+            kind: Self::kind("File"),
+            name,
+            file_name: pdf.rsplit('/').next().unwrap_or(&pdf).to_string(),
+            mime_type: "application/pdf",
+            date,
+            size: None,
+            access_url: absolute(model, &pdf),
+            download_url: absolute(model, &pdf),
+            meeting: vec![self.meeting_url(meeting)],
+            agenda_item: Vec::new(),
+            paper: Vec::new(),
+        }
+    }
+
     fn invitation_url(&self, meeting: &Meeting) -> String {
         self.url(&format!("file/kallelse/{}.json", self.meeting_key(meeting)))
     }
@@ -513,50 +532,34 @@ impl<E: Send> Oparl<'_, E> {
         }
     }
 
-    /// Every file: the record of each meeting that has one, and each attachment file
-    /// (once, however many items attach it), with the meetings and items that use it.
+    /// Every file: the record of each meeting that has one, its notice, and each
+    /// attachment file (once, however many items attach it), with the meetings and items
+    /// that use it.
     fn files(&self, meetings: &[MeetingId]) -> BTreeMap<String, File> {
         let model = self.model;
         let mut files = BTreeMap::new();
-        for &id in meetings {
+        // The meetings' own PDFs, when the build makes them.
+        for &id in meetings.iter().filter(|_| self.pdfs) {
             let meeting = model.meeting(id);
-            if self.pdfs && meeting.has_record(model.today) {
-                let pdf = urls::protocol_pdf(model, meeting);
+            if meeting.has_record(model.today) {
                 let kind = meeting.kind.map_or("protokoll", record_kind);
-                let file = File {
-                    id: self.protocol_url(meeting),
-                    kind: Self::kind("File"),
-                    name: format!("{} {}", capitalised(kind), meeting_title_short(model, meeting)),
-                    file_name: pdf.rsplit('/').next().unwrap_or(&pdf).to_string(),
-                    mime_type: "application/pdf",
-                    date: Some(record_date(meeting).to_string()),
-                    size: None,
-                    access_url: absolute(model, &pdf),
-                    download_url: absolute(model, &pdf),
-                    meeting: vec![self.meeting_url(meeting)],
-                    agenda_item: Vec::new(),
-                    paper: Vec::new(),
-                };
+                let name = format!("{} {}", capitalised(kind), meeting_title_short(model, meeting));
+                let date = Some(record_date(meeting).to_string());
+                let file = self.meeting_pdf(
+                    meeting,
+                    self.protocol_url(meeting),
+                    name,
+                    urls::protocol_pdf(model, meeting),
+                    date,
+                );
                 files.insert(file.id.clone(), file);
             }
-            // The notice with its documents: a coming meeting's only document.
-            if self.pdfs && has_packet(meeting) {
+            // The notice with its documents: a coming meeting's only document. The sources
+            // do not say when it was sent: no date.
+            if has_packet(meeting) {
+                let name = format!("Kallelse {}", meeting_title_short(model, meeting));
                 let pdf = urls::packet_pdf(model, meeting);
-                let file = File {
-                    id: self.invitation_url(meeting),
-                    kind: Self::kind("File"),
-                    name: format!("Kallelse {}", meeting_title_short(model, meeting)),
-                    file_name: pdf.rsplit('/').next().unwrap_or(&pdf).to_string(),
-                    mime_type: "application/pdf",
-                    // The sources do not say when a notice was sent.
-                    date: None,
-                    size: None,
-                    access_url: absolute(model, &pdf),
-                    download_url: absolute(model, &pdf),
-                    meeting: vec![self.meeting_url(meeting)],
-                    agenda_item: Vec::new(),
-                    paper: Vec::new(),
-                };
+                let file = self.meeting_pdf(meeting, self.invitation_url(meeting), name, pdf, None);
                 files.insert(file.id.clone(), file);
             }
         }
