@@ -351,8 +351,8 @@ impl Model {
 /// Finds the municipalities' names in a text, each as a word of its own or in the
 /// genitive: "Sjöby" in "i Tallvik och Sjöby" and "Sjöbys", not "Umeå" in
 /// "Umeåregionen". One automaton for all the names reads a text once: every decision is
-/// searched on every build and after every save in `serve`, and a search per name cost a
-/// tenth of a rebuild there (BENCHMARKS.md).
+/// searched on every build and after every save in `serve`, where a search per name was a
+/// fifth of the CPU time (BENCHMARKS.md).
 #[derive(Clone, Debug)]
 pub struct NameFinder {
     automaton: AhoCorasick,

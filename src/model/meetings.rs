@@ -466,11 +466,11 @@ fn meeting(
             .with_label(format!("ledamot i {}", home.name))
             .with_hint(format!(
                 "ligger filen i fel mapp? flytta den till content/meetings/{}/, om mötet var {}s; \
-                 annars skriv {}s ledamöter som [[member]] i content/organisation/bodies/{}.toml",
+                 annars skriv {}s ledamöter som [[member]] i {}",
                 home.slug,
                 home.name.to_lowercase(),
                 body.name,
-                body.slug
+                body.source_file()
             )),
         );
     } else if let Some(home) = home {
@@ -490,11 +490,7 @@ fn meeting(
                 continue;
             }
             if !member_of(body, attendee.person) {
-                let body_file = if body.kind.is_group() {
-                    format!("content/groups/{}/group.toml", body.slug)
-                } else {
-                    format!("content/organisation/bodies/{}.toml", body.slug)
-                };
+                let body_file = body.source_file();
                 ctx.push(
                     Diagnostic::warning(format!(
                         "{} är inte medlem i {} på mötesdagen {}",

@@ -157,6 +157,16 @@ pub struct Body {
 }
 
 impl Body {
+    /// The source file that defines it, from the site root: a working group's in its
+    /// folder under `content/groups/`, another body's under `content/organisation/bodies/`.
+    pub fn source_file(&self) -> String {
+        if self.kind.is_group() {
+            format!("content/groups/{}/group.toml", self.slug)
+        } else {
+            format!("content/organisation/bodies/{}.toml", self.slug)
+        }
+    }
+
     /// Its members on `date`, each person once, with the role they have that day (the
     /// first the body's file lists), in the file's order.
     pub fn members_on(&self, date: Date) -> Vec<(PersonId, Role)> {

@@ -33,15 +33,6 @@ fn seat(role: Role) -> Seat {
     }
 }
 
-/// The body's file, relative to the site root.
-pub(super) fn body_file(body: &Body) -> String {
-    if body.kind.is_group() {
-        format!("content/groups/{}/group.toml", body.slug)
-    } else {
-        format!("content/organisation/bodies/{}.toml", body.slug)
-    }
-}
-
 const NO_BODIES: &str = "webbplatsen har inga organ än; lägg till content/organisation/bodies/<id>.toml";
 
 pub(super) fn meeting(model: &Model, body_id: &str, date: Date) -> Result<NewFile, Failure> {
@@ -71,7 +62,7 @@ fn text(model: &Model, body: &Body, date: Date, previous: Option<&Meeting>) -> S
     let mut out = String::new();
     let _ = writeln!(out, "# Möte i {} {date}.", body.name);
     let _ = writeln!(out, "# Skapad med `kansli new meeting`: ledamöterna, ordföranden, sekreteraren och de");
-    let _ = writeln!(out, "# stående ärendena är ifyllda från {}.", body_file(body));
+    let _ = writeln!(out, "# stående ärendena är ifyllda från {}.", body.source_file());
     out.push_str(
         "# Fyll i det som saknas, ta bort det som inte stämmer och kör `kansli check`.\n\
          # Innehållsguiden (avsnitt 4) går igenom hur ett möte skrivs.\n\
