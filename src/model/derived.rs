@@ -4,7 +4,7 @@
 //! Computed on demand from whatever edition of the model is at hand, so the public
 //! edition's matters never include a redacted item.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use jiff::civil::Date;
 
 use super::Model;
@@ -368,15 +368,20 @@ impl NameFinder {
             .filter(|(_, name)| !name.is_empty())
             .map(|(i, name)| (MunicipalityId(i as u32), name))
             .unzip();
-        // Standard matching reports overlapping occurrences, so no name hides another.
-        let automaton = AhoCorasick::new(names).expect("a site's municipality names fit one automaton");
+        // Leftmost-longest: where one name starts another ("Nord", "Nordmaling"), the
+        // longer is the word; and it lets the search skip ahead to a name's first bytes
+        // (a prefilter), where the overlapping search reads every byte.
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(names)
+            .expect("a site's municipality names fit one automaton");
         NameFinder { automaton, ids }
     }
 
     /// Adds to `out` the municipality of every name `text` holds (a name named twice is
     /// added twice).
     pub fn find(&self, text: &str, out: &mut Vec<MunicipalityId>) {
-        for found in self.automaton.find_overlapping_iter(text) {
+        for found in self.automaton.find_iter(text) {
             let before = text[..found.start()].chars().next_back();
             let mut after = text[found.end()..].chars();
             let next = after.next();
@@ -394,7 +399,7 @@ mod tests {
     use crate::model::types::MunicipalityId;
 
     fn found(text: &str) -> Vec<u32> {
-        let finder = NameFinder::new(["Umeå", "", "Sjöby", "Tallvik"]);
+        let finder = NameFinder::new(["Umeå", "", "Sjöby", "Tallvik", "Tall"]);
         let mut out = Vec::new();
         finder.find(text, &mut out);
         out.into_iter().map(|m: MunicipalityId| m.0).collect()
@@ -408,5 +413,7 @@ mod tests {
         assert_eq!(found("samverkan i Umeåregionen"), [] as [u32; 0]);
         assert_eq!(found("Sjöbyskolan, umeå och Tallviks"), [3]);
         assert_eq!(found("Umeå, Umeå"), [0, 0]);
+        // Where one name starts another, the longer is the word.
+        assert_eq!(found("Tall och Tallvik"), [4, 3]);
     }
 }
