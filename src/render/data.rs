@@ -32,7 +32,10 @@
 use super::format::unwrap_lines;
 use super::sitemap::absolute;
 use super::{Artefact, Emit, oparl, urls};
-use crate::model::{AssignmentStatus, Decider, Fulfilment, ItemRef, Model, MoneyKind, Party, Plan, Report};
+use crate::model::{
+    Affiliation, AssignmentStatus, Attendance, Decider, Fulfilment, ItemRef, Model, MoneyKind, Party, PersonId, Plan,
+    Report,
+};
 
 pub const DECISIONS_CSV: &str = "data/beslut.csv";
 pub const DECISIONS_JSON: &str = "data/beslut.json";
@@ -421,19 +424,18 @@ fn questions_csv(model: &Model) -> Vec<Artefact> {
 /// they took part in when not all. The public edition has already left out a participant
 /// who was there for confidential items alone (`model::edition`).
 fn attendance_csv(model: &Model) -> Vec<Artefact> {
-    use crate::model::Attendance;
     let mut csv =
         Csv::new(&["datum", "organ", "möte", "person", "person_id", "tillhör", "närvaro", "roll", "punkter", "url"]);
     for meeting in model.meetings.iter().filter(|m| m.has_record(model.today)) {
         let body = model.body(meeting.body).name.as_str();
         let url = absolute(model, &urls::meeting(model, meeting));
         let date = meeting.date.to_string();
-        let mut row = |person: crate::model::PersonId, presence: &str, attendance: Option<&Attendance>| {
+        let mut row = |person: PersonId, presence: &str, attendance: Option<&Attendance>| {
             let person = model.person(person);
             let belongs = match person.affiliation {
-                crate::model::Affiliation::Municipality(m) => model.municipality(m).official_name.as_str(),
-                crate::model::Affiliation::Body(b) => model.body(b).name.as_str(),
-                crate::model::Affiliation::Unknown => "",
+                Affiliation::Municipality(m) => model.municipality(m).official_name.as_str(),
+                Affiliation::Body(b) => model.body(b).name.as_str(),
+                Affiliation::Unknown => "",
             };
             let role = attendance.and_then(|a| a.role).map(|r| r.name()).unwrap_or_default();
             let items = attendance
