@@ -56,16 +56,8 @@ pub const OPARL_SYSTEM: &str = oparl::SYSTEM;
 pub fn each<E: Send>(model: &Model, pdfs: bool, emit: Emit<'_, E>) -> Result<(), E> {
     use rayon::prelude::*;
     // Each table is made on one thread; they are made beside the OParl export.
-    let tables: [fn(&Model) -> Vec<Artefact>; 8] = [
-        decisions_csv,
-        decisions_json,
-        assignments_csv,
-        economy_csv,
-        goals_csv,
-        activities_csv,
-        questions_csv,
-        attendance_csv,
-    ];
+    let tables: [fn(&Model) -> Vec<Artefact>; 7] =
+        [decision_tables, assignments_csv, economy_csv, goals_csv, activities_csv, questions_csv, attendance_csv];
     let (tables, oparl) = rayon::join(
         || tables.par_iter().try_for_each(|make| make(model).into_iter().try_for_each(emit)),
         || oparl::oparl(model, pdfs, emit),
@@ -146,8 +138,11 @@ fn decisions(model: &Model) -> Vec<Decision> {
     rows
 }
 
-/// `data/beslut.csv`: one row per decision, in meeting order.
-fn decisions_csv(model: &Model) -> Vec<Artefact> {
+/// `data/beslut.csv`, one row per decision in meeting order, and `data/beslut.json`, the
+/// same rows as an array of objects with the same names (`sekretess` and `formell` as
+/// true or false, the lists as arrays). The rows are made once for both.
+fn decision_tables(model: &Model) -> Vec<Artefact> {
+    let rows = decisions(model);
     let mut csv = Csv::new(&[
         "datum",
         "organ",
@@ -163,7 +158,7 @@ fn decisions_csv(model: &Model) -> Vec<Artefact> {
         "kommuner",
     ]);
     let yes = |b: bool| if b { "ja" } else { "nej" };
-    for d in decisions(model) {
+    for d in &rows {
         csv.row(&[
             &d.datum,
             &d.organ,
@@ -179,15 +174,11 @@ fn decisions_csv(model: &Model) -> Vec<Artefact> {
             &d.kommuner.join("; "),
         ]);
     }
-    csv.artefacts(DECISIONS_CSV)
-}
-
-/// `data/beslut.json`: the rows of `beslut.csv` as an array of objects with the same
-/// names, `sekretess` as true or false.
-fn decisions_json(model: &Model) -> Vec<Artefact> {
-    let mut bytes = serde_json::to_vec_pretty(&decisions(model)).expect("decisions serialise");
-    bytes.push(b'\n');
-    vec![Artefact::new(DECISIONS_JSON, bytes)]
+    let mut json = serde_json::to_vec_pretty(&rows).expect("decisions serialise");
+    json.push(b'\n');
+    let mut out = csv.artefacts(DECISIONS_CSV);
+    out.push(Artefact::new(DECISIONS_JSON, json));
+    out
 }
 
 /// `data/uppdrag.csv`: every assignment, where it was given and, when done, where it was
